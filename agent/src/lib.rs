@@ -1,0 +1,1 @@
+//! lanner agent library (see ARCHITECTURE.md).
