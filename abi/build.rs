@@ -24,6 +24,8 @@ fn main() {
         .default_enum_style(bindgen::EnumVariation::Consts)
         .prepend_enum_name(false)
         .derive_default(true)
+        .derive_partialeq(true)
+        .derive_eq(true)
         .layout_tests(true)
         .clang_macro_fallback()
         .generate()

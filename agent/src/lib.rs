@@ -1,1 +1,12 @@
-//! lanner agent library (see ARCHITECTURE.md).
+//! lanner agent library: the pipeline from kernel rings to alerts.
+//!
+//! Stages, in data-flow order (see ARCHITECTURE.md for invariants):
+//! `source` (rings, merge) -> `event` (zero-copy decode) -> `state`
+//! (process table) -> `engine` (rules) -> `output` (syslog, ...).
+//! `pipeline` wires them with threads and bounded channels.
+
+pub mod engine;
+pub mod event;
+pub mod output;
+pub mod source;
+pub mod state;

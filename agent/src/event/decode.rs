@@ -1,0 +1,461 @@
+//! Zero-copy decoding of scap records (the format of `abi/lanner_abi.h`).
+//!
+//! Owns: validating one record's framing (header, u16 parameter lengths,
+//! payload bounds, parameter count against the shared event table) and
+//! giving typed, borrowed access to its parameters.
+//! Must never: copy parameter bytes, allocate, trust a length it has not
+//! checked against the buffer, or panic on any input (see the proptest).
+
+use lanner_abi as abi;
+use std::fmt;
+
+/// Header length of every record.
+pub const HDR_LEN: usize = abi::LANNER_EVT_HDR_LEN as usize;
+const MAX_PARAMS: usize = abi::LANNER_MAX_EVENT_PARAMS as usize;
+const LEN_SIZE: usize = abi::LANNER_PARAM_LEN_SIZE as usize;
+
+/// Why a record could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("record truncated: {have} bytes available, header needs {HDR_LEN}")]
+    ShortHeader { have: usize },
+    #[error("record length {len} outside [{HDR_LEN}, {have}] available bytes")]
+    BadLength { len: u32, have: usize },
+    #[error("record claims {nparams} parameters (max {MAX_PARAMS})")]
+    TooManyParams { nparams: u32 },
+    #[error("event {code} ({name}) has {got} parameters, the event table says {want}")]
+    ParamCount {
+        code: u16,
+        name: &'static str,
+        got: u32,
+        want: usize,
+    },
+    #[error("parameter lengths ({sum} bytes) overflow the record ({len} bytes)")]
+    ParamOverflow { sum: usize, len: u32 },
+}
+
+/// A decoded view of one record. Cheap to copy around; borrows the bytes.
+#[derive(Clone, Copy)]
+pub struct Event<'a> {
+    raw: &'a [u8],
+    ts: u64,
+    tid: u64,
+    etype: u16,
+    nparams: usize,
+    info: Option<&'static abi::EventInfo>,
+    /// Start offset (in `raw`) of each parameter's payload, plus the end.
+    offs: [u32; MAX_PARAMS + 1],
+}
+
+fn rd_u16(b: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([b[at], b[at + 1]])
+}
+
+fn rd_u32(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+fn rd_u64(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(a)
+}
+
+/// Reads only the timestamp and length of the record at the start of
+/// `buf`, for merging, without validating parameters.
+pub fn peek_ts_len(buf: &[u8]) -> Option<(u64, u32)> {
+    if buf.len() < HDR_LEN {
+        return None;
+    }
+    Some((rd_u64(buf, 0), rd_u32(buf, 16)))
+}
+
+impl<'a> Event<'a> {
+    /// Decodes the record at the start of `buf`. `buf` may extend past the
+    /// record; the record's own length is `event.len()`.
+    pub fn parse(buf: &'a [u8]) -> Result<Event<'a>, DecodeError> {
+        if buf.len() < HDR_LEN {
+            return Err(DecodeError::ShortHeader { have: buf.len() });
+        }
+        let len = rd_u32(buf, 16);
+        let ulen = len as usize;
+        if ulen < HDR_LEN || ulen > buf.len() {
+            return Err(DecodeError::BadLength {
+                len,
+                have: buf.len(),
+            });
+        }
+        let raw = &buf[..ulen];
+        let etype = rd_u16(raw, 20);
+        let np = rd_u32(raw, 22);
+        if np as usize > MAX_PARAMS {
+            return Err(DecodeError::TooManyParams { nparams: np });
+        }
+        let nparams = np as usize;
+        let info = abi::event_info(etype);
+        if let Some(info) = info {
+            if info.params.len() != nparams {
+                return Err(DecodeError::ParamCount {
+                    code: etype,
+                    name: info.name,
+                    got: np,
+                    want: info.params.len(),
+                });
+            }
+        }
+        let lens_end = HDR_LEN + nparams * LEN_SIZE;
+        if lens_end > ulen {
+            return Err(DecodeError::ParamOverflow { sum: lens_end, len });
+        }
+        let mut offs = [0u32; MAX_PARAMS + 1];
+        let mut at = lens_end;
+        for (i, off) in offs.iter_mut().take(nparams).enumerate() {
+            *off = at as u32;
+            at += rd_u16(raw, HDR_LEN + i * LEN_SIZE) as usize;
+        }
+        if at > ulen {
+            return Err(DecodeError::ParamOverflow { sum: at, len });
+        }
+        offs[nparams] = at as u32;
+        Ok(Event {
+            raw,
+            ts: rd_u64(raw, 0),
+            tid: rd_u64(raw, 8),
+            etype,
+            nparams,
+            info,
+            offs,
+        })
+    }
+
+    /// Timestamp, ns since the epoch.
+    pub fn ts(&self) -> u64 {
+        self.ts
+    }
+
+    /// Thread id (initial pid namespace).
+    pub fn tid(&self) -> i64 {
+        self.tid as i64
+    }
+
+    /// Event code (`PPME_*`).
+    pub fn code(&self) -> u16 {
+        self.etype
+    }
+
+    /// Record length in bytes.
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Always false: a record has at least a header.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The record's bytes.
+    pub fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The shared table's description, if lanner knows this event code.
+    pub fn info(&self) -> Option<&'static abi::EventInfo> {
+        self.info
+    }
+
+    /// Falco's event name (`evt.type`), e.g. "openat"; "unknown" otherwise.
+    pub fn name(&self) -> &'static str {
+        self.info.map_or("unknown", |i| i.name)
+    }
+
+    /// Number of parameters.
+    pub fn nparams(&self) -> usize {
+        self.nparams
+    }
+
+    /// Raw bytes of parameter `i` (empty slice for an absent value).
+    pub fn param(&self, i: usize) -> Option<&'a [u8]> {
+        if i >= self.nparams {
+            return None;
+        }
+        Some(&self.raw[self.offs[i] as usize..self.offs[i + 1] as usize])
+    }
+
+    /// Index of the parameter called `name` in the event table.
+    pub fn param_index(&self, name: &str) -> Option<usize> {
+        self.info?.params.iter().position(|p| p.name == name)
+    }
+
+    /// Typed value of parameter `i`, per the event table.
+    pub fn value(&self, i: usize) -> Option<Value<'a>> {
+        let bytes = self.param(i)?;
+        let ptype = self.info.map_or(abi::PT_BYTEBUF, |e| e.params[i].ptype);
+        Some(Value::decode(ptype, bytes))
+    }
+
+    /// Typed value of the parameter called `name`.
+    pub fn value_of(&self, name: &str) -> Option<Value<'a>> {
+        self.value(self.param_index(name)?)
+    }
+
+    /// Integer value of the parameter called `name` (None if absent).
+    pub fn int_of(&self, name: &str) -> Option<i64> {
+        self.value_of(name)?.as_int()
+    }
+
+    /// String value (NUL stripped) of the parameter called `name`.
+    pub fn str_of(&self, name: &str) -> Option<&'a [u8]> {
+        self.value_of(name)?.as_bytes()
+    }
+}
+
+impl fmt::Debug for Event<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct(self.name());
+        d.field("ts", &self.ts).field("tid", &self.tid);
+        for i in 0..self.nparams {
+            let name = self.info.map_or("?", |e| e.params[i].name);
+            d.field(name, &self.value(i));
+        }
+        d.finish()
+    }
+}
+
+/// A parameter value, typed by the event table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Zero-length parameter: the driver could not or did not fill it.
+    Empty,
+    Int(i64),
+    Uint(u64),
+    /// NUL-terminated string parameter, without its NUL.
+    Str(&'a [u8]),
+    /// Raw bytes (args/env are NUL-separated strings).
+    Bytes(&'a [u8]),
+    /// Bytes whose length does not fit the declared type.
+    Malformed(&'a [u8]),
+}
+
+impl<'a> Value<'a> {
+    /// Interprets `b` according to `ptype` (`enum ppm_param_type`).
+    pub fn decode(ptype: u32, b: &'a [u8]) -> Value<'a> {
+        if b.is_empty() {
+            return Value::Empty;
+        }
+        let signed = |n: usize| -> Value<'a> {
+            if b.len() != n {
+                return Value::Malformed(b);
+            }
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(b);
+            let v = u64::from_le_bytes(a);
+            let shift = 64 - 8 * n as u32;
+            Value::Int(((v << shift) as i64) >> shift)
+        };
+        let unsigned = |n: usize| -> Value<'a> {
+            if b.len() != n {
+                return Value::Malformed(b);
+            }
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(b);
+            Value::Uint(u64::from_le_bytes(a))
+        };
+        match ptype {
+            abi::PT_INT8 => signed(1),
+            abi::PT_INT16 => signed(2),
+            abi::PT_INT32 | abi::PT_FD32 | abi::PT_PID32 => signed(4),
+            abi::PT_INT64 | abi::PT_ERRNO | abi::PT_FD | abi::PT_PID => signed(8),
+            abi::PT_UINT8 | abi::PT_FLAGS8 | abi::PT_ENUMFLAGS8 | abi::PT_SIGTYPE => unsigned(1),
+            abi::PT_UINT16 | abi::PT_FLAGS16 | abi::PT_ENUMFLAGS16 | abi::PT_SYSCALLID => {
+                unsigned(2)
+            }
+            abi::PT_UINT32
+            | abi::PT_FLAGS32
+            | abi::PT_ENUMFLAGS32
+            | abi::PT_UID
+            | abi::PT_GID
+            | abi::PT_MODE
+            | abi::PT_BOOL
+            | abi::PT_SIGSET => unsigned(4),
+            abi::PT_UINT64 | abi::PT_RELTIME | abi::PT_ABSTIME => unsigned(8),
+            abi::PT_CHARBUF | abi::PT_FSPATH | abi::PT_FSRELPATH => {
+                Value::Str(b.strip_suffix(&[0]).unwrap_or(b))
+            }
+            _ => Value::Bytes(b),
+        }
+    }
+
+    /// The value as a signed integer, if numeric.
+    pub fn as_int(&self) -> Option<i64> {
+        match *self {
+            Value::Int(v) => Some(v),
+            Value::Uint(v) => Some(v as i64),
+            _ => None,
+        }
+    }
+
+    /// The value as bytes, if a string or byte buffer.
+    pub fn as_bytes(&self) -> Option<&'a [u8]> {
+        match *self {
+            Value::Str(b) | Value::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// Splits a NUL-separated byte buffer (args, env) into its strings.
+pub fn split_nul(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let b = b.strip_suffix(&[0]).unwrap_or(b);
+    b.split(|c| *c == 0).filter(move |_| !b.is_empty())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Builds a record the way the drivers do, for tests.
+    pub(crate) fn record(code: u32, ts: u64, tid: u64, params: &[&[u8]]) -> Vec<u8> {
+        let mut v = Vec::new();
+        let plen: usize = params.iter().map(|p| p.len()).sum();
+        let len = HDR_LEN + 2 * params.len() + plen;
+        v.extend_from_slice(&ts.to_le_bytes());
+        v.extend_from_slice(&tid.to_le_bytes());
+        v.extend_from_slice(&(len as u32).to_le_bytes());
+        v.extend_from_slice(&(code as u16).to_le_bytes());
+        v.extend_from_slice(&(params.len() as u32).to_le_bytes());
+        for p in params {
+            v.extend_from_slice(&(p.len() as u16).to_le_bytes());
+        }
+        for p in params {
+            v.extend_from_slice(p);
+        }
+        v
+    }
+
+    pub(crate) fn openat(ts: u64, tid: u64, fd: i64, name: &str, flags: u32) -> Vec<u8> {
+        let mut n = name.as_bytes().to_vec();
+        n.push(0);
+        record(
+            abi::PPME_SYSCALL_OPENAT_2_X,
+            ts,
+            tid,
+            &[
+                &fd.to_le_bytes(),
+                &(-100i64).to_le_bytes(),
+                &n,
+                &flags.to_le_bytes(),
+                &0u32.to_le_bytes(),
+                &[],
+                &[],
+            ],
+        )
+    }
+
+    #[test]
+    fn decodes_openat_fields() {
+        let r = openat(7, 42, 3, "/etc/shadow", abi::PPM_O_RDONLY);
+        let e = Event::parse(&r).unwrap();
+        assert_eq!(
+            (e.ts(), e.tid(), e.name(), e.len()),
+            (7, 42, "openat", r.len())
+        );
+        assert_eq!(e.int_of("fd"), Some(3));
+        assert_eq!(e.int_of("dirfd"), Some(-100));
+        assert_eq!(e.str_of("name"), Some(&b"/etc/shadow"[..]));
+        assert_eq!(e.int_of("flags"), Some(abi::PPM_O_RDONLY as i64));
+        assert_eq!(e.value_of("dev"), Some(Value::Empty));
+        assert_eq!(e.value_of("nope"), None);
+    }
+
+    #[test]
+    fn negative_values_sign_extend() {
+        let r = openat(1, 1, -2, "/x", 0);
+        assert_eq!(Event::parse(&r).unwrap().int_of("fd"), Some(-2));
+    }
+
+    #[test]
+    fn rejects_wrong_param_count_for_known_event() {
+        let r = record(abi::PPME_SYSCALL_OPENAT_2_X, 0, 0, &[&3i64.to_le_bytes()]);
+        assert!(matches!(
+            Event::parse(&r),
+            Err(DecodeError::ParamCount {
+                want: 7,
+                got: 1,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn rejects_lengths_past_the_record() {
+        let mut r = openat(1, 1, 3, "/etc/shadow", 0);
+        // Grow the name's declared length by one byte.
+        let at = HDR_LEN + 2 * 2;
+        let l = rd_u16(&r, at) + 1;
+        r[at..at + 2].copy_from_slice(&l.to_le_bytes());
+        assert!(matches!(
+            Event::parse(&r),
+            Err(DecodeError::ParamOverflow { .. })
+        ));
+    }
+
+    #[test]
+    fn rejects_short_and_overlong() {
+        assert!(matches!(
+            Event::parse(&[0u8; 10]),
+            Err(DecodeError::ShortHeader { have: 10 })
+        ));
+        let mut r = openat(1, 1, 3, "/a", 0);
+        let n = r.len() as u32 + 1;
+        r[16..20].copy_from_slice(&n.to_le_bytes());
+        assert!(matches!(
+            Event::parse(&r),
+            Err(DecodeError::BadLength { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_events_still_frame() {
+        let r = record(9, 1, 2, &[b"ab", b""]);
+        let e = Event::parse(&r).unwrap();
+        assert_eq!(e.name(), "unknown");
+        assert_eq!(e.value(0), Some(Value::Bytes(b"ab")));
+    }
+
+    #[test]
+    fn splits_args() {
+        let v: Vec<&[u8]> = split_nul(b"-l\0/tmp\0").collect();
+        assert_eq!(v, vec![&b"-l"[..], &b"/tmp"[..]]);
+        assert_eq!(split_nul(b"").count(), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_bytes_never_panic(buf in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            if let Ok(e) = Event::parse(&buf) {
+                for i in 0..e.nparams() {
+                    let _ = e.value(i);
+                }
+                let _ = format!("{e:?}");
+                proptest::prop_assert!(e.len() <= buf.len());
+            }
+        }
+
+        #[test]
+        fn mutated_records_never_panic(
+            pos in 0usize..80,
+            byte in proptest::num::u8::ANY,
+            cut in 0usize..80,
+        ) {
+            let mut r = openat(1, 2, 3, "/etc/shadow", 1);
+            let p = pos % r.len();
+            r[p] = byte;
+            r.truncate(r.len() - cut % r.len());
+            if let Ok(e) = Event::parse(&r) {
+                for i in 0..e.nparams() {
+                    let _ = e.value(i);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Events: zero-copy views of scap records.
+pub mod decode;
+
+pub use decode::{Event, Value};

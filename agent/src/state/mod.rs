@@ -1,0 +1,5 @@
+//! State: the process table the rules read (`proc.*`, `user.*`).
+pub mod proc;
+pub mod procfs;
+
+pub use proc::{ProcTable, ThreadInfo};
