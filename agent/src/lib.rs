@@ -10,3 +10,5 @@ pub mod event;
 pub mod output;
 pub mod source;
 pub mod state;
+pub mod fields;
+pub mod pipeline;

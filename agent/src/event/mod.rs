@@ -2,3 +2,4 @@
 pub mod decode;
 
 pub use decode::{Event, Value};
+pub mod json;

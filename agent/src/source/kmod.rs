@@ -50,6 +50,13 @@ pub enum KmodError {
     Layout(String),
 }
 
+/// `/dev/<LANNER_DEVICE_NAME>`.
+pub fn default_device() -> std::path::PathBuf {
+    let name: &[u8] = &abi::LANNER_DEVICE_NAME[..];
+    let name = name.strip_suffix(&[0]).unwrap_or(name);
+    Path::new("/dev").join(String::from_utf8_lossy(name).as_ref())
+}
+
 fn sys(call: &'static str) -> impl FnOnce(nix::Error) -> KmodError {
     move |source| KmodError::Syscall { call, source }
 }

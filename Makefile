@@ -1,0 +1,60 @@
+# lanner top-level build. `make demo` shows lanner's main job in a booted
+# guest; `make test` runs every test (host and guest kernels).
+#
+#   make setup      install host packages (apt; idempotent)
+#   make build      release build of the agent
+#   make static     static agent + driver test binaries for guests (build/static/)
+#   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
+#   make check      fmt + clippy + unit/integration tests on the host
+#   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel
+#   make test       setup + check + vm-test
+#   make demo       boot a guest and watch alerts reach rsyslog live
+
+SHELL := /bin/bash
+CARGO ?= cargo
+TARGET := x86_64-unknown-linux-gnu
+STATIC_DIR := build/static
+KERNELS ?= 5.10 6.1 6.12
+
+.PHONY: all setup build static kmod check fmt clippy unit vm-test test demo clean
+
+all: build
+
+setup:
+	@if [ "$$(id -u)" = 0 ]; then scripts/setup-host.sh; else sudo scripts/setup-host.sh; fi
+
+build:
+	$(CARGO) build --release --workspace
+
+# Static binaries run in guests that carry no libc of their own.
+static:
+	RUSTFLAGS="-C target-feature=+crt-static" $(CARGO) build --release \
+		--target $(TARGET) -p lanner -p lanner-drivertest
+	@mkdir -p $(STATIC_DIR)
+	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest $(STATIC_DIR)/
+
+kmod:
+	$(MAKE) -C kmod KDIR=$(KDIR)
+
+fmt:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+unit:
+	$(CARGO) test --workspace
+
+check: fmt clippy unit
+
+vm-test: static
+	tests/vm/run.sh $(KERNELS)
+
+test: setup check vm-test
+
+demo: setup static
+	tests/vm/demo.sh
+
+clean:
+	$(CARGO) clean
+	rm -rf build
