@@ -5,7 +5,8 @@
 #   make build      release build of the agent
 #   make static     static agent + driver test binaries for guests (build/static/)
 #   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
-#   make check      fmt + clippy + unit/integration tests on the host
+#   make checkpatch kernel coding style of kmod/ and the ABI header
+#   make check      fmt + clippy + checkpatch + unit/integration tests on the host
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel
 #   make test       setup + check + vm-test
 #   make demo       boot a guest and watch alerts reach rsyslog live
@@ -16,7 +17,7 @@ TARGET := x86_64-unknown-linux-gnu
 STATIC_DIR := build/static
 KERNELS ?= 5.10 6.1 6.12
 
-.PHONY: all setup build static kmod check fmt clippy unit vm-test test demo clean
+.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo clean
 
 all: build
 
@@ -45,7 +46,10 @@ clippy:
 unit:
 	$(CARGO) test --workspace
 
-check: fmt clippy unit
+checkpatch:
+	scripts/checkpatch.sh
+
+check: fmt clippy checkpatch unit
 
 vm-test: static
 	tests/vm/run.sh $(KERNELS)

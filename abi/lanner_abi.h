@@ -25,6 +25,11 @@
 #include <linux/ioctl.h>
 #endif
 
+/* User space and BPF lack the kernel's attribute shorthand. */
+#ifndef __packed
+#define __packed __attribute__((__packed__))
+#endif
+
 /* ------------------------------------------------------------------------
  * Versions. ABI = ring, mmap layout, ioctls. SCHEMA = the scap event schema
  * lanner follows (Falco's driver/SCHEMA_VERSION). Semver: the agent requires
@@ -52,7 +57,7 @@ struct lanner_evt_hdr {
 	__u32 len;	/* total record length, header included */
 	__u16 type;	/* enum ppm_event_code */
 	__u32 nparams;	/* number of u16 lengths following the header */
-} __attribute__((packed));
+} __packed;
 
 #define LANNER_EVT_HDR_LEN 26
 #define LANNER_PARAM_LEN_SIZE 2		/* u16 parameter lengths */

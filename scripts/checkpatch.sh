@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the kernel's checkpatch.pl over lanner's kernel C (kmod/ and the
+# shared ABI header). checkpatch.pl is taken from Debian's linux-source
+# package (apt-get download, no install) and cached in .cache/checkpatch/.
+# Exit status is checkpatch's: non-zero on any error or warning.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cache=$top/.cache/checkpatch
+cp_pl=$cache/scripts/checkpatch.pl
+
+if [ ! -x "$cp_pl" ]; then
+	mkdir -p "$cache/dl"
+	pkg=$(apt-cache depends linux-source 2>/dev/null | sed -n 's/.*Depends: \(linux-source-[0-9.]*\)$/\1/p' | head -1)
+	pkg=${pkg:-linux-source-6.1}
+	(cd "$cache/dl" && apt-get download -q "$pkg" >/dev/null 2>&1)
+	ver=${pkg#linux-source-}
+	dpkg-deb --fsys-tarfile "$cache"/dl/"$pkg"_*.deb |
+		tar -xO "./usr/src/linux-source-$ver.tar.xz" | xz -dc |
+		tar -x -C "$cache" --strip-components=1 --wildcards \
+			"linux-source-$ver/scripts/checkpatch.pl" \
+			"linux-source-$ver/scripts/spelling.txt" \
+			"linux-source-$ver/scripts/const_structs.checkpatch"
+	rm -rf "$cache/dl"
+	chmod +x "$cp_pl"
+fi
+
+cd "$top"
+status=0
+# Kernel-only C: checked with every rule.
+mapfile -t files < <(find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
+if [ ${#files[@]} -gt 0 ]; then
+	"$cp_pl" --no-tree --terse --show-types -f "${files[@]}" || status=1
+fi
+# The ABI header is also compiled by user space (bindgen, cc) and BPF,
+# where the kernel's __packed shorthand does not exist: it defines it
+# itself with __attribute__, which checkpatch flags. That one rule only.
+"$cp_pl" --no-tree --terse --show-types --ignore PREFER_DEFINED_ATTRIBUTE_MACRO \
+	-f abi/lanner_abi.h abi/src/event_table.c || status=1
+exit $status
