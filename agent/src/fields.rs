@@ -115,7 +115,11 @@ impl<'e, 't> EventFields<'e, 't> {
             return None;
         }
         let flags = self.ev.int_of("flags")? as u32;
-        let bit = if write { abi::PPM_O_WRONLY } else { abi::PPM_O_RDONLY };
+        let bit = if write {
+            abi::PPM_O_WRONLY
+        } else {
+            abi::PPM_O_RDONLY
+        };
         Some(flags & bit != 0)
     }
 
@@ -152,7 +156,14 @@ impl<'e, 't> EventFields<'e, 't> {
     pub fn fd_split(&self) -> Option<(String, String)> {
         let n = self.fd_name()?;
         let (d, f) = n.rsplit_once('/')?;
-        Some((if d.is_empty() { "/".into() } else { d.to_string() }, f.to_string()))
+        Some((
+            if d.is_empty() {
+                "/".into()
+            } else {
+                d.to_string()
+            },
+            f.to_string(),
+        ))
     }
 }
 
@@ -182,7 +193,10 @@ mod tests {
         let f = EventFields::new(&ev, &procs);
         assert_eq!(f.fd_name().unwrap(), "/etc/shadow");
         assert_eq!(f.fd_split().unwrap(), ("/etc".into(), "shadow".into()));
-        assert_eq!((f.is_open(false), f.is_open(true)), (Some(true), Some(false)));
+        assert_eq!(
+            (f.is_open(false), f.is_open(true)),
+            (Some(true), Some(false))
+        );
         assert_eq!((f.fd_num(), f.rawres()), (Some(3), Some(3)));
         assert_eq!(f.res().unwrap(), "SUCCESS");
     }

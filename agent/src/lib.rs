@@ -5,10 +5,12 @@
 //! (process table) -> `engine` (rules) -> `output` (syslog, ...).
 //! `pipeline` wires them with threads and bounded channels.
 
+pub mod config;
+pub mod detect;
 pub mod engine;
 pub mod event;
+pub mod fields;
 pub mod output;
+pub mod pipeline;
 pub mod source;
 pub mod state;
-pub mod fields;
-pub mod pipeline;

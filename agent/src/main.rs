@@ -1,1 +1,229 @@
-fn main() {}
+//! `lanner`: the agent's command line.
+//!
+//! Owns: argument parsing, loading config and rules before touching the
+//! device (so bad input fails fast with file:line:col), signal handling, and
+//! the final loss report.
+//! Must never: contain pipeline logic (that is `lanner::pipeline`).
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use lanner::config::Config;
+use lanner::detect::RulesDetector;
+use lanner::engine::Ruleset;
+use lanner::event::decode::Event;
+use lanner::output::Outputs;
+use lanner::pipeline::{self, PipelineConfig};
+use lanner::source::kmod::{Filter, KmodSource};
+use lanner::source::{Batch, Source};
+use lanner::state::procfs::Procfs;
+use lanner::state::ProcTable;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(
+    name = "lanner",
+    version,
+    about = "Runtime security sensor: syscalls -> Falco rules -> syslog"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Capture events, evaluate rules, send alerts (until SIGINT/SIGTERM).
+    Run {
+        /// Config file (YAML). Without it the embedded default is used.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// Rules files or directories; replace the config's rules_files.
+        #[arg(short, long = "rules")]
+        rules: Vec<PathBuf>,
+        /// Device of the kernel module.
+        #[arg(long)]
+        device: Option<PathBuf>,
+        /// Created once capture has started (for scripts and tests).
+        #[arg(long)]
+        ready_file: Option<PathBuf>,
+        /// Stop after this many seconds.
+        #[arg(long)]
+        duration: Option<u64>,
+    },
+    /// Load and compile rules files; report errors as file:line:col.
+    Validate {
+        #[arg(short, long = "rules", required = true)]
+        rules: Vec<PathBuf>,
+    },
+    /// Print decoded records as JSON lines (until SIGINT/SIGTERM).
+    Dump {
+        #[arg(long)]
+        device: Option<PathBuf>,
+        /// Stop after this many seconds.
+        #[arg(long)]
+        duration: Option<u64>,
+    },
+}
+
+fn stop_flag(duration: Option<u64>) -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).context("installing signal handler")?;
+    }
+    if let Some(secs) = duration {
+        let s = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(secs));
+            s.store(true, Ordering::Relaxed);
+        });
+    }
+    Ok(stop)
+}
+
+fn load_rules(paths: &[PathBuf], cfg: &Config) -> Result<Ruleset> {
+    if paths.is_empty() && cfg.rules_files.is_empty() {
+        return Ruleset::load_str(
+            "<embedded>/lanner_rules.yaml",
+            lanner::config::EMBEDDED_RULES,
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"));
+    }
+    let paths = if paths.is_empty() {
+        &cfg.rules_files
+    } else {
+        paths
+    };
+    Ruleset::load_files(paths).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn run(
+    config: Option<PathBuf>,
+    rules: Vec<PathBuf>,
+    device: Option<PathBuf>,
+    ready_file: Option<PathBuf>,
+    duration: Option<u64>,
+) -> Result<()> {
+    // Everything the user wrote is checked before the device is touched.
+    let cfg = match &config {
+        Some(p) => Config::load(p)?,
+        None => Config::embedded(),
+    };
+    let ruleset = load_rules(&rules, &cfg)?;
+    let enabled = ruleset.rules().iter().filter(|r| r.enabled).count();
+    let detector = RulesDetector::new(ruleset);
+    let device = device.unwrap_or_else(|| cfg.device.clone());
+
+    let mut src = KmodSource::open(&device)?;
+    let filter = detector.filter().procexit();
+    src.set_filter(&filter)?;
+    let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
+    let stop = stop_flag(duration)?;
+
+    let procfs = Procfs::new("/proc");
+    let mut procs = ProcTable::new(cfg.max_threads).with_loader(Box::new(procfs.clone()));
+    src.start()?;
+    // Seed after starting capture so no process created in between is missed.
+    procs.seed(procfs.scan());
+    eprintln!(
+        "lanner: capturing on {} rings of {} KiB, {} rules enabled, {} threads known",
+        src.info().nr_rings,
+        src.info().ring_size / 1024,
+        enabled,
+        procs.stats().threads
+    );
+    if let Some(p) = &ready_file {
+        std::fs::write(p, b"ready\n").with_context(|| format!("writing {}", p.display()))?;
+    }
+    let stats = pipeline::run(
+        &mut src,
+        &detector,
+        &mut procs,
+        &outputs,
+        &stop,
+        &PipelineConfig::default(),
+    )
+    .context("pipeline")?;
+    src.stop()?;
+    let out = outputs.shutdown(Duration::from_secs(5));
+    eprintln!("lanner: {stats}");
+    eprintln!("lanner: outputs: {out}");
+    Ok(())
+}
+
+fn validate(rules: Vec<PathBuf>) -> Result<()> {
+    let rs = Ruleset::load_files(&rules).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let types = rs.event_types().map_or_else(
+        || "all".to_string(),
+        |t| t.into_iter().collect::<Vec<_>>().join(","),
+    );
+    println!(
+        "{}: Ok ({} rules, event types: {types})",
+        rules
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        rs.rules().len()
+    );
+    Ok(())
+}
+
+fn dump(device: Option<PathBuf>, duration: Option<u64>) -> Result<()> {
+    let device = device.unwrap_or_else(lanner::source::kmod::default_device);
+    let mut src = KmodSource::open(&device)?;
+    let filter = Filter::default()
+        .events(Filter::state_events())
+        .events(["open", "openat", "openat2"])
+        .procexit();
+    src.set_filter(&filter)?;
+    let stop = stop_flag(duration)?;
+    src.start()?;
+    let mut batch = Batch::with_capacity(1 << 20);
+    let mut last = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        batch.clear();
+        src.fill(&mut batch)?;
+        for rec in batch.iter() {
+            match Event::parse(rec) {
+                Ok(ev) => println!("{}", lanner::event::json::to_json(&ev)),
+                Err(e) => eprintln!("lanner: undecodable record: {e}"),
+            }
+        }
+        if batch.is_empty() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if last.elapsed() > Duration::from_secs(10) {
+            last = Instant::now();
+            eprintln!("lanner: {:?}", src.stats());
+        }
+    }
+    src.stop()?;
+    eprintln!("lanner: {:?}", src.stats());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let r = match cli.cmd {
+        Cmd::Run {
+            config,
+            rules,
+            device,
+            ready_file,
+            duration,
+        } => run(config, rules, device, ready_file, duration),
+        Cmd::Validate { rules } => validate(rules),
+        Cmd::Dump { device, duration } => dump(device, duration),
+    };
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lanner: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -104,7 +104,9 @@ fn reader<S: Source>(
     let max_idle = Duration::from_millis(10);
     loop {
         let stopping = stop.load(Ordering::Relaxed);
-        let mut batch = free.try_recv().unwrap_or_else(|_| Batch::with_capacity(cfg.batch_bytes));
+        let mut batch = free
+            .try_recv()
+            .unwrap_or_else(|_| Batch::with_capacity(cfg.batch_bytes));
         batch.clear();
         src.fill(&mut batch)?;
         *shared.lock().unwrap_or_else(|p| p.into_inner()) = src.stats();
@@ -169,11 +171,19 @@ pub fn run<S: Source>(
                 let s = *shared.lock().unwrap_or_else(|p| p.into_inner());
                 if s.dropped() + s.corrupt_bytes > reported_drops {
                     reported_drops = s.dropped() + s.corrupt_bytes;
-                    eprintln!("lanner: events lost so far: {}", RunStats { source: s, procs: procs.stats(), ..stats });
+                    eprintln!(
+                        "lanner: events lost so far: {}",
+                        RunStats {
+                            source: s,
+                            procs: procs.stats(),
+                            ..stats
+                        }
+                    );
                 }
             }
         }
-        rd.join().unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
+        rd.join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
     });
     stats.source = *shared.lock().unwrap_or_else(|p| p.into_inner());
     stats.procs = procs.stats();
@@ -260,7 +270,15 @@ mod tests {
             ..Default::default()
         }]);
         let sink = Collect(Mutex::new(vec![]), AtomicU64::new(0));
-        let st = run(&mut src, &ShadowDetector, &mut procs, &sink, &stop, &PipelineConfig::default()).unwrap();
+        let st = run(
+            &mut src,
+            &ShadowDetector,
+            &mut procs,
+            &sink,
+            &stop,
+            &PipelineConfig::default(),
+        )
+        .unwrap();
         let alerts = sink.0.lock().unwrap();
         assert_eq!(alerts.len(), 1);
         assert_eq!(alerts[0].output, "proc=cat");

@@ -189,8 +189,7 @@ impl KmodSource {
         }
         let size = info.ring_size;
         if !size.is_power_of_two()
-            || size < abi::LANNER_RING_SIZE_MIN
-            || size > abi::LANNER_RING_SIZE_MAX
+            || !(abi::LANNER_RING_SIZE_MIN..=abi::LANNER_RING_SIZE_MAX).contains(&size)
         {
             return Err(KmodError::Layout(format!("ring size {size}")));
         }

@@ -1,0 +1,149 @@
+//! The agent's configuration file (YAML) and its embedded default.
+//!
+//! Owns: the config schema, defaults, and errors located as
+//! `file:line:col: reason` (unknown keys are errors, not ignored).
+//! Must never: touch the device or the network; loading is pure.
+
+use crate::output::OutputsConfig;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The embedded default configuration.
+pub const EMBEDDED_CONFIG: &str = include_str!("../config/lanner.yaml");
+/// lanner's default rules, embedded for `lanner run` without rules files.
+pub const EMBEDDED_RULES: &str = include_str!("../../rules/lanner_rules.yaml");
+
+fn default_device() -> PathBuf {
+    crate::source::kmod::default_device()
+}
+
+fn default_max_threads() -> usize {
+    262_144
+}
+
+/// lanner.yaml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Rules files or directories (*.yaml, *.yml), loaded in order.
+    #[serde(default)]
+    pub rules_files: Vec<PathBuf>,
+    /// The kernel module's device.
+    #[serde(default = "default_device")]
+    pub device: PathBuf,
+    /// Most threads the process table holds (older entries are evicted
+    /// and counted beyond it).
+    #[serde(default = "default_max_threads")]
+    pub max_threads: usize,
+    /// Alert destinations.
+    #[serde(default)]
+    pub outputs: OutputsConfig,
+}
+
+/// A config file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{col}: {reason}")]
+    Invalid {
+        path: String,
+        line: usize,
+        col: usize,
+        reason: String,
+    },
+}
+
+impl Config {
+    /// Parses `text` (named `path` in errors) and validates it.
+    pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
+        let cfg: Config = serde_yaml_ng::from_str(text).map_err(|e| {
+            let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            // serde_yaml_ng appends " at line L column C"; we print it first.
+            let reason = e.to_string();
+            let reason = reason
+                .split(" at line ")
+                .next()
+                .unwrap_or(&reason)
+                .to_string();
+            ConfigError::Invalid {
+                path: path.to_string(),
+                line,
+                col,
+                reason,
+            }
+        })?;
+        cfg.outputs
+            .validate()
+            .map_err(|reason| ConfigError::Invalid {
+                path: path.to_string(),
+                line: 1,
+                col: 1,
+                reason: format!("outputs: {reason}"),
+            })?;
+        if cfg.max_threads == 0 {
+            return Err(ConfigError::Invalid {
+                path: path.to_string(),
+                line: 1,
+                col: 1,
+                reason: "max_threads must be at least 1".into(),
+            });
+        }
+        Ok(cfg)
+    }
+
+    /// Reads and parses a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        Config::parse(&name, &text)
+    }
+
+    /// The embedded default.
+    pub fn embedded() -> Config {
+        Config::parse("<embedded>/lanner.yaml", EMBEDDED_CONFIG)
+            .expect("the embedded config is valid (tested)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_config_and_rules_load() {
+        let c = Config::embedded();
+        assert!(c.rules_files.is_empty());
+        assert_eq!(c.device, Path::new("/dev/lanner"));
+        let rs = crate::engine::Ruleset::load_str("embedded", EMBEDDED_RULES).unwrap();
+        assert!(!rs.rules().is_empty());
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let e = Config::parse("c.yaml", "device: /dev/x\nrules_file: [a]\n").unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.starts_with("c.yaml:2:1: unknown field `rules_file`"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let e = Config::parse("c.yaml", "max_threads: lots\n").unwrap_err();
+        assert!(e.to_string().starts_with("c.yaml:1:14: "), "{e}");
+    }
+
+    #[test]
+    fn missing_file_names_the_path() {
+        let e = Config::load(Path::new("/nonexistent/lanner.yaml")).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/lanner.yaml"));
+    }
+}

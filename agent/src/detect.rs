@@ -1,0 +1,179 @@
+//! Detection: the rule engine applied to decoded events.
+//!
+//! Owns: answering the engine's field requests from `EventFields`, turning
+//! a rule match into an owned `Alert`, and deriving the kernel capture
+//! filter from the event types the rules need.
+//! Must never: evaluate rules for event types no enabled rule can match.
+
+use crate::engine::{Field, FieldSource, Ruleset, Value};
+use crate::fields::EventFields;
+use crate::output::alert::Alert;
+use crate::pipeline::Detector;
+use crate::source::kmod::Filter;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+impl FieldSource for EventFields<'_, '_> {
+    fn field(&self, f: Field) -> Option<Value<'_>> {
+        let t = self.thread();
+        let s = |v: &str| Some(Value::Str(Cow::Owned(v.to_string())));
+        match f {
+            Field::EvtType => Some(Value::Str(Cow::Borrowed(self.event().name()))),
+            Field::EvtRes => self.res().map(Value::Str),
+            Field::EvtRawres => self.rawres().map(Value::Int),
+            Field::EvtIsOpenRead => self.is_open(false).map(Value::Bool),
+            Field::EvtIsOpenWrite => self.is_open(true).map(Value::Bool),
+            Field::ProcName => t.map(|t| Value::Str(Cow::Borrowed(t.comm.as_str()))),
+            Field::ProcExe => t.map(|t| Value::Str(Cow::Borrowed(t.exe.as_str()))),
+            Field::ProcExepath => t.map(|t| Value::Str(Cow::Borrowed(t.exepath.as_str()))),
+            Field::ProcCmdline => t.and_then(|t| s(&t.cmdline())),
+            Field::ProcArgs => t.and_then(|t| s(&t.args.join(" "))),
+            Field::ProcPid => t.map(|t| Value::Int(t.pid)),
+            Field::ProcPpid => self.parent().map(|p| Value::Int(p.pid)),
+            Field::ProcPname => self
+                .parent()
+                .map(|p| Value::Str(Cow::Borrowed(p.comm.as_str()))),
+            Field::UserUid => t.map(|t| Value::Int(i64::from(t.uid))),
+            Field::FdName => self
+                .fd_name()
+                .map(|n| Value::Str(Cow::Owned(n.into_owned()))),
+            Field::FdNum => self.fd_num().map(Value::Int),
+            Field::FdDirectory => self.fd_split().map(|(d, _)| Value::Str(Cow::Owned(d))),
+            Field::FdFilename => self.fd_split().map(|(_, f)| Value::Str(Cow::Owned(f))),
+        }
+    }
+}
+
+/// A ruleset ready to look at events.
+pub struct RulesDetector {
+    rules: Ruleset,
+    /// Event types some enabled rule can match; `None` = every type.
+    types: Option<BTreeSet<String>>,
+}
+
+impl RulesDetector {
+    /// Wraps a loaded ruleset.
+    pub fn new(rules: Ruleset) -> RulesDetector {
+        let types = rules.event_types();
+        RulesDetector { rules, types }
+    }
+
+    /// The ruleset.
+    pub fn rules(&self) -> &Ruleset {
+        &self.rules
+    }
+
+    /// The capture filter: what the rules need plus what the process table
+    /// needs. A rule matching any event type enables every event lanner
+    /// can produce.
+    pub fn filter(&self) -> Filter {
+        let all = ["open", "openat", "openat2"];
+        let f = Filter::default().events(Filter::state_events());
+        match &self.types {
+            Some(t) => f.events(t.iter().map(String::as_str)),
+            None => f.events(all),
+        }
+    }
+}
+
+impl Detector for RulesDetector {
+    fn interesting(&self, evt_type: &str) -> bool {
+        self.types.as_ref().is_none_or(|t| t.contains(evt_type))
+    }
+
+    fn detect(&self, f: &EventFields<'_, '_>) -> Option<Alert> {
+        let rule = self.rules.first_match(f.event().name(), f)?;
+        let (output, output_fields) = rule.render_output(f);
+        Some(Alert {
+            time_ns: f.event().ts(),
+            rule: rule.name.clone(),
+            priority: rule.priority,
+            output,
+            tags: rule.tags.clone(),
+            source: rule.source.clone(),
+            output_fields,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::decode::tests::openat;
+    use crate::event::decode::Event;
+    use crate::state::proc::{ProcTable, ThreadInfo};
+
+    fn table() -> ProcTable {
+        let mut p = ProcTable::new(8);
+        p.seed([
+            ThreadInfo {
+                tid: 1,
+                pid: 1,
+                comm: "init".into(),
+                ..Default::default()
+            },
+            ThreadInfo {
+                tid: 50,
+                pid: 50,
+                ptid: 1,
+                comm: "cat".into(),
+                exe: "cat".into(),
+                exepath: "/bin/cat".into(),
+                args: vec!["/etc/shadow".into()],
+                cwd: "/root".into(),
+                ..Default::default()
+            },
+        ]);
+        p
+    }
+
+    fn detector() -> RulesDetector {
+        RulesDetector::new(
+            Ruleset::load_str("lanner_rules.yaml", crate::config::EMBEDDED_RULES).unwrap(),
+        )
+    }
+
+    #[test]
+    fn cat_shadow_raises_the_sensitive_file_alert() {
+        let d = detector();
+        let procs = table();
+        let r = openat(9, 50, 3, "/etc/shadow", lanner_abi::PPM_O_RDONLY);
+        let ev = Event::parse(&r).unwrap();
+        assert!(d.interesting(ev.name()));
+        let a = d.detect(&EventFields::new(&ev, &procs)).unwrap();
+        assert_eq!(a.rule, "Read sensitive file untrusted");
+        assert_eq!(a.time_ns, 9);
+        assert!(a.output.contains("file=/etc/shadow"), "{}", a.output);
+        assert!(a.output.contains("pid=50"), "{}", a.output);
+        assert!(a.output.contains("process=cat"), "{}", a.output);
+        assert!(a.output.contains("parent=init"), "{}", a.output);
+        assert!(a.output.contains("command=cat /etc/shadow"), "{}", a.output);
+    }
+
+    #[test]
+    fn harmless_and_failed_opens_raise_nothing() {
+        let d = detector();
+        let procs = table();
+        for r in [
+            openat(1, 50, 3, "/etc/hostname", lanner_abi::PPM_O_RDONLY),
+            openat(1, 50, -13, "/etc/shadow", lanner_abi::PPM_O_RDONLY),
+            openat(1, 50, 3, "/etc/shadow", lanner_abi::PPM_O_WRONLY),
+        ] {
+            let ev = Event::parse(&r).unwrap();
+            assert!(d.detect(&EventFields::new(&ev, &procs)).is_none());
+        }
+    }
+
+    #[test]
+    fn filter_covers_rules_and_state() {
+        let f = detector().filter();
+        for nr in [
+            libc::SYS_openat,
+            libc::SYS_execve,
+            libc::SYS_clone,
+            libc::SYS_fork,
+        ] {
+            assert!(f.has_syscall(nr), "{nr}");
+        }
+    }
+}

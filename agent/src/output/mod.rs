@@ -1,0 +1,236 @@
+//! Outputs: alert delivery from the processing loop to every destination.
+//!
+//! Owns: the fan-out [`Outputs`] (one alert to every configured output),
+//! the outputs' configuration ([`OutputsConfig`]) and their stats. Each
+//! output runs on its own thread behind a bounded queue (`worker`); the
+//! syslog output lives in `syslog`, the text line output in `stdout`.
+//! Must never: block the processing loop (a slow or dead destination drops
+//! and counts), or lose an alert without it showing in an output's
+//! counters.
+
+pub mod alert;
+pub mod stdout;
+pub mod syslog;
+pub mod worker;
+
+use self::alert::Alert;
+use self::stdout::{StdoutConfig, StdoutOutput};
+use self::syslog::{ConfigError, SyslogConfig, SyslogOutput};
+use self::worker::{OutputHandle, OutputStats, ShutdownReport};
+use serde::Deserialize;
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Setting up an output failed.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("stdout: queue_capacity must be greater than 0")]
+    StdoutQueueCapacity,
+    #[error("start output thread {name}: {source}")]
+    Spawn {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Every output of the agent. Default: stdout only.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutputsConfig {
+    pub stdout: StdoutConfig,
+    /// Zero or more syslog destinations.
+    pub syslog: Vec<SyslogConfig>,
+}
+
+impl OutputsConfig {
+    /// Validates every output without starting any.
+    pub fn validate(&self) -> Result<(), OutputError> {
+        if self.stdout.enabled && self.stdout.queue_capacity == 0 {
+            return Err(OutputError::StdoutQueueCapacity);
+        }
+        for s in &self.syslog {
+            s.validate()?;
+        }
+        Ok(())
+    }
+}
+
+/// Fan-out to several outputs.
+#[derive(Debug, Default)]
+pub struct Outputs {
+    outputs: Vec<OutputHandle>,
+}
+
+impl Outputs {
+    pub fn new() -> Self {
+        Outputs::default()
+    }
+
+    /// Validates the whole config, then starts every enabled output.
+    pub fn spawn(config: &OutputsConfig) -> Result<Self, OutputError> {
+        config.validate()?;
+        let mut outs = Outputs::new();
+        if config.stdout.enabled {
+            outs.push(StdoutOutput::spawn(&config.stdout)?);
+        }
+        for s in &config.syslog {
+            outs.push(SyslogOutput::spawn(s.clone())?);
+        }
+        Ok(outs)
+    }
+
+    pub fn push(&mut self, output: OutputHandle) {
+        self.outputs.push(output);
+    }
+
+    pub fn len(&self) -> usize {
+        self.outputs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.outputs.is_empty()
+    }
+
+    /// Hands `alert` to every output; never blocks.
+    pub fn send(&self, alert: Alert) {
+        let alert = Arc::new(alert);
+        for o in &self.outputs {
+            o.send_shared(alert.clone());
+        }
+    }
+
+    /// Current counters of every output, by name.
+    pub fn stats(&self) -> Vec<(String, OutputStats)> {
+        self.outputs
+            .iter()
+            .map(|o| (o.name().to_string(), o.stats()))
+            .collect()
+    }
+
+    /// One line for the agent's periodic report:
+    /// `stdout: submitted=.. sent=.. ...; syslog-tcp:h:514: ...`.
+    pub fn stats_line(&self) -> String {
+        self.stats()
+            .iter()
+            .map(|(n, s)| format!("{n}: {s}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Shuts every output down in parallel with one shared deadline: each
+    /// flushes its queue until then; what is left is counted as dropped.
+    pub fn shutdown(mut self, timeout: Duration) -> OutputsReport {
+        let deadline = Instant::now() + timeout;
+        for o in &mut self.outputs {
+            o.begin_shutdown(deadline);
+        }
+        OutputsReport(
+            self.outputs
+                .iter_mut()
+                .map(|o| o.finish_shutdown(deadline))
+                .collect(),
+        )
+    }
+}
+
+/// Final counters of every output, in configuration order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputsReport(pub Vec<ShutdownReport>);
+
+impl fmt::Display for OutputsReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("none");
+        }
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{r}")?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::pipeline::AlertSink for Outputs {
+    fn send(&self, alert: Alert) {
+        Outputs::send(self, alert);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::priority::Priority;
+    use crate::output::syslog::TransportKind;
+
+    #[test]
+    fn config_from_json_and_validation() {
+        let c: OutputsConfig = serde_json::from_str(
+            r#"{"stdout":{"enabled":false},
+                "syslog":[{},{"transport":"tcp","address":"127.0.0.1:514"}]}"#,
+        )
+        .unwrap();
+        assert!(!c.stdout.enabled);
+        assert_eq!(c.syslog.len(), 2);
+        assert_eq!(c.syslog[1].transport, TransportKind::Tcp);
+        c.validate().unwrap();
+        let d = OutputsConfig::default();
+        assert!(d.stdout.enabled && d.syslog.is_empty());
+        let bad: OutputsConfig =
+            serde_json::from_str(r#"{"syslog":[{"transport":"tcp"}]}"#).unwrap();
+        assert!(matches!(
+            bad.validate(),
+            Err(OutputError::Config(ConfigError::MissingAddress))
+        ));
+        assert!(Outputs::spawn(&bad).is_err());
+    }
+
+    #[test]
+    fn fan_out_counts_per_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = OutputsConfig {
+            stdout: StdoutConfig {
+                enabled: false,
+                ..Default::default()
+            },
+            syslog: vec![SyslogConfig {
+                path: dir.path().join("missing"),
+                max_attempts: 1,
+                ..Default::default()
+            }],
+        };
+        let mut outs = Outputs::spawn(&cfg).unwrap();
+        outs.push(stdout::LineOutput::spawn("sink", std::io::sink(), 8).unwrap());
+        assert_eq!(outs.len(), 2);
+        for _ in 0..3 {
+            crate::pipeline::AlertSink::send(
+                &outs,
+                Alert {
+                    time_ns: 1,
+                    rule: "r".into(),
+                    priority: Priority::Error,
+                    output: "o".into(),
+                    tags: vec![],
+                    source: "syscall".into(),
+                    output_fields: vec![],
+                },
+            );
+        }
+        let report = outs.shutdown(Duration::from_secs(2));
+        let line = report.to_string();
+        assert!(line.contains("; sink: submitted=3 sent=3"), "{line}");
+        let reports = report.0;
+        assert_eq!(reports.len(), 2);
+        let syslog = &reports[0];
+        assert!(syslog.name.starts_with("syslog-unix:"));
+        assert_eq!(syslog.stats.submitted, 3);
+        assert_eq!(syslog.stats.failed, 3, "{}", syslog.stats);
+        assert_eq!(reports[1].stats.sent, 3);
+        assert!(reports.iter().all(|r| r.joined && r.stats.in_flight() == 0));
+    }
+}

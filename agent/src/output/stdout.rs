@@ -1,0 +1,180 @@
+//! The text line output `lanner run` prints: one line per alert in Falco's
+//! text format, `HH:MM:SS.nnnnnnnnn: Priority Output`.
+//!
+//! Owns: the text line format and writing it to stdout (or any writer).
+//! Must never: write from the caller's thread (a stalled terminal or pipe
+//! would stall rule processing) or lose a line without counting it.
+//!
+//! The time of day is UTC. Falco prints local time; reading the local
+//! offset safely in a multi-threaded process is not possible with `time`,
+//! and agents mostly run with TZ=UTC anyway.
+
+use super::alert::Alert;
+use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
+use super::OutputError;
+use serde::Deserialize;
+use std::io::Write;
+use std::time::Duration;
+
+/// The stdout output's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StdoutConfig {
+    /// Default true.
+    pub enabled: bool,
+    /// Default 1024; a full queue drops and counts.
+    pub queue_capacity: usize,
+}
+
+impl Default for StdoutConfig {
+    fn default() -> Self {
+        StdoutConfig {
+            enabled: true,
+            queue_capacity: 1024,
+        }
+    }
+}
+
+/// `HH:MM:SS.nnnnnnnnn: Priority Output` (no newline).
+pub fn text_line(alert: &Alert) -> String {
+    let day_ns = alert.time_ns % 86_400_000_000_000;
+    let secs = day_ns / 1_000_000_000;
+    format!(
+        "{:02}:{:02}:{:02}.{:09}: {} {}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60,
+        day_ns % 1_000_000_000,
+        alert.priority.name(),
+        alert.output
+    )
+}
+
+/// Writes text lines to any writer, one flush per alert.
+pub struct LineOutput<W: Write + Send + 'static> {
+    out: W,
+    buf: String,
+}
+
+impl<W: Write + Send + 'static> Deliver for LineOutput<W> {
+    fn deliver(&mut self, alert: &Alert, _: &DeliveryContext<'_>) -> Result<(), DeliveryError> {
+        self.buf.clear();
+        self.buf.push_str(&text_line(alert));
+        self.buf.push('\n');
+        self.out.write_all(self.buf.as_bytes())?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+impl<W: Write + Send + 'static> LineOutput<W> {
+    /// Starts a text line output writing to `out`.
+    pub fn spawn(name: &str, out: W, queue_capacity: usize) -> Result<OutputHandle, OutputError> {
+        let deliver = LineOutput {
+            out,
+            buf: String::new(),
+        };
+        OutputHandle::spawn(
+            name.to_string(),
+            queue_capacity,
+            Duration::from_secs(2),
+            deliver,
+        )
+        .map_err(|source| OutputError::Spawn {
+            name: name.to_string(),
+            source,
+        })
+    }
+}
+
+/// Entry point of the stdout output.
+#[derive(Debug)]
+pub struct StdoutOutput;
+
+impl StdoutOutput {
+    pub fn spawn(config: &StdoutConfig) -> Result<OutputHandle, OutputError> {
+        if config.queue_capacity == 0 {
+            return Err(OutputError::StdoutQueueCapacity);
+        }
+        LineOutput::spawn("stdout", std::io::stdout(), config.queue_capacity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::priority::Priority;
+    use std::sync::{Arc, Mutex};
+
+    fn alert(time_ns: u64) -> Alert {
+        Alert {
+            time_ns,
+            rule: "r".into(),
+            priority: Priority::Warning,
+            output: "Shell spawned (user=root)".into(),
+            tags: vec![],
+            source: "syscall".into(),
+            output_fields: vec![],
+        }
+    }
+
+    #[test]
+    fn falco_text_line() {
+        assert_eq!(
+            text_line(&alert(1_700_000_000_123_456_789)),
+            "22:13:20.123456789: Warning Shell spawned (user=root)"
+        );
+        assert_eq!(
+            text_line(&alert(5)),
+            "00:00:00.000000005: Warning Shell spawned (user=root)"
+        );
+    }
+
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+    impl Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn writes_lines_on_its_thread() {
+        let buf = Shared::default();
+        let h = LineOutput::spawn("mem", buf.clone(), 16).unwrap();
+        h.send(alert(1_000_000_001));
+        h.send(alert(2_000_000_002));
+        let r = h.shutdown(Duration::from_secs(2));
+        assert!(r.joined);
+        assert_eq!(r.stats.sent, 2);
+        assert_eq!(
+            String::from_utf8(buf.0.lock().unwrap().clone()).unwrap(),
+            "00:00:01.000000001: Warning Shell spawned (user=root)\n\
+             00:00:02.000000002: Warning Shell spawned (user=root)\n"
+        );
+    }
+
+    struct Broken;
+    impl Write for Broken {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn broken_writer_counts_failures() {
+        let h = LineOutput::spawn("broken", Broken, 16).unwrap();
+        let counters = h.counters();
+        h.send(alert(1));
+        let r = h.shutdown(Duration::from_secs(2));
+        assert_eq!((r.stats.sent, r.stats.failed), (0, 1));
+        assert!(counters.last_error().unwrap().contains("roken pipe"));
+    }
+}

@@ -1,0 +1,482 @@
+//! One output = one thread behind a bounded queue.
+//!
+//! Owns: the queue between the processing loop and an output's thread, the
+//! per-output counters, and orderly shutdown (flush with a deadline, then
+//! join). Every alert handed to [`OutputHandle::send`] ends up counted in
+//! exactly one of `sent`, `failed` or `dropped`.
+//! Must never: block the caller of `send`, drop an alert without counting
+//! it, or let shutdown wait past its deadline (plus a short grace) for a
+//! thread stuck on a peer.
+
+use super::alert::Alert;
+use super::syslog::transport::TransportError;
+use crossbeam_channel::{bounded, Receiver, RecvTimeoutError, Sender, TrySendError};
+use std::fmt;
+use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How long `shutdown` waits past its deadline for a thread that is inside
+/// one last bounded operation (a write with its own timeout).
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(250);
+
+/// Why one alert could not be delivered.
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error("write: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Live counters of one output, shared with whoever reports stats.
+#[derive(Debug, Default)]
+pub struct OutputCounters {
+    /// Alerts handed to `send`.
+    pub submitted: AtomicU64,
+    /// Alerts handed to the destination (for TCP: written to the socket).
+    pub sent: AtomicU64,
+    /// Alerts given up on after the retry budget (or a non-retryable error).
+    pub failed: AtomicU64,
+    /// Extra attempts made after a failed one.
+    pub retried: AtomicU64,
+    /// Alerts never attempted: queue full, output gone, or shutdown deadline.
+    pub dropped: AtomicU64,
+    /// Alerts sent cut to the maximum message size (also counted in `sent`).
+    pub truncated: AtomicU64,
+    /// Connections re-established after one was lost or failed (a TCP peer
+    /// that closed, a syslog daemon that restarted).
+    pub reconnects: AtomicU64,
+    last_error: Mutex<Option<String>>,
+}
+
+impl OutputCounters {
+    /// A consistent-enough snapshot (each counter is read once).
+    pub fn snapshot(&self) -> OutputStats {
+        OutputStats {
+            submitted: self.submitted.load(Ordering::Relaxed),
+            sent: self.sent.load(Ordering::Relaxed),
+            failed: self.failed.load(Ordering::Relaxed),
+            retried: self.retried.load(Ordering::Relaxed),
+            dropped: self.dropped.load(Ordering::Relaxed),
+            truncated: self.truncated.load(Ordering::Relaxed),
+            reconnects: self.reconnects.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The most recent delivery error, for diagnostics.
+    pub fn last_error(&self) -> Option<String> {
+        self.last_error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn set_last_error(&self, e: String) {
+        *self
+            .last_error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(e);
+    }
+
+    fn add(c: &AtomicU64, n: u64) {
+        c.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// Counter values at one moment.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct OutputStats {
+    pub submitted: u64,
+    pub sent: u64,
+    pub failed: u64,
+    pub retried: u64,
+    pub dropped: u64,
+    pub truncated: u64,
+    pub reconnects: u64,
+}
+
+impl OutputStats {
+    /// Alerts queued or being delivered: submitted minus every outcome.
+    pub fn in_flight(&self) -> u64 {
+        self.submitted
+            .saturating_sub(self.sent + self.failed + self.dropped)
+    }
+}
+
+impl fmt::Display for OutputStats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "submitted={} sent={} failed={} retried={} dropped={} truncated={} reconnects={}",
+            self.submitted,
+            self.sent,
+            self.failed,
+            self.retried,
+            self.dropped,
+            self.truncated,
+            self.reconnects
+        )
+    }
+}
+
+/// What a shut-down output reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShutdownReport {
+    pub name: String,
+    pub stats: OutputStats,
+    /// False when the thread was still inside a bounded operation after the
+    /// deadline and was left to finish on its own (its alert is then counted
+    /// in `stats.in_flight()` and, later, in the live counters).
+    pub joined: bool,
+}
+
+impl fmt::Display for ShutdownReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.stats)?;
+        if !self.joined {
+            write!(
+                f,
+                " in_flight={} (thread still busy)",
+                self.stats.in_flight()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Shutdown signalling shared between a handle and its thread.
+#[derive(Debug, Default)]
+pub struct Control {
+    deadline: Mutex<Option<Instant>>,
+    cv: Condvar,
+}
+
+impl Control {
+    fn begin_shutdown(&self, deadline: Instant) {
+        let mut d = self.deadline.lock().unwrap_or_else(PoisonError::into_inner);
+        *d = Some(d.map_or(deadline, |old| old.min(deadline)));
+        self.cv.notify_all();
+    }
+
+    /// Whether the shutdown deadline has passed.
+    pub fn expired(&self) -> bool {
+        self.deadline
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some_and(|d| Instant::now() >= d)
+    }
+
+    /// Sleeps `d`, or less if a shutdown deadline comes first. Returns
+    /// false if the deadline has passed.
+    pub fn sleep(&self, d: Duration) -> bool {
+        let until = Instant::now() + d;
+        let mut guard = self.deadline.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            let now = Instant::now();
+            let wake = match *guard {
+                Some(dl) if dl <= now => return false,
+                Some(dl) => dl.min(until),
+                None => until,
+            };
+            if now >= wake {
+                return true;
+            }
+            guard = self
+                .cv
+                .wait_timeout(guard, wake - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
+/// What an output thread gets besides the alert.
+pub struct DeliveryContext<'a> {
+    control: &'a Control,
+    counters: &'a OutputCounters,
+}
+
+impl DeliveryContext<'_> {
+    /// Waits before a retry; false if the shutdown deadline passed (give up).
+    pub fn backoff(&self, d: Duration) -> bool {
+        self.control.sleep(d)
+    }
+
+    pub fn count_retry(&self) {
+        OutputCounters::add(&self.counters.retried, 1);
+    }
+
+    pub fn count_truncated(&self) {
+        OutputCounters::add(&self.counters.truncated, 1);
+    }
+
+    pub fn count_reconnects(&self, n: u64) {
+        OutputCounters::add(&self.counters.reconnects, n);
+    }
+
+    pub fn deadline_passed(&self) -> bool {
+        self.control.expired()
+    }
+}
+
+/// The destination-specific part of an output.
+pub trait Deliver: Send + 'static {
+    /// Delivers one alert, retrying within its own budget. `Ok` counts as
+    /// sent, `Err` as failed.
+    fn deliver(&mut self, alert: &Alert, ctx: &DeliveryContext<'_>) -> Result<(), DeliveryError>;
+    /// Called once after the queue is drained.
+    fn close(&mut self) {}
+}
+
+/// The caller's side of one output.
+pub struct OutputHandle {
+    name: String,
+    tx: Option<Sender<Arc<Alert>>>,
+    /// Kept so alerts left in the queue by a dead or detached thread can
+    /// still be counted at shutdown.
+    rx: Receiver<Arc<Alert>>,
+    counters: Arc<OutputCounters>,
+    control: Arc<Control>,
+    done: Receiver<()>,
+    thread: Option<JoinHandle<()>>,
+    shutdown_timeout: Duration,
+}
+
+impl fmt::Debug for OutputHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OutputHandle")
+            .field("name", &self.name)
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
+impl OutputHandle {
+    /// Starts `deliver` on its own thread behind a queue of `capacity`.
+    /// `shutdown_timeout` is what dropping the handle without calling
+    /// [`OutputHandle::shutdown`] waits for.
+    pub fn spawn<D: Deliver>(
+        name: String,
+        capacity: usize,
+        shutdown_timeout: Duration,
+        mut deliver: D,
+    ) -> io::Result<OutputHandle> {
+        let (tx, rx) = bounded::<Arc<Alert>>(capacity.max(1));
+        let (done_tx, done) = bounded::<()>(1);
+        let counters = Arc::new(OutputCounters::default());
+        let control = Arc::new(Control::default());
+        let (wrx, wcounters, wcontrol) = (rx.clone(), counters.clone(), control.clone());
+        let thread = std::thread::Builder::new()
+            .name(format!("out-{}", truncate_name(&name)))
+            .spawn(move || {
+                let ctx = DeliveryContext {
+                    control: &wcontrol,
+                    counters: &wcounters,
+                };
+                // Ends when the handle dropped its sender and the queue is
+                // empty.
+                while let Ok(alert) = wrx.recv() {
+                    if wcontrol.expired() {
+                        OutputCounters::add(&wcounters.dropped, 1);
+                        continue;
+                    }
+                    match deliver.deliver(&alert, &ctx) {
+                        Ok(()) => OutputCounters::add(&wcounters.sent, 1),
+                        Err(e) => {
+                            OutputCounters::add(&wcounters.failed, 1);
+                            wcounters.set_last_error(e.to_string());
+                        }
+                    }
+                }
+                deliver.close();
+                let _ = done_tx.send(());
+            })?;
+        Ok(OutputHandle {
+            name,
+            tx: Some(tx),
+            rx,
+            counters,
+            control,
+            done,
+            thread: Some(thread),
+            shutdown_timeout,
+        })
+    }
+
+    /// Queues one alert; never blocks. A full queue drops and counts it.
+    pub fn send(&self, alert: Alert) {
+        self.send_shared(Arc::new(alert));
+    }
+
+    /// [`OutputHandle::send`] for an alert shared between outputs.
+    pub fn send_shared(&self, alert: Arc<Alert>) {
+        OutputCounters::add(&self.counters.submitted, 1);
+        let queued = match &self.tx {
+            Some(tx) => match tx.try_send(alert) {
+                Ok(()) => true,
+                Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
+            },
+            None => false,
+        };
+        if !queued {
+            OutputCounters::add(&self.counters.dropped, 1);
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Shared live counters (for a periodic stats line).
+    pub fn counters(&self) -> Arc<OutputCounters> {
+        self.counters.clone()
+    }
+
+    pub fn stats(&self) -> OutputStats {
+        self.counters.snapshot()
+    }
+
+    /// Stops accepting alerts and lets the thread deliver what is queued
+    /// until `timeout`; whatever is left then is counted as dropped. Joins
+    /// the thread unless it is still stuck in a bounded write after the
+    /// deadline plus a short grace.
+    pub fn shutdown(mut self, timeout: Duration) -> ShutdownReport {
+        let deadline = Instant::now() + timeout;
+        self.begin_shutdown(deadline);
+        self.finish_shutdown(deadline)
+    }
+
+    pub(crate) fn begin_shutdown(&mut self, deadline: Instant) {
+        self.control.begin_shutdown(deadline);
+        self.tx = None;
+    }
+
+    pub(crate) fn finish_shutdown(&mut self, deadline: Instant) -> ShutdownReport {
+        let wait = (deadline + SHUTDOWN_GRACE).saturating_duration_since(Instant::now());
+        let joined = match self.done.recv_timeout(wait) {
+            // Disconnected: the thread ended without signalling (it panicked).
+            Ok(()) | Err(RecvTimeoutError::Disconnected) => {
+                if let Some(t) = self.thread.take() {
+                    let _ = t.join();
+                }
+                true
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                self.thread = None; // detach
+                false
+            }
+        };
+        let left = self.rx.try_iter().count() as u64;
+        OutputCounters::add(&self.counters.dropped, left);
+        ShutdownReport {
+            name: self.name.clone(),
+            stats: self.counters.snapshot(),
+            joined,
+        }
+    }
+}
+
+impl Drop for OutputHandle {
+    fn drop(&mut self) {
+        if self.tx.is_some() {
+            let deadline = Instant::now() + self.shutdown_timeout;
+            self.begin_shutdown(deadline);
+            self.finish_shutdown(deadline);
+        }
+    }
+}
+
+/// Thread names are limited to 15 bytes by Linux.
+fn truncate_name(name: &str) -> &str {
+    let mut end = name.len().min(11);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::priority::Priority;
+
+    fn alert(n: u64) -> Alert {
+        Alert {
+            time_ns: n,
+            rule: "r".into(),
+            priority: Priority::Notice,
+            output: format!("alert {n}"),
+            tags: vec![],
+            source: "syscall".into(),
+            output_fields: vec![],
+        }
+    }
+
+    /// Blocks until released, then succeeds for even and fails for odd times.
+    struct Gate(Receiver<()>);
+    impl Deliver for Gate {
+        fn deliver(&mut self, a: &Alert, _: &DeliveryContext<'_>) -> Result<(), DeliveryError> {
+            let _ = self.0.recv();
+            if a.time_ns & 1 == 0 {
+                Ok(())
+            } else {
+                Err(io::Error::other("odd").into())
+            }
+        }
+    }
+
+    #[test]
+    fn full_queue_drops_and_counts_and_shutdown_accounts_everything() {
+        let (open, gate) = bounded(0);
+        let h = OutputHandle::spawn("t".into(), 4, Duration::from_secs(1), Gate(gate)).unwrap();
+        let t0 = Instant::now();
+        for n in 0..100 {
+            h.send(alert(n));
+        }
+        assert!(t0.elapsed() < Duration::from_millis(200));
+        let s = h.stats();
+        assert_eq!(s.submitted, 100);
+        // 4 queued + at most 1 taken by the thread.
+        assert!(s.dropped >= 95 && s.dropped <= 96, "{s}");
+        std::thread::spawn(move || while open.send(()).is_ok() {});
+        let r = h.shutdown(Duration::from_secs(5));
+        assert!(r.joined);
+        assert_eq!(r.stats.in_flight(), 0, "{}", r.stats);
+        assert_eq!(r.stats.sent + r.stats.failed + r.stats.dropped, 100);
+        assert!(r.stats.failed >= 2, "{}", r.stats);
+    }
+
+    #[test]
+    fn shutdown_deadline_counts_the_rest_as_dropped() {
+        let (_open, gate) = bounded::<()>(0); // never opens
+        let h = OutputHandle::spawn("t".into(), 8, Duration::from_secs(1), Gate(gate)).unwrap();
+        for n in 0..8 {
+            h.send(alert(n));
+        }
+        let t0 = Instant::now();
+        let r = h.shutdown(Duration::from_millis(100));
+        assert!(t0.elapsed() < Duration::from_secs(1));
+        assert!(!r.joined);
+        assert_eq!(r.stats.in_flight(), 1, "{}", r.stats); // the one stuck
+        assert_eq!(r.stats.dropped, 7);
+    }
+
+    #[test]
+    fn control_sleep_is_cut_by_shutdown() {
+        let c = Arc::new(Control::default());
+        assert!(c.sleep(Duration::from_millis(1)));
+        let c2 = c.clone();
+        let t = std::thread::spawn(move || {
+            let t0 = Instant::now();
+            (c2.sleep(Duration::from_secs(30)), t0.elapsed())
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        c.begin_shutdown(Instant::now() + Duration::from_millis(50));
+        let (ok, took) = t.join().unwrap();
+        assert!(!ok);
+        assert!(took < Duration::from_secs(5));
+    }
+}

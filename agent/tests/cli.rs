@@ -1,0 +1,74 @@
+//! The `lanner` binary's handling of bad input: errors are located and
+//! reported before the device is touched.
+
+use std::process::Command;
+
+fn lanner(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lanner"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn malformed_rules_fail_with_location_before_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "- rule: Broken\n  desc: d\n  condition: evt.type = open and (proc.name = cat\n  output: x\n  priority: WARNING\n",
+    )
+    .unwrap();
+    let dev = dir.path().join("no-such-device");
+    let (code, _, err) = lanner(&[
+        "run",
+        "-r",
+        bad.to_str().unwrap(),
+        "--device",
+        dev.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0);
+    let want = format!("{}:3:", bad.display());
+    assert!(err.contains(&want), "stderr: {err}");
+    assert!(!err.contains("no-such-device"), "device was touched: {err}");
+}
+
+#[test]
+fn malformed_config_fails_with_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("lanner.yaml");
+    std::fs::write(
+        &cfg,
+        "outputs:\n  syslog:\n    - transport: carrier-pigeon\n",
+    )
+    .unwrap();
+    let (code, _, err) = lanner(&["run", "-c", cfg.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(&format!("{}:3:", cfg.display())),
+        "stderr: {err}"
+    );
+}
+
+#[test]
+fn validate_accepts_lanners_rules() {
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/lanner_rules.yaml");
+    let (code, out, err) = lanner(&["validate", "-r", rules]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Ok ("), "{out}");
+}
+
+#[test]
+fn missing_device_is_reported_clearly() {
+    let (code, _, err) = lanner(&["dump", "--device", "/nonexistent/lanner", "--duration", "1"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("/nonexistent/lanner") && err.contains("module loaded"),
+        "{err}"
+    );
+}
