@@ -55,13 +55,17 @@ fn fields(ev: &Event<'_>, wants: &[(&str, Want<'_>)]) -> Result<(), String> {
         let ok = match (want, got) {
             (Want::Int(w), Some(v)) => v.as_int() == Some(*w),
             (Want::Str(w), Some(Value::Str(b))) => b == w.as_bytes(),
-            (Want::Args(w), Some(Value::Bytes(b))) => split_nul(b).eq(w.iter().map(|s| s.as_bytes())),
+            (Want::Args(w), Some(Value::Bytes(b))) => {
+                split_nul(b).eq(w.iter().map(|s| s.as_bytes()))
+            }
             (Want::Contains(w), Some(Value::Bytes(b))) => split_nul(b).any(|s| s == w.as_bytes()),
             _ => false,
         };
         if !ok {
             let shown = match got {
-                Some(Value::Str(b)) | Some(Value::Bytes(b)) => format!("{:?}", String::from_utf8_lossy(b)),
+                Some(Value::Str(b)) | Some(Value::Bytes(b)) => {
+                    format!("{:?}", String::from_utf8_lossy(b))
+                }
                 Some(v) => format!("{v:?}"),
                 None => "missing".into(),
             };
@@ -92,7 +96,12 @@ impl Capture {
     }
 
     /// The single record of `code` from thread `tid` that satisfies `pick`.
-    fn find(&self, code: u32, tid: i64, pick: impl Fn(&Event<'_>) -> bool) -> Result<Event<'_>, String> {
+    fn find(
+        &self,
+        code: u32,
+        tid: i64,
+        pick: impl Fn(&Event<'_>) -> bool,
+    ) -> Result<Event<'_>, String> {
         let all: Vec<Event<'_>> = self
             .events()
             .filter(|e| u32::from(e.code()) == code && e.tid() == tid && pick(e))
@@ -206,7 +215,10 @@ fn main() -> ExitCode {
         .position(|a| a == "--device")
         .and_then(|i| args.get(i + 1))
         .map_or("/dev/lanner", String::as_str);
-    let mut rep = Report { passed: 0, failed: 0 };
+    let mut rep = Report {
+        passed: 0,
+        failed: 0,
+    };
     let code = run(Path::new(device), &mut rep);
     println!("drivertest: {} passed, {} failed", rep.passed, rep.failed);
     if code.is_err() || rep.failed > 0 || rep.passed == 0 {
@@ -221,7 +233,8 @@ fn main() -> ExitCode {
 fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     let me = std::process::id() as i64;
     let self_exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let self_path = CString::new(self_exe.to_string_lossy().as_bytes()).map_err(|e| e.to_string())?;
+    let self_path =
+        CString::new(self_exe.to_string_lossy().as_bytes()).map_err(|e| e.to_string())?;
     let tmpfile = format!("/tmp/lanner-dt-{me}");
     std::fs::write(&tmpfile, b"x").map_err(|e| e.to_string())?;
     let ctmp = CString::new(tmpfile.clone()).map_err(|e| e.to_string())?;
@@ -234,23 +247,25 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     let info = *src.info();
     rep.check(
         "info.versions",
-        (info.abi_major == abi::LANNER_ABI_VERSION_MAJOR && info.schema_major == abi::LANNER_SCHEMA_VERSION_MAJOR)
+        (info.abi_major == abi::LANNER_ABI_VERSION_MAJOR
+            && info.schema_major == abi::LANNER_SCHEMA_VERSION_MAJOR)
             .then_some(())
             .ok_or_else(|| format!("abi {} schema {}", info.abi_major, info.schema_major)),
     );
-    rep.check(
-        "info.rings_cover_online_cpus",
-        {
-            // SAFETY: sysconf has no preconditions.
-            let online = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-            (i64::from(info.nr_rings) >= online as i64)
-                .then_some(())
-                .ok_or_else(|| format!("{} rings for {online} online CPUs", info.nr_rings))
-        },
-    );
+    rep.check("info.rings_cover_online_cpus", {
+        // SAFETY: sysconf has no preconditions.
+        let online = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+        (i64::from(info.nr_rings) >= online as i64)
+            .then_some(())
+            .ok_or_else(|| format!("{} rings for {online} online CPUs", info.nr_rings))
+    });
     rep.check(
         "device.second_open_refused",
-        match std::fs::OpenOptions::new().read(true).write(true).open(device) {
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(device)
+        {
             Ok(_) => Err("second open succeeded".into()),
             Err(e) if e.raw_os_error() == Some(libc::EBUSY) => Ok(()),
             Err(e) => Err(format!("second open: {e}, want EBUSY")),
@@ -258,7 +273,9 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     );
 
     let filter = Filter::default()
-        .events(["open", "openat", "openat2", "execve", "execveat", "clone", "fork", "vfork", "clone3"])
+        .events([
+            "open", "openat", "openat2", "execve", "execveat", "clone", "fork", "vfork", "clone3",
+        ])
         .procexit();
     src.set_filter(&filter).map_err(|e| e.to_string())?;
     src.start().map_err(|e| e.to_string())?;
@@ -266,7 +283,11 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     // --- the scenario: every value below is what the program knows ---
     let fd_ok = raw_openat(&ctmp, libc::O_RDONLY | libc::O_CLOEXEC, 0);
     let fd_missing = raw_openat(missing, libc::O_RDONLY, 0);
-    let fd_created = raw_openat(&ccreated, libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC, 0o640);
+    let fd_created = raw_openat(
+        &ccreated,
+        libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC,
+        0o640,
+    );
     let fd_open = raw_open(&ctmp, libc::O_RDWR | libc::O_APPEND);
     for fd in [fd_ok, fd_created, fd_open] {
         if fd >= 0 {
@@ -325,7 +346,10 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
                     ("fd", Want::Int(fd_ok)),
                     ("dirfd", Want::Int(i64::from(abi::PPM_AT_FDCWD))),
                     ("name", Want::Str(tmp_name)),
-                    ("flags", Want::Int(i64::from(abi::PPM_O_RDONLY | abi::PPM_O_CLOEXEC))),
+                    (
+                        "flags",
+                        Want::Int(i64::from(abi::PPM_O_RDONLY | abi::PPM_O_CLOEXEC)),
+                    ),
                     ("mode", Want::Int(0)),
                 ],
             )
@@ -333,16 +357,17 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     );
     rep.check(
         "openat.failure_enoent",
-        cap.find(openat, me, name_is("/nonexistent-lanner/file")).and_then(|e| {
-            fields(
-                &e,
-                &[
-                    ("fd", Want::Int(-(libc::ENOENT as i64))),
-                    ("dirfd", Want::Int(i64::from(abi::PPM_AT_FDCWD))),
-                    ("flags", Want::Int(i64::from(abi::PPM_O_RDONLY))),
-                ],
-            )
-        }),
+        cap.find(openat, me, name_is("/nonexistent-lanner/file"))
+            .and_then(|e| {
+                fields(
+                    &e,
+                    &[
+                        ("fd", Want::Int(-(libc::ENOENT as i64))),
+                        ("dirfd", Want::Int(i64::from(abi::PPM_AT_FDCWD))),
+                        ("flags", Want::Int(i64::from(abi::PPM_O_RDONLY))),
+                    ],
+                )
+            }),
     );
     rep.check(
         "openat.create_flags_and_mode",
@@ -353,11 +378,15 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
                     ("fd", Want::Int(fd_created)),
                     (
                         "flags",
-                        Want::Int(i64::from(abi::PPM_O_WRONLY | abi::PPM_O_CREAT | abi::PPM_O_TRUNC)),
+                        Want::Int(i64::from(
+                            abi::PPM_O_WRONLY | abi::PPM_O_CREAT | abi::PPM_O_TRUNC,
+                        )),
                     ),
                     (
                         "mode",
-                        Want::Int(i64::from(abi::PPM_S_IRUSR | abi::PPM_S_IWUSR | abi::PPM_S_IRGRP)),
+                        Want::Int(i64::from(
+                            abi::PPM_S_IRUSR | abi::PPM_S_IWUSR | abi::PPM_S_IRGRP,
+                        )),
                     ),
                 ],
             )
@@ -365,15 +394,19 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     );
     rep.check(
         "open.success",
-        cap.find(abi::PPME_SYSCALL_OPEN_X, me, name_is(tmp_name)).and_then(|e| {
-            fields(
-                &e,
-                &[
-                    ("fd", Want::Int(fd_open)),
-                    ("flags", Want::Int(i64::from(abi::PPM_O_RDWR | abi::PPM_O_APPEND))),
-                ],
-            )
-        }),
+        cap.find(abi::PPME_SYSCALL_OPEN_X, me, name_is(tmp_name))
+            .and_then(|e| {
+                fields(
+                    &e,
+                    &[
+                        ("fd", Want::Int(fd_open)),
+                        (
+                            "flags",
+                            Want::Int(i64::from(abi::PPM_O_RDWR | abi::PPM_O_APPEND)),
+                        ),
+                    ],
+                )
+            }),
     );
 
     let fork = abi::PPME_SYSCALL_FORK_20_X;
@@ -384,42 +417,45 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     );
     rep.check(
         "fork.child_side",
-        cap.find(fork, fork_child, |e| e.int_of("res") == Some(0)).and_then(|e| {
-            fields(
-                &e,
-                &[
-                    ("tid", Want::Int(fork_child)),
-                    ("pid", Want::Int(fork_child)),
-                    ("ptid", Want::Int(me)),
-                ],
-            )
-        }),
+        cap.find(fork, fork_child, |e| e.int_of("res") == Some(0))
+            .and_then(|e| {
+                fields(
+                    &e,
+                    &[
+                        ("tid", Want::Int(fork_child)),
+                        ("pid", Want::Int(fork_child)),
+                        ("ptid", Want::Int(me)),
+                    ],
+                )
+            }),
     );
     rep.check(
         "procexit.fork_child",
-        cap.find(abi::PPME_PROCEXIT_1_E, fork_child, |_| true).and_then(|e| {
-            fields(
-                &e,
-                &[
-                    ("status", Want::Int(i64::from(fork_status))),
-                    ("ret", Want::Int(7)),
-                    ("sig", Want::Int(0)),
-                ],
-            )
-        }),
+        cap.find(abi::PPME_PROCEXIT_1_E, fork_child, |_| true)
+            .and_then(|e| {
+                fields(
+                    &e,
+                    &[
+                        ("status", Want::Int(i64::from(fork_status))),
+                        ("ret", Want::Int(7)),
+                        ("sig", Want::Int(0)),
+                    ],
+                )
+            }),
     );
     let clone = abi::PPME_SYSCALL_CLONE_20_X;
     let exec_pid = i64::from(exec_child);
     rep.check(
         "clone.parent_side_of_glibc_fork",
-        cap.find(clone, me, |e| e.int_of("res") == Some(exec_pid)).and_then(|e| {
-            let f = e.int_of("flags").unwrap_or(0) as u32;
-            let want = abi::PPM_CL_CLONE_CHILD_SETTID | abi::PPM_CL_CLONE_CHILD_CLEARTID;
-            fields(&e, &[("tid", Want::Int(me))])?;
-            (f & want == want)
-                .then_some(())
-                .ok_or_else(|| format!("flags {f:#x} lack CHILD_SETTID|CHILD_CLEARTID"))
-        }),
+        cap.find(clone, me, |e| e.int_of("res") == Some(exec_pid))
+            .and_then(|e| {
+                let f = e.int_of("flags").unwrap_or(0) as u32;
+                let want = abi::PPM_CL_CLONE_CHILD_SETTID | abi::PPM_CL_CLONE_CHILD_CLEARTID;
+                fields(&e, &[("tid", Want::Int(me))])?;
+                (f & want == want)
+                    .then_some(())
+                    .ok_or_else(|| format!("flags {f:#x} lack CHILD_SETTID|CHILD_CLEARTID"))
+            }),
     );
     rep.check(
         "clone.child_side_of_glibc_fork",
@@ -428,52 +464,59 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
     );
 
     let execve = abi::PPME_SYSCALL_EXECVE_19_X;
-    let self_str: &'static str = Box::leak(self_exe.to_string_lossy().into_owned().into_boxed_str());
-    let base = self_exe.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let self_str: &'static str =
+        Box::leak(self_exe.to_string_lossy().into_owned().into_boxed_str());
+    let base = self_exe
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let comm: &'static str = Box::leak(base.chars().take(15).collect::<String>().into_boxed_str());
     rep.check(
         "execve.success",
-        cap.find(execve, exec_pid, |e| e.int_of("res") == Some(0)).and_then(|e| {
-            fields(
-                &e,
-                &[
-                    ("exe", Want::Str("lanner-dt-child")),
-                    ("args", Want::Args(&["--exec-child", "arg two"])),
-                    ("tid", Want::Int(exec_pid)),
-                    ("pid", Want::Int(exec_pid)),
-                    ("ptid", Want::Int(me)),
-                    ("cwd", Want::Str("/tmp")),
-                    ("comm", Want::Str(comm)),
-                    ("env", Want::Contains("LANNER_DT=1")),
-                    ("uid", Want::Int(0)),
-                    ("gid", Want::Int(0)),
-                    ("filename", Want::Str(self_str)),
-                    ("trusted_exepath", Want::Str(self_str)),
-                ],
-            )
-        }),
-    );
-    rep.check(
-        "execve.failure_enoent",
-        cap.find(execve, i64::from(bad_exec_child), |e| e.int_of("res") == Some(-(libc::ENOENT as i64)))
+        cap.find(execve, exec_pid, |e| e.int_of("res") == Some(0))
             .and_then(|e| {
                 fields(
                     &e,
                     &[
-                        ("filename", Want::Str("/nonexistent-lanner/prog")),
-                        ("tid", Want::Int(i64::from(bad_exec_child))),
+                        ("exe", Want::Str("lanner-dt-child")),
+                        ("args", Want::Args(&["--exec-child", "arg two"])),
+                        ("tid", Want::Int(exec_pid)),
+                        ("pid", Want::Int(exec_pid)),
+                        ("ptid", Want::Int(me)),
+                        ("cwd", Want::Str("/tmp")),
+                        ("comm", Want::Str(comm)),
+                        ("env", Want::Contains("LANNER_DT=1")),
+                        ("uid", Want::Int(0)),
+                        ("gid", Want::Int(0)),
+                        ("filename", Want::Str(self_str)),
+                        ("trusted_exepath", Want::Str(self_str)),
                     ],
                 )
             }),
+    );
+    rep.check(
+        "execve.failure_enoent",
+        cap.find(execve, i64::from(bad_exec_child), |e| {
+            e.int_of("res") == Some(-(libc::ENOENT as i64))
+        })
+        .and_then(|e| {
+            fields(
+                &e,
+                &[
+                    ("filename", Want::Str("/nonexistent-lanner/prog")),
+                    ("tid", Want::Int(i64::from(bad_exec_child))),
+                ],
+            )
+        }),
     );
 
     // Whole-stream properties.
     let ts: Vec<u64> = cap.events().map(|e| e.ts()).collect();
     rep.check(
         "stream.timestamps_ordered",
-        ts.windows(2)
-            .position(|w| w[0] > w[1])
-            .map_or(Ok(()), |i| Err(format!("ts[{i}]={} > ts[{}]={}", ts[i], i + 1, ts[i + 1]))),
+        ts.windows(2).position(|w| w[0] > w[1]).map_or(Ok(()), |i| {
+            Err(format!("ts[{i}]={} > ts[{}]={}", ts[i], i + 1, ts[i + 1]))
+        }),
     );
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -485,7 +528,11 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
             .then_some(())
             .ok_or_else(|| format!("first ts {:?}, now {now}", ts.first())),
     );
-    let undecodable = cap.records.iter().filter(|r| Event::parse(r).is_err()).count();
+    let undecodable = cap
+        .records
+        .iter()
+        .filter(|r| Event::parse(r).is_err())
+        .count();
     rep.check(
         "stream.all_records_decode",
         (undecodable == 0)
@@ -503,7 +550,14 @@ fn run(device: &Path, rep: &mut Report) -> Result<(), String> {
         "stream.counters_account_for_records",
         (st.events >= cap.records.len() as u64 && st.delivered == cap.records.len() as u64)
             .then_some(())
-            .ok_or_else(|| format!("events {} delivered {} captured {}", st.events, st.delivered, cap.records.len())),
+            .ok_or_else(|| {
+                format!(
+                    "events {} delivered {} captured {}",
+                    st.events,
+                    st.delivered,
+                    cap.records.len()
+                )
+            }),
     );
     drop(src);
     rep.check("device.non_root_open_refused", non_root_open(device));
