@@ -200,10 +200,17 @@ enum ppm_event_category {
 #define PPM_O_LARGEFILE (1 << 11)
 #define PPM_O_CLOEXEC (1 << 12)
 #define PPM_O_TMPFILE (1 << 13)
-#define PPM_O_F_CREATED (1 << 14)
-#define PPM_O_NOFOLLOW (1 << 15)
-#define PPM_O_NOATIME (1 << 16)
-#define PPM_O_PATH (1 << 17)
+#define PPM_O_F_CREATED (1 << 14)	/* file created by this syscall */
+#define PPM_FD_UPPER_LAYER (1 << 15)	/* overlayfs: file from the upper layer */
+#define PPM_FD_LOWER_LAYER (1 << 16)	/* overlayfs: file from a lower layer */
+
+/* openat2 resolve flags ("resolve" of openat2) */
+#define PPM_RESOLVE_BENEATH (1 << 0)
+#define PPM_RESOLVE_IN_ROOT (1 << 1)
+#define PPM_RESOLVE_NO_MAGICLINKS (1 << 2)
+#define PPM_RESOLVE_NO_SYMLINKS (1 << 3)
+#define PPM_RESOLVE_NO_XDEV (1 << 4)
+#define PPM_RESOLVE_CACHED (1 << 5)
 
 /* file mode bits ("mode" of open/openat/openat2) */
 #define PPM_S_IXOTH (1 << 0)
@@ -302,6 +309,7 @@ struct lanner_ring_ctrl {
  * ioctls on /dev/lanner.
  */
 #define LANNER_SYSCALL_MASK_WORDS 8	/* 512 native syscall numbers */
+#define LANNER_MAX_CPU_WORDS 128	/* 8192 CPUs (RHEL 7 NR_CPUS is 5120) */
 
 /* Capture filter: which syscalls (native numbers) and tracepoints emit. */
 struct lanner_filter {
@@ -326,7 +334,7 @@ struct lanner_info {
 	__u64 mmap_data_offset;		/* LANNER_MMAP_DATA_OFFSET */
 	__u32 ctrl_size;		/* LANNER_CTRL_SIZE */
 	__u32 online_mask_words;	/* valid words in online[] */
-	__u64 online[16];		/* CPUs online at the call (1024 CPUs) */
+	__u64 online[LANNER_MAX_CPU_WORDS];	/* CPUs online at the call */
 };
 
 #define LANNER_IOC_MAGIC 'L'
@@ -345,7 +353,8 @@ _Static_assert(sizeof(struct lanner_ring_ctrl) <= LANNER_CTRL_SIZE,
 _Static_assert(sizeof(struct lanner_ring_ctrl) % 8 == 0,
 	       "control struct is u64-aligned");
 _Static_assert(sizeof(struct lanner_filter) == 72, "filter layout");
-_Static_assert(sizeof(struct lanner_info) == 184, "info layout");
+_Static_assert(sizeof(struct lanner_info) == 56 + 8 * LANNER_MAX_CPU_WORDS,
+	       "info layout");
 
 /* ------------------------------------------------------------------------
  * Event table: name, category, flags and parameter list of every event

@@ -31,7 +31,7 @@ const _: () = assert!(offset_of!(lanner_ring_ctrl, head) == 0);
 const _: () = assert!(offset_of!(lanner_ring_ctrl, tail) == 64);
 const _: () = assert!(offset_of!(lanner_ring_ctrl, n_drops) % 8 == 0);
 const _: () = assert!(size_of::<lanner_filter>() == 72);
-const _: () = assert!(size_of::<lanner_info>() == 184);
+const _: () = assert!(size_of::<lanner_info>() == 56 + 8 * LANNER_MAX_CPU_WORDS as usize);
 
 /// Parameter description from the shared event table.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fillers/exec.c - execve and execveat exit records.
+ *
+ * Owns: the successful exec record, built at sched_process_exec from the
+ * new image (argv/env from its mm, exe file from bprm, new credentials),
+ * and the failed exec record, built at sys_exit from the syscall's own
+ * arguments. execveat has the same parameters minus the final filename.
+ * Must never: take mmap_lock or the exe_file lock, or read the old image.
+ */
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/audit.h>
+#include <linux/pid_namespace.h>
+#include <linux/fs.h>
+#include "fillers.h"
+#include "compat/task.h"
+
+/* tid .. cgroups: parameters 4 to 15, identical for success and failure */
+static void lanner_put_exec_task(struct lanner_rec *r)
+{
+	lanner_rec_put_s64(r, current->pid);
+	lanner_rec_put_s64(r, current->tgid);
+	lanner_rec_put_s64(r, lanner_ptid(current));
+	lanner_put_cwd(r);
+	lanner_put_proc_stats(r);
+	lanner_put_comm(r);
+	lanner_rec_put_empty(r);	/* cgroups: not collected yet */
+}
+
+/* tty .. cap_effective: parameters 17 to 23 */
+static void lanner_put_exec_creds(struct lanner_rec *r)
+{
+	const struct cred *cred = current_cred();
+
+	lanner_rec_put_u32(r, 0);	/* tty: not collected yet */
+	lanner_rec_put_s64(r, task_pgrp_nr_ns(current,
+					      task_active_pid_ns(current)));
+	lanner_rec_put_u32(r, from_kuid(&init_user_ns,
+					audit_get_loginuid(current)));
+	lanner_rec_put_u32(r, 0);	/* flags: exe_writable etc. not yet */
+	/* TODO: remap to Falco's PPM_CAP_* layout (identical for caps 0..40) */
+	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_inheritable));
+	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_permitted));
+	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_effective));
+}
+
+void lanner_fill_exec(struct lanner_rec *r, u16 type,
+		      struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = bprm->file;
+	struct inode *inode = file ? file_inode(file) : NULL;
+
+	lanner_rec_put_s64(r, 0);
+	if (mm)
+		lanner_put_mm_strings(r, mm->arg_start, mm->arg_end, true);
+	else
+		lanner_put_mm_strings(r, 0, 0, true);
+	lanner_put_exec_task(r);
+	if (mm)
+		lanner_put_mm_strings(r, mm->env_start, mm->env_end, false);
+	else
+		lanner_put_mm_strings(r, 0, 0, false);
+	lanner_put_exec_creds(r);
+	if (inode) {
+		lanner_rec_put_u64(r, inode->i_ino);
+		lanner_rec_put_u64(r, lanner_inode_ctime_ns(inode));
+		lanner_rec_put_u64(r, lanner_inode_mtime_ns(inode));
+	} else {
+		lanner_rec_put_empty(r);
+		lanner_rec_put_empty(r);
+		lanner_rec_put_empty(r);
+	}
+	lanner_rec_put_u32(r, lanner_euid());
+	if (file)
+		lanner_rec_put_path(r, &file->f_path);
+	else
+		lanner_rec_put_empty(r);
+	lanner_rec_put_s64(r, task_pgrp_nr_ns(current, &init_pid_ns));
+	lanner_rec_put_u32(r, lanner_egid());
+	if (type == PPME_SYSCALL_EXECVE_19_X)
+		lanner_rec_put_kstr(r, bprm->filename, LANNER_MAX_PATH_LEN);
+}
+
+void lanner_fill_exec_failed(struct lanner_rec *r, const struct lanner_sys *s)
+{
+	bool at = s->type == PPME_SYSCALL_EXECVEAT_X;
+	const unsigned long *a = at ? s->args + 1 : s->args;
+
+	/* a[0] = filename, a[1] = argv, a[2] = envp */
+	lanner_rec_put_s64(r, s->ret);
+	lanner_put_uargv(r, a[1], true);
+	lanner_put_exec_task(r);
+	lanner_put_uargv(r, a[2], false);
+	lanner_put_exec_creds(r);
+	lanner_rec_put_empty(r);	/* exe_ino: no new image */
+	lanner_rec_put_empty(r);	/* exe_ino_ctime */
+	lanner_rec_put_empty(r);	/* exe_ino_mtime */
+	lanner_rec_put_u32(r, lanner_euid());
+	lanner_rec_put_empty(r);	/* trusted_exepath */
+	lanner_rec_put_s64(r, task_pgrp_nr_ns(current, &init_pid_ns));
+	lanner_rec_put_u32(r, lanner_egid());
+	if (!at)
+		lanner_rec_put_ustr(r, (const char __user *)a[0],
+				    LANNER_MAX_PATH_LEN);
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * hooks/sys_exit.c - the raw_syscalls:sys_exit probe.
+ *
+ * Owns: the native syscall -> event table, the filter decision for
+ * syscalls (mask bit, DROP_FAILED), suppression of successful execs (they
+ * come from sched_process_exec), counting selected 32-bit syscalls as
+ * LANNER_DROP_COMPAT, and writing one exit record per selected syscall.
+ * Must never: sleep, fault, allocate, or decode a compat syscall with
+ * native argument layouts.
+ */
+#include <linux/unistd.h>
+#include <asm/syscall.h>
+#include "hooks.h"
+#include "fillers/fillers.h"
+#include "compat/syscall.h"
+
+typedef void (*lanner_sys_filler)(struct lanner_rec *r,
+				  const struct lanner_sys *s);
+
+struct lanner_sys_event {
+	u16 type;
+	lanner_sys_filler fill;
+};
+
+static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
+#ifdef __NR_open
+	[__NR_open] = { PPME_SYSCALL_OPEN_X, lanner_fill_open },
+#endif
+	[__NR_openat] = { PPME_SYSCALL_OPENAT_2_X, lanner_fill_open },
+#ifdef __NR_openat2
+	[__NR_openat2] = { PPME_SYSCALL_OPENAT2_X, lanner_fill_open },
+#endif
+	[__NR_clone] = { PPME_SYSCALL_CLONE_20_X, lanner_fill_clone },
+#ifdef __NR_fork
+	[__NR_fork] = { PPME_SYSCALL_FORK_20_X, lanner_fill_clone },
+#endif
+#ifdef __NR_vfork
+	[__NR_vfork] = { PPME_SYSCALL_VFORK_20_X, lanner_fill_clone },
+#endif
+#ifdef __NR_clone3
+	[__NR_clone3] = { PPME_SYSCALL_CLONE3_X, lanner_fill_clone },
+#endif
+	[__NR_execve] = { PPME_SYSCALL_EXECVE_19_X, lanner_fill_exec_failed },
+#ifdef __NR_execveat
+	[__NR_execveat] = { PPME_SYSCALL_EXECVEAT_X, lanner_fill_exec_failed },
+#endif
+};
+
+static bool lanner_is_exec(u16 type)
+{
+	return type == PPME_SYSCALL_EXECVE_19_X ||
+	       type == PPME_SYSCALL_EXECVEAT_X;
+}
+
+void lanner_sys_exit_probe(void *data, struct pt_regs *regs, long ret)
+{
+	const struct lanner_sys_event *ev;
+	struct lanner_sys sys;
+	struct lanner_hook h;
+	struct lanner_rec r;
+	long nr;
+
+	if (!lanner_hook_begin(&h))
+		return;
+	nr = syscall_get_nr(current, regs);
+	if (unlikely(lanner_in_compat_syscall())) {
+		if (lanner_filter_has(h.filter, lanner_compat_to_native(nr)))
+			lanner_ring_drop(h.ring, LANNER_DROP_COMPAT);
+		goto out;
+	}
+	if (!lanner_filter_has(h.filter, nr))
+		goto out;
+	ev = &lanner_sys_events[nr];
+	if (!ev->fill)
+		goto out;
+	if (ret < 0 && (READ_ONCE(h.filter->flags) & LANNER_FILTER_DROP_FAILED))
+		goto out;
+	if (ret == 0 && lanner_is_exec(ev->type))
+		goto out;	/* recorded by the sched_process_exec probe */
+	if (!lanner_ring_enter(h.ring))
+		goto out;
+
+	sys.nr = nr;
+	sys.ret = ret;
+	sys.type = ev->type;
+	lanner_syscall_args(regs, sys.args);
+	if (lanner_rec_begin(&r, h.ring, ev->type, current->pid)) {
+		ev->fill(&r, &sys);
+		lanner_rec_finish(&r);
+	}
+	lanner_ring_exit(h.ring);
+out:
+	lanner_hook_end(&h);
+}
