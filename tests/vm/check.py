@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Owns: the verdict on each guest, decided only from evidence the guest sent back.
+
+usage: check.py BUILD_VM_DIR/VER...
+Reads VER/boot.env (written by boot.sh) and VER/results/ (the guest's /results, copied
+back over the second serial port, md5-checked). Prints per kernel
+    PASS <kernel-release>            or    FAIL <kernel-release>: <reason>; <reason>...
+then "N passed, M failed" alone on a line. Exit status 1 if any kernel failed.
+"""
+import os
+import re
+import sys
+
+RULE = "Read sensitive file untrusted"
+MSGID = "Read_sensitive_file_untrusted"
+PRI = 12  # facility user (1) * 8 + severity warning (4)
+MIN_DRIVER_CHECKS = 15
+DMESG_BAD = re.compile(r"\bBUG\b|\bWARNING\b|\bOops\b|Call Trace")
+SUMMARY = re.compile(r"drivertest: (\d+) passed, (\d+) failed")
+CRASH = re.compile(r"\bBUG:|\bWARNING:|\bOops:|Kernel panic|hung_task|soft lockup")
+
+
+def read(path, default=None):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return default
+
+
+def keyvals(path):
+    out = {}
+    for line in (read(path) or "").splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+def split_sd(rest):
+    """Split 'STRUCTURED-DATA|MSG' where SD is '-' or [id k="v"...]... with \\-escapes."""
+    if rest.startswith("-|"):
+        return "-", rest[2:]
+    i, n = 0, len(rest)
+    while i < n and rest[i] == "[":
+        quoted = False
+        i += 1
+        while i < n:
+            c = rest[i]
+            if quoted and c == "\\":
+                i += 2
+                continue
+            if c == '"':
+                quoted = not quoted
+            elif c == "]" and not quoted:
+                break
+            i += 1
+        i += 1
+    if i == 0 or i >= n or rest[i] != "|":
+        return None
+    return rest[:i], rest[i + 1:]
+
+
+def parse_syslog(text):
+    """Lines of the rsyslog template PRI|TIME|HOST|APP|PROCID|MSGID|SD|MSG -> dicts."""
+    recs = []
+    for line in text.splitlines():
+        parts = line.split("|", 6)
+        rec = {"line": line}
+        if len(parts) == 7:
+            sd_msg = split_sd(parts[6])
+            if sd_msg:
+                keys = ("pri", "time", "host", "app", "procid", "msgid")
+                rec.update(zip(keys, parts[:6]))
+                rec["sd"], rec["msg"] = sd_msg
+        recs.append(rec)
+    return recs
+
+
+def has_field(msg, key, value):
+    """key=value as a whole token: pid=12 matches neither ppid=12 nor pid=123."""
+    return re.search(r"(?<![\w.])" + re.escape(key) + "=" + re.escape(value) + r"(?![\w./-])", msg) is not None
+
+
+def check_alerts(name, text, pid, exe):
+    errs = []
+    if text is None:
+        return [f"{name}: missing"]
+    recs = parse_syslog(text)
+    if any("/etc/hostname" in r["line"] for r in recs):
+        errs.append(f"{name}: a line mentions /etc/hostname (false alert)")
+    alerts = [r for r in recs if r.get("msgid") == MSGID]
+    if len(alerts) != 1:
+        errs.append(f"{name}: {len(alerts)} lines with msgid {MSGID}, want exactly 1")
+    for a in alerts:
+        want = []
+        if a["pri"] != str(PRI):
+            want.append(f"PRI {a['pri']} != {PRI}")
+        if f'rule="{RULE}"' not in a["sd"]:
+            want.append(f'structured data lacks rule="{RULE}"')
+        for key, value in (("pid", pid), ("file", "/etc/shadow"), ("process", "cat"),
+                           ("proc_exepath", exe)):
+            if not has_field(a["msg"], key, value):
+                want.append(f"message lacks {key}={value}")
+        if want:
+            errs.append(f"{name}: " + ", ".join(want) + f" in: {a['line'][:300]}")
+    bad = [r["line"] for r in recs if "msgid" not in r]
+    if bad:
+        errs.append(f"{name}: {len(bad)} unparsable lines, first: {bad[0][:200]}")
+    return errs
+
+
+def check_kernel(d):
+    boot = keyvals(os.path.join(d, "boot.env"))
+    res = os.path.join(d, "results")
+    release = ((read(os.path.join(res, "uname.txt")) or "").strip() or boot.get("kernel")
+               or (read(os.path.join(d, "kernel.txt")) or "").strip() or os.path.basename(d))
+    errs = []
+    setup = read(os.path.join(d, "setup-error.txt"))
+    if setup is not None:
+        return release, [setup.strip()]
+    if boot.get("results") != "ok":
+        why = f"no results from the guest ({boot.get('results', 'not booted')}"
+        if boot.get("timed_out") == "1":
+            why += f", timed out after {boot.get('timeout_s')} s"
+        elif boot.get("qemu_rc", "0") != "0":
+            why += f", qemu exit {boot.get('qemu_rc')}"
+        console = (read(os.path.join(d, "console.log")) or "").replace("\r", "").strip().splitlines()
+        crash = [l for l in console if CRASH.search(l)]
+        steps = [l for l in console if l.startswith("lanner-vm: ")]
+        why += ")"
+        if crash:
+            why += "; guest kernel: " + " / ".join(crash[:3])
+        why += "; last step: " + (steps[-1] if steps else "none")
+        if console:
+            why += "; console ends: " + console[-1][:200]
+        return release, [why]
+    steps = keyvals(os.path.join(res, "steps.txt"))
+    if steps.get("done") != "1":
+        errs.append("guest test script did not finish")
+
+    # 1. insmod and the device node.
+    if steps.get("insmod_rc") != "0":
+        errs.append(f"insmod failed (rc {steps.get('insmod_rc')}): {(read(os.path.join(res, 'insmod.txt')) or '').strip()[:200]}")
+    dev = (read(os.path.join(res, "dev.txt")) or "").strip()
+    if not dev.startswith("crw------- "):
+        errs.append(f"/dev/lanner is not crw-------: {dev[:120] or 'missing'}")
+
+    # 2. Driver test (not run by the demo).
+    if steps.get("mode", "test") == "test":
+        out = read(os.path.join(res, "drivertest.txt"))
+        if out is None:
+            errs.append("drivertest: no output")
+        else:
+            lines = [l for l in out.splitlines() if l.strip()]
+            passed = [l for l in lines if l.startswith("PASS ")]
+            failed = [l for l in lines if l.startswith("FAIL ")]
+            summaries = [m for m in (SUMMARY.fullmatch(l.strip()) for l in lines) if m]
+            others = [l for l in lines if l.startswith("drivertest:") and not SUMMARY.fullmatch(l.strip())]
+            if not summaries:
+                errs.append("drivertest: no summary line" + (f" (rc {steps.get('drivertest_rc')})"))
+            elif (int(summaries[-1][1]), int(summaries[-1][2])) != (len(passed), len(failed)):
+                errs.append(f"drivertest: summary '{summaries[-1][0]}' disagrees with {len(passed)} PASS / {len(failed)} FAIL lines")
+            if others:
+                errs.append(" | ".join(others[:3]))
+            if failed:
+                errs.append(f"drivertest: {len(failed)} failed: " + " | ".join(failed[:5]))
+            if len(passed) < MIN_DRIVER_CHECKS:
+                errs.append(f"drivertest: only {len(passed)} checks passed, want >= {MIN_DRIVER_CHECKS}")
+            if steps.get("drivertest_rc") != "0":
+                errs.append(f"drivertest exited {steps.get('drivertest_rc')}")
+
+    # 3. End to end through rsyslog.
+    if steps.get("rsyslog_ready") != "0":
+        errs.append("rsyslogd did not come up (/dev/log, 127.0.0.1:5514): " + (read(os.path.join(res, "rsyslogd.out")) or "").strip()[:200])
+    if steps.get("lanner_ready") != "0":
+        errs.append("lanner never wrote its ready file: " + (read(os.path.join(res, "lanner.err")) or "").strip()[-300:])
+    pid = (read(os.path.join(res, "shadow.pid")) or "").strip()
+    exe = (read(os.path.join(res, "shadow.exe")) or "").strip()
+    if not pid.isdigit() or not exe.startswith("/"):
+        errs.append("no pid or executable of the cat /etc/shadow process")
+    else:
+        for log in ("syslog-unix.log", "syslog-tcp.log"):
+            errs += check_alerts(log, read(os.path.join(res, log)), pid, exe)
+    if steps.get("lanner_rc") != "0":
+        tail = (read(os.path.join(res, "lanner.err")) or "").strip().splitlines()[-2:]
+        errs.append(f"lanner exited {steps.get('lanner_rc')}: " + " / ".join(tail))
+
+    # 4. Unload.
+    if steps.get("holder_open") != "0":
+        errs.append("rmmod-while-open not tested: the holder never opened /dev/lanner")
+    elif steps.get("rmmod_busy_rc") == "0":
+        errs.append("rmmod succeeded while /dev/lanner was open")
+    if steps.get("rmmod_rc") != "0":
+        errs.append(f"rmmod failed after close: {(read(os.path.join(res, 'rmmod.txt')) or '').strip()[:200]}")
+    elif (read(os.path.join(res, "modules-after.txt")) or "").strip() != "0":
+        errs.append("lanner still in /proc/modules after rmmod")
+    dmesg = read(os.path.join(res, "dmesg-final.txt"))
+    if dmesg is None:
+        errs.append("no final dmesg")
+    else:
+        bad = [l.strip() for l in dmesg.splitlines() if DMESG_BAD.search(l)]
+        if bad:
+            errs.append(f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}")
+    return release, errs
+
+
+def main():
+    dirs = sys.argv[1:]
+    if not dirs:
+        sys.exit(__doc__)
+    passed = failed = 0
+    for d in dirs:
+        release, errs = check_kernel(d.rstrip("/"))
+        verdict = f"PASS {release}" if not errs else f"FAIL {release}: " + "; ".join(errs)
+        print(verdict, flush=True)
+        with open(os.path.join(d, "verdict.txt"), "w") as f:
+            f.write(verdict + "\n")
+        passed, failed = (passed + 1, failed) if not errs else (passed, failed + 1)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Owns: the guest-kernel test run - the one entry point `make vm-test` calls.
+# usage: tests/vm/run.sh [VER...]      VER: 5.10 6.1 6.12 (default: all)
+# Fetches/caches the Debian kernels, builds lanner.ko per kernel, builds the initramfs,
+# boots the guests in parallel under qemu, then check.py prints PASS/FAIL per kernel and
+# "N passed, M failed". Exit status 0 only if every kernel passed.
+# env: VM_JOBS (guests at once, default nproc), ACCEL, VM_TIMEOUT, VM_SMP, VM_MEM, VM_PVH (boot.sh),
+#      VM_REFRESH, VM_OFFLINE, VM_APT_MAX_AGE (fetch-kernel.sh), VM_SRC, VM_KCC (build-kmod.sh),
+#      VM_LANNER, VM_DRIVERTEST, VM_RULES (mkinitramfs.sh)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+KERNELS=("$@"); [ ${#KERNELS[@]} -gt 0 ] || KERNELS=("${ALL_KERNELS[@]}")
+for v in "${KERNELS[@]}"; do known_kernel "$v"; done
+JOBS=${VM_JOBS:-$(nproc)}
+T0=$(now_s)
+mkdir -p "$BUILD"
+
+# A kernel that fails before booting gets setup-error.txt, which check.py reports.
+fail_setup() {
+	local why; why=$(sed -E 's/\[vm [0-9:]+\] (error: )?//' <<< "$2")
+	echo "$why" > "$BUILD/$1/setup-error.txt"; log "$1: $why"
+}
+ok=()
+for v in "${KERNELS[@]}"; do
+	mkdir -p "$BUILD/$v"
+	rm -f "$BUILD/$v"/{setup-error.txt,verdict.txt,boot.env,kernel.txt}; rm -rf "$BUILD/$v/results"
+done
+
+# 1. Kernels (in parallel: network bound).
+t=$(now_s)
+pids=()
+for v in "${KERNELS[@]}"; do "$VM_DIR/fetch-kernel.sh" "$v" > "$BUILD/$v/fetch.log" 2>&1 & pids+=($!); done
+i=0
+for v in "${KERNELS[@]}"; do
+	if wait "${pids[$i]}"; then ok+=("$v"); (. "$CACHE/k/$v/kernel.env"; echo "$KREL" > "$BUILD/$v/kernel.txt"); else fail_setup "$v" "kernel fetch failed: $(tail -1 "$BUILD/$v/fetch.log")"; fi
+	i=$((i + 1))
+done
+log "kernels ready in $(elapsed "$t") s: $(for v in ${ok[@]+"${ok[@]}"}; do . "$CACHE/k/$v/kernel.env"; printf '%s ' "$KREL"; done)"
+
+# 2. Module per kernel (in parallel: separate trees).
+t=$(now_s); built=(); pids=()
+for v in ${ok[@]+"${ok[@]}"}; do "$VM_DIR/build-kmod.sh" "$v" > "$BUILD/$v/build.log" 2>&1 & pids+=($!); done
+i=0
+for v in ${ok[@]+"${ok[@]}"}; do
+	if wait "${pids[$i]}"; then built+=("$v")
+	else fail_setup "$v" "lanner.ko build failed: $(grep -m1 -E 'error|Error' "$BUILD/$v/build.log" || tail -1 "$BUILD/$v/build.log")"; fi
+	i=$((i + 1))
+done
+log "modules built in $(elapsed "$t") s"
+
+# 3. Initramfs (shared base + one small archive per kernel). A failure here fails every kernel.
+t=$(now_s)
+if [ ${#built[@]} -gt 0 ]; then
+	if "$VM_DIR/mkinitramfs.sh" "${built[@]}" > "$BUILD/initramfs.log" 2>&1; then
+		log "initramfs built in $(elapsed "$t") s"
+	else
+		for v in "${built[@]}"; do fail_setup "$v" "initramfs build failed: $(tail -1 "$BUILD/initramfs.log")"; done
+		built=()
+	fi
+fi
+
+# 4. Boot, at most JOBS guests at once.
+t=$(now_s)
+running=0
+for v in ${built[@]+"${built[@]}"}; do
+	if [ $running -ge "$JOBS" ]; then wait -n || :; running=$((running - 1)); fi
+	"$VM_DIR/boot.sh" "$v" test & running=$((running + 1))
+done
+wait || :
+log "guests done in $(elapsed "$t") s"
+
+# 5. Verdict, from the evidence each guest sent back.
+dirs=(); for v in "${KERNELS[@]}"; do dirs+=("$BUILD/$v"); done
+rc=0; "$VM_DIR/check.py" "${dirs[@]}" | tee "$BUILD/summary.txt" || rc=${PIPESTATUS[0]}
+log "total $(elapsed "$T0") s; console logs: $BUILD/<kernel>/console.log, evidence: $BUILD/<kernel>/results/"
+exit "$rc"
