@@ -152,6 +152,21 @@ void lanner_put_comm(struct lanner_rec *r)
 	lanner_rec_put_kstr(r, current->comm, LANNER_MAX_COMM_LEN);
 }
 
+/*
+ * tid, pid, ptid, cwd, fdlimit .. vm_swap, comm, cgroups: parameters 4 to
+ * 15 of both the exec and the clone-family exit events.
+ */
+void lanner_put_task_common(struct lanner_rec *r)
+{
+	lanner_rec_put_s64(r, current->pid);
+	lanner_rec_put_s64(r, current->tgid);
+	lanner_rec_put_s64(r, lanner_ptid(current));
+	lanner_put_cwd(r);
+	lanner_put_proc_stats(r);
+	lanner_put_comm(r);
+	lanner_rec_put_empty(r);	/* cgroups: not collected yet */
+}
+
 /* Thread id of the task's parent (Falco's "ptid"). */
 s64 lanner_ptid(struct task_struct *t)
 {

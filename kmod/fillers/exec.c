@@ -16,18 +16,6 @@
 #include "fillers.h"
 #include "compat/task.h"
 
-/* tid .. cgroups: parameters 4 to 15, identical for success and failure */
-static void lanner_put_exec_task(struct lanner_rec *r)
-{
-	lanner_rec_put_s64(r, current->pid);
-	lanner_rec_put_s64(r, current->tgid);
-	lanner_rec_put_s64(r, lanner_ptid(current));
-	lanner_put_cwd(r);
-	lanner_put_proc_stats(r);
-	lanner_put_comm(r);
-	lanner_rec_put_empty(r);	/* cgroups: not collected yet */
-}
-
 /* tty .. cap_effective: parameters 17 to 23 */
 static void lanner_put_exec_creds(struct lanner_rec *r)
 {
@@ -57,7 +45,7 @@ void lanner_fill_exec(struct lanner_rec *r, u16 type,
 		lanner_put_mm_strings(r, mm->arg_start, mm->arg_end, true);
 	else
 		lanner_put_mm_strings(r, 0, 0, true);
-	lanner_put_exec_task(r);
+	lanner_put_task_common(r);
 	if (mm)
 		lanner_put_mm_strings(r, mm->env_start, mm->env_end, false);
 	else
@@ -91,7 +79,7 @@ void lanner_fill_exec_failed(struct lanner_rec *r, const struct lanner_sys *s)
 	/* a[0] = filename, a[1] = argv, a[2] = envp */
 	lanner_rec_put_s64(r, s->ret);
 	lanner_put_uargv(r, a[1], true);
-	lanner_put_exec_task(r);
+	lanner_put_task_common(r);
 	lanner_put_uargv(r, a[2], false);
 	lanner_put_exec_creds(r);
 	lanner_rec_put_empty(r);	/* exe_ino: no new image */

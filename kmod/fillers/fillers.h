@@ -38,6 +38,7 @@ void lanner_put_uargv(struct lanner_rec *r, unsigned long argv,
 void lanner_put_cwd(struct lanner_rec *r);
 void lanner_put_proc_stats(struct lanner_rec *r);
 void lanner_put_comm(struct lanner_rec *r);
+void lanner_put_task_common(struct lanner_rec *r);
 s64 lanner_ptid(struct task_struct *t);
 u32 lanner_euid(void);
 u32 lanner_egid(void);

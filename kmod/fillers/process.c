@@ -74,13 +74,7 @@ void lanner_fill_clone(struct lanner_rec *r, const struct lanner_sys *s)
 		lanner_put_mm_strings(r, 0, 0, true);
 	else
 		lanner_put_mm_strings(r, mm->arg_start, mm->arg_end, true);
-	lanner_rec_put_s64(r, current->pid);
-	lanner_rec_put_s64(r, current->tgid);
-	lanner_rec_put_s64(r, lanner_ptid(current));
-	lanner_put_cwd(r);
-	lanner_put_proc_stats(r);
-	lanner_put_comm(r);
-	lanner_rec_put_empty(r);	/* cgroups: not collected yet */
+	lanner_put_task_common(r);
 	lanner_rec_put_u32(r, lanner_clone_flags(lanner_clone_raw_flags(r, s)));
 	lanner_rec_put_u32(r, lanner_euid());
 	lanner_rec_put_u32(r, lanner_egid());
