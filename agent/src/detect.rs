@@ -34,9 +34,7 @@ impl FieldSource for EventFields<'_, '_> {
                 .parent()
                 .map(|p| Value::Str(Cow::Borrowed(p.comm.as_str()))),
             Field::UserUid => t.map(|t| Value::Int(i64::from(t.uid))),
-            Field::FdName => self
-                .fd_name()
-                .map(|n| Value::Str(Cow::Owned(n.into_owned()))),
+            Field::FdName => self.fd_name().map(Value::Str),
             Field::FdNum => self.fd_num().map(Value::Int),
             Field::FdDirectory => self.fd_split().map(|(d, _)| Value::Str(Cow::Owned(d))),
             Field::FdFilename => self.fd_split().map(|(_, f)| Value::Str(Cow::Owned(f))),
