@@ -1,5 +1,5 @@
-//! No input makes the condition parser, the compiler or the rules loader
-//! panic (or overflow the stack): bad input is a located error.
+//! No input makes the condition parser, the compiler, the YAML reader or
+//! the rules loader panic (or overflow the stack): bad input is a located error.
 
 use lanner::engine::condition::{compile, parse};
 use lanner::engine::Ruleset;
@@ -59,6 +59,14 @@ proptest! {
             let _ = e.to_string();
             let _ = compile(&e).map(|f| f.event_types());
         }
+    }
+
+    #[test]
+    fn yaml_and_loader_never_panic_on_arbitrary_strings(s in any::<String>()) {
+        if let Err(e) = lanner::engine::yaml::parse("a.yaml", &s) {
+            let _ = e.to_string();
+        }
+        let _ = Ruleset::load_str("a.yaml", &s).map_err(|e| e.to_string());
     }
 
     #[test]

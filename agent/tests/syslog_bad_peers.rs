@@ -115,7 +115,8 @@ fn never_reading_peer_never_blocks_the_caller() {
     }
     let total = t0.elapsed();
     assert!(
-        slowest < Duration::from_millis(100),
+        // Far below the 2 s write timeout a blocking send would show.
+        slowest < Duration::from_millis(500),
         "one send took {slowest:?}"
     );
     assert!(total < Duration::from_secs(5), "{n} sends took {total:?}");

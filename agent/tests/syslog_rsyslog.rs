@@ -15,6 +15,7 @@ use lanner::output::syslog::{Facility, SyslogConfig, SyslogOutput, TransportKind
 use lanner::output::worker::{OutputHandle, OutputStats};
 use std::fs;
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -53,9 +54,10 @@ impl Rsyslog {
         self.dir.join("out.log")
     }
 
-    /// tests/syslog/rsyslog.conf.in with its placeholders filled in.
-    fn conf(dir: &Path, port: u16) -> String {
-        CONF_TEMPLATE
+    /// `template` (tests/syslog/rsyslog.conf.in or a variant) with its
+    /// placeholders filled in.
+    fn conf(template: &str, dir: &Path, port: u16) -> String {
+        template
             .replace("@DIR@", &dir.display().to_string())
             .replace("@PORT@", &port.to_string())
     }
@@ -63,6 +65,11 @@ impl Rsyslog {
     /// Starts rsyslogd in `dir` listening on `port` (0 = ephemeral) and
     /// waits until both inputs are up.
     fn start(dir: &Path, port: u16) -> Rsyslog {
+        Self::start_with(CONF_TEMPLATE, dir, port)
+    }
+
+    /// [`Rsyslog::start`] with another config template.
+    fn start_with(template: &str, dir: &Path, port: u16) -> Rsyslog {
         let bin = rsyslogd();
         fs::create_dir_all(dir.join("work")).unwrap();
         let _ = fs::remove_file(dir.join("port"));
@@ -70,9 +77,21 @@ impl Rsyslog {
         // if that pid happens to be alive again.
         let _ = fs::remove_file(dir.join("rsyslogd.pid"));
         let conf = dir.join("rsyslog.conf");
-        fs::write(&conf, Self::conf(dir, port)).unwrap();
+        fs::write(&conf, Self::conf(template, dir, port)).unwrap();
         let log = fs::File::create(dir.join("rsyslogd.stderr")).unwrap();
-        let child = Command::new(bin)
+        let mut cmd = Command::new(bin);
+        // SAFETY: runs in the forked child before exec, where only
+        // async-signal-safe calls are allowed; prctl(2) is a plain syscall
+        // that neither allocates nor takes locks. It makes the kernel kill
+        // rsyslogd if this test thread dies without running Drop (the test
+        // binary SIGKILLed).
+        unsafe {
+            cmd.pre_exec(|| {
+                nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL)
+                    .map_err(std::io::Error::from)
+            });
+        }
+        let child = cmd
             .arg("-n")
             .arg("-f")
             .arg(&conf)
@@ -210,6 +229,8 @@ fn alert(rule: &str, priority: Priority, output: &str) -> Alert {
             ("user.name".into(), "root".into()),
             ("proc.aname[2]".into(), r#"x"y\z]w"#.into()),
             ("container.id".into(), "<NA>".into()),
+            // No legal SD-NAME: in MSG only, never in the SD.
+            ("proc.env[A=B]".into(), "left-out".into()),
         ],
     }
 }
@@ -346,6 +367,47 @@ fn oversized_alert_is_truncated_with_marker() {
         let rep = h.shutdown(Duration::from_secs(5));
         assert_eq!((rep.stats.sent, rep.stats.truncated), (1, 1), "{rep}");
     }
+}
+
+/// The default `max_message_size` fits what a stock rsyslog accepts
+/// (`maxMessageSize` unset): an alert far over it arrives as exactly one
+/// message ending in the truncation marker, whole SD included, and nothing
+/// is cut or split on the receiver's side.
+#[test]
+fn default_size_fits_a_stock_rsyslog() {
+    const BIG: &str = r#"global(workDirectory="@DIR@/work" maxMessageSize="64k")"#;
+    assert!(CONF_TEMPLATE.contains(BIG), "rsyslog.conf.in changed");
+    let stock = CONF_TEMPLATE.replace(BIG, r#"global(workDirectory="@DIR@/work")"#);
+    let tmp = tempfile::tempdir().unwrap();
+    let r = Rsyslog::start_with(&stock, tmp.path(), 0);
+    for (via, cfg) in [("unix", unix_cfg(&r)), ("tcp", tcp_cfg(r.port))] {
+        let h = SyslogOutput::spawn(cfg).unwrap();
+        let body = format!("stock via={via} {}", "é".repeat(10_000));
+        h.send(alert(
+            "Terminal shell in container",
+            Priority::Notice,
+            &body,
+        ));
+        h.send(alert(
+            "Terminal shell in container",
+            Priority::Notice,
+            &format!("stock-after via={via}"),
+        ));
+        // The small one arrives after the big one on the same transport.
+        r.wait_lines(&format!("stock-after via={via}"), 1);
+        let big = r.lines(&format!("stock via={via}"));
+        assert_eq!(big.len(), 1, "{big:?}");
+        let l = &big[0];
+        assert!(l.msg.ends_with("é...[truncated]"), "{}", r.diagnostics());
+        assert!(body.starts_with(l.msg.trim_end_matches("...[truncated]")));
+        assert_eq!(l.sd, EXPECTED_SD.replace("PRIO", "Notice"));
+        let rep = h.shutdown(Duration::from_secs(5));
+        assert_eq!((rep.stats.sent, rep.stats.truncated), (2, 1), "{rep}");
+    }
+    // No fragment of a split frame, no oversize complaint from rsyslog.
+    let other = fs::read_to_string(tmp.path().join("other.log")).unwrap_or_default();
+    assert!(!other.contains("éé"), "{}", r.diagnostics());
+    assert!(!other.contains("oversize"), "{}", r.diagnostics());
 }
 
 /// Kills rsyslogd (SIGKILL), sends while it is down, restarts it on the

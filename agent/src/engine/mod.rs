@@ -6,7 +6,25 @@
 //! result compiled against the [`Field`] catalogue. At run time the agent
 //! hands each event to [`Ruleset::first_match`] (or `all_matches`) with its
 //! event type and a [`FieldSource`]; only the rules that can match that
-//! event type are evaluated.
+//! event type are evaluated ([`Ruleset::is_interesting`] tells whether
+//! any can).
+//!
+//! Layout: [`yaml`] (positioned YAML tree, reused for the agent's config),
+//! [`condition`] (lexer, parser, syntax tree, compiler), [`rules`] (rules
+//! files -> [`Ruleset`]), [`field`] (the field catalogue and the
+//! [`FieldSource`] interface), [`format`](mod@format) (output templates),
+//! [`priority`].
+//!
+//! # Missing values
+//!
+//! A [`FieldSource`] returns `None` when a field has no value for the event
+//! (`fd.name` on an `execve`, `proc.pname` of a process whose parent is
+//! unknown). As in Falco (libsinsp filterchecks), a comparison on a missing
+//! field is **false for every operator, `!=` included**, so `not` of it is
+//! true: `not proc.pname in (nginx)` holds when the parent is unknown,
+//! `proc.pname != nginx` does not. `exists` is false. A value of the wrong
+//! type is treated as missing (never a panic). Outputs render a missing
+//! value as `<NA>`.
 //!
 //! Owns: the rule language, rules-file loading, condition evaluation and
 //! output rendering.
@@ -18,7 +36,9 @@ pub mod field;
 pub mod format;
 pub mod priority;
 pub mod rules;
+pub mod yaml;
 
 pub use field::{Field, FieldSource, FieldType, Value};
 pub use priority::Priority;
 pub use rules::{LoadError, LoadErrorKind, Rule, Ruleset};
+pub use yaml::{Node, NodeKind, ScalarStyle, YamlError};

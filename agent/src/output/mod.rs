@@ -103,22 +103,25 @@ impl Outputs {
         }
     }
 
-    /// Current counters of every output, by name.
-    pub fn stats(&self) -> Vec<(String, OutputStats)> {
-        self.outputs
-            .iter()
-            .map(|o| (o.name().to_string(), o.stats()))
-            .collect()
+    /// Live counters of every output, in configuration order. Printable:
+    /// `stdout: submitted=.. sent=.. failed=.. ...; syslog-tcp:h:514: ...`.
+    pub fn counters(&self) -> OutputsCounters {
+        OutputsCounters(
+            self.outputs
+                .iter()
+                .map(|o| (o.name().to_string(), o.stats()))
+                .collect(),
+        )
     }
 
-    /// One line for the agent's periodic report:
-    /// `stdout: submitted=.. sent=.. ...; syslog-tcp:h:514: ...`.
+    /// Current counters of every output, by name.
+    pub fn stats(&self) -> Vec<(String, OutputStats)> {
+        self.counters().0
+    }
+
+    /// [`Outputs::counters`] as one line, for the agent's periodic report.
     pub fn stats_line(&self) -> String {
-        self.stats()
-            .iter()
-            .map(|(n, s)| format!("{n}: {s}"))
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.counters().to_string()
     }
 
     /// Shuts every output down in parallel with one shared deadline: each
@@ -134,6 +137,27 @@ impl Outputs {
                 .map(|o| o.finish_shutdown(deadline))
                 .collect(),
         )
+    }
+}
+
+/// Live counters of every output, by name, in configuration order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputsCounters(pub Vec<(String, OutputStats)>);
+
+impl fmt::Display for OutputsCounters {
+    /// `name: submitted=.. sent=.. ...` per output, `; `-separated;
+    /// `none` without outputs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("none");
+        }
+        for (i, (name, stats)) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{name}: {stats}")?;
+        }
+        Ok(())
     }
 }
 
@@ -221,6 +245,15 @@ mod tests {
                 },
             );
         }
+        let live = outs.counters();
+        assert_eq!(live.0.len(), 2);
+        assert_eq!(live.0[1].0, "sink");
+        assert!(live.0.iter().all(|(_, s)| s.submitted == 3));
+        let text = live.to_string();
+        assert!(text.starts_with("syslog-unix:"), "{text}");
+        assert!(text.contains("; sink: submitted=3 "), "{text}");
+        assert_eq!(outs.stats_line(), outs.counters().to_string());
+        assert_eq!(Outputs::new().counters().to_string(), "none");
         let report = outs.shutdown(Duration::from_secs(2));
         let line = report.to_string();
         assert!(line.contains("; sink: submitted=3 sent=3"), "{line}");

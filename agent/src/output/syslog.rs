@@ -7,11 +7,19 @@
 //! Must never: block the caller (delivery runs on the output's own thread),
 //! panic on anything a peer does, or give up on an alert without it being
 //! counted as failed.
+//!
+//! Receiver setup matters for the unix transport: a stock rsyslog `imuxsock`
+//! (the usual owner of `/dev/log`) runs its "special parser", which only
+//! knows syslog(3)'s BSD format: an RFC 5424 message arrives with APP-NAME
+//! `1`, no MSGID/SD and the whole rest in MSG, and TIMESTAMP is replaced
+//! by the receive time. The receiving input needs `UseSpecialParser="off"`
+//! and `IgnoreTimestamp="off"` (see tests/syslog/rsyslog.conf.in); where
+//! that cannot be changed, use the TCP transport (imtcp parses RFC 5424).
 
 pub mod format;
 pub mod transport;
 
-use self::format::{sanitize_hostname, Formatter, Rfc5424Formatter, Rfc5424Params};
+use self::format::{sanitize_hostname, Rfc5424Formatter, Rfc5424Params, SyslogFormatter};
 use self::transport::{Backoff, TcpTransport, Transport, TransportError, UnixDatagramTransport};
 use super::alert::Alert;
 use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
@@ -21,6 +29,14 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use self::format::{Facility, MessageFormat, UnknownFacility};
+
+/// Default of [`SyslogConfig::max_message_size`]: the largest message a
+/// stock rsyslog (8.2302, `maxMessageSize` unset, documented as "8k")
+/// accepts whole, measured on imuxsock and imtcp. From 8097 bytes on it
+/// cuts the message without a marker, and imtcp turns the rest of an
+/// octet-counted frame into a separate bogus message. Raise it only
+/// together with the receiver's `maxMessageSize`.
+pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 8096;
 
 /// Bounds of [`SyslogConfig::max_message_size`]: RFC 5424 receivers must
 /// accept 480 bytes; 64 KiB is rsyslog's largest common `maxMessageSize`
@@ -61,12 +77,15 @@ pub struct SyslogConfig {
     /// SD-ID of the alert's SD-ELEMENT; default `lanner@32473` (32473 is the
     /// documentation enterprise number: set your own PEN in production).
     pub sd_id: String,
-    /// Add every output field as an SD-PARAM; default true.
+    /// Add the output fields as SD-PARAMs, those whose names are legal
+    /// SD-NAMEs (`name[arg]` sent as `name.arg`; others stay in MSG only,
+    /// see `format::field_sd_name`); default true.
     pub include_output_fields: bool,
     /// Default `rfc5424` (the only format for now).
     pub format: MessageFormat,
     /// Largest message in bytes, framing excluded; longer ones are cut and
-    /// end in `...[truncated]`. Default 8192; 480..=65536.
+    /// end in `...[truncated]`. Default 8096 (what a stock rsyslog takes
+    /// whole: see [`DEFAULT_MAX_MESSAGE_SIZE`]); 480..=65536.
     pub max_message_size: usize,
     /// Alerts waiting for this output; when full, new ones are dropped and
     /// counted. Default 1024.
@@ -99,7 +118,7 @@ impl Default for SyslogConfig {
             sd_id: "lanner@32473".to_string(),
             include_output_fields: true,
             format: MessageFormat::Rfc5424,
-            max_message_size: 8192,
+            max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
             queue_capacity: 1024,
             connect_timeout_ms: 2000,
             write_timeout_ms: 2000,
@@ -238,17 +257,19 @@ impl SyslogConfig {
     }
 
     /// The formatter this config describes.
-    pub fn formatter(&self) -> Box<dyn Formatter> {
+    pub fn formatter(&self) -> SyslogFormatter {
         match self.format {
-            MessageFormat::Rfc5424 => Box::new(Rfc5424Formatter::new(Rfc5424Params {
-                facility: self.facility,
-                hostname: self.effective_hostname(),
-                app_name: self.app_name.clone(),
-                procid: std::process::id(),
-                sd_id: self.sd_id.clone(),
-                include_output_fields: self.include_output_fields,
-                max_message_size: self.max_message_size,
-            })),
+            MessageFormat::Rfc5424 => {
+                SyslogFormatter::Rfc5424(Rfc5424Formatter::new(Rfc5424Params {
+                    facility: self.facility,
+                    hostname: self.effective_hostname(),
+                    app_name: self.app_name.clone(),
+                    procid: std::process::id(),
+                    sd_id: self.sd_id.clone(),
+                    include_output_fields: self.include_output_fields,
+                    max_message_size: self.max_message_size,
+                }))
+            }
         }
     }
 
@@ -267,7 +288,7 @@ impl SyslogConfig {
 
 /// Formats and sends; owns the retry budget.
 struct SyslogDeliver {
-    formatter: Box<dyn Formatter>,
+    formatter: SyslogFormatter,
     transport: Box<dyn Transport>,
     backoff: Backoff,
     max_attempts: u32,
@@ -374,6 +395,7 @@ mod tests {
         let parsed: SyslogConfig = serde_json::from_str("{}").unwrap();
         assert_eq!(parsed, d);
         assert_eq!(d.facility, Facility::User);
+        assert_eq!(d.max_message_size, 8096);
         assert_eq!(d.path, PathBuf::from("/dev/log"));
         assert_eq!(d.name(), "syslog-unix:/dev/log");
     }

@@ -8,8 +8,8 @@
 //! Must never: decide what is an error (callers do), or lose the position
 //! of one: every error built here carries the best position known.
 
-use super::yaml::{Mark, ScalarMap};
 use crate::engine::condition::ast::{Span, SrcId};
+use crate::engine::yaml::{self, Mark, ScalarMap};
 use std::fmt;
 
 /// What kind of problem stopped loading (mirrors Falco's load result
@@ -49,23 +49,16 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     /// `file:line:col: reason`, then the source line and a caret.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            return write!(f, "{}: {}", self.file, self.message);
-        }
-        write!(
+        yaml::write_located(
             f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )?;
-        if let Some(src) = &self.source_line {
-            let caret: String = src
-                .chars()
-                .take(self.col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(f, "\n  {src}\n  {caret}^")?;
-        }
-        Ok(())
+            &self.file,
+            Mark {
+                line: self.line,
+                col: self.col,
+            },
+            &self.message,
+            self.source_line.as_deref(),
+        )
     }
 }
 
@@ -199,12 +192,7 @@ impl Registry {
             line: loc.mark.line,
             col: loc.mark.col,
             message: message.into(),
-            source_line: f.and_then(|f| {
-                f.text
-                    .split('\n')
-                    .nth(loc.mark.line.checked_sub(1)?)
-                    .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-            }),
+            source_line: f.and_then(|f| yaml::source_line(&f.text, loc.mark.line)),
         }
     }
 

@@ -11,9 +11,9 @@
 //! `exceptions`, non-syscall sources and the like are errors.
 
 use super::error::{LoadError, LoadErrorKind, Loc, Registry};
-use super::yaml::{Mark, ScalarMap, SourceLines, YKind, YNode};
 use crate::engine::condition::ast::SrcId;
 use crate::engine::priority::Priority;
+use crate::engine::yaml::{parse_bool, Mark, Node, NodeKind, ScalarMap, SourceLines};
 
 /// A `- list:` item.
 pub struct ListItem {
@@ -77,11 +77,11 @@ pub struct Reader<'r> {
 
 /// The keys of one mapping item, checked for duplicates.
 struct Keys<'n> {
-    entries: Vec<(&'n str, &'n YNode, &'n YNode)>,
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
 }
 
 impl<'n> Keys<'n> {
-    fn get(&self, k: &str) -> Option<&'n YNode> {
+    fn get(&self, k: &str) -> Option<&'n Node> {
         self.entries
             .iter()
             .find(|(n, _, _)| *n == k)
@@ -90,14 +90,6 @@ impl<'n> Keys<'n> {
 
     fn has(&self, k: &str) -> bool {
         self.get(k).is_some()
-    }
-}
-
-fn parse_bool(s: &str) -> Option<bool> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "on" | "y" => Some(true),
-        "false" | "no" | "off" | "n" => Some(false),
-        _ => None,
     }
 }
 
@@ -126,13 +118,13 @@ impl<'r> Reader<'r> {
     }
 
     /// Every item of every document, in order.
-    pub fn read(&mut self, docs: &[YNode]) -> LResult<Vec<Item>> {
+    pub fn read(&mut self, docs: &[Node]) -> LResult<Vec<Item>> {
         let mut out = Vec::new();
         for doc in docs {
             if doc.is_null() {
                 continue;
             }
-            let YKind::Seq(items) = &doc.kind else {
+            let NodeKind::Seq(items) = &doc.kind else {
                 return Err(self.invalid(doc.mark, "rules content is not a YAML sequence of items (expected '- rule: ...', '- macro: ...' or '- list: ...')"));
             };
             for it in items {
@@ -147,8 +139,8 @@ impl<'r> Reader<'r> {
         Ok(out)
     }
 
-    fn keys<'n>(&self, node: &'n YNode) -> LResult<Keys<'n>> {
-        let YKind::Map(kv) = &node.kind else {
+    fn keys<'n>(&self, node: &'n Node) -> LResult<Keys<'n>> {
+        let NodeKind::Map(kv) = &node.kind else {
             return Err(self.invalid(
                 node.mark,
                 format!(
@@ -157,9 +149,9 @@ impl<'r> Reader<'r> {
                 ),
             ));
         };
-        let mut entries: Vec<(&'n str, &'n YNode, &'n YNode)> = Vec::new();
+        let mut entries: Vec<(&'n str, &'n Node, &'n Node)> = Vec::new();
         for (k, v) in kv {
-            let Some(name) = k.as_scalar() else {
+            let Some(name) = k.as_str() else {
                 return Err(
                     self.invalid(k.mark, format!("expected a key, found {}", k.kind_name()))
                 );
@@ -188,10 +180,10 @@ impl<'r> Reader<'r> {
         Ok(())
     }
 
-    fn scalar<'n>(&self, keys: &Keys<'n>, key: &str) -> LResult<Option<(&'n str, &'n YNode)>> {
+    fn scalar<'n>(&self, keys: &Keys<'n>, key: &str) -> LResult<Option<(&'n str, &'n Node)>> {
         match keys.get(key) {
             None => Ok(None),
-            Some(v) => match v.as_scalar() {
+            Some(v) => match v.as_str() {
                 Some(s) => Ok(Some((s, v))),
                 None => Err(self.invalid(
                     v.mark,
@@ -208,7 +200,7 @@ impl<'r> Reader<'r> {
         key: &str,
         item: Mark,
         what: &str,
-    ) -> LResult<(&'n str, &'n YNode)> {
+    ) -> LResult<(&'n str, &'n Node)> {
         match self.scalar(keys, key)? {
             None => Err(self.invalid(item, format!("{what} has no '{key}'"))),
             Some((s, n)) if s.trim().is_empty() => {
@@ -243,12 +235,12 @@ impl<'r> Reader<'r> {
         Ok(())
     }
 
-    fn text(&mut self, value: &str, node: &YNode, what: String) -> SrcId {
+    fn text(&mut self, value: &str, node: &Node, what: String) -> SrcId {
         let map = ScalarMap::build(&self.lines, node);
         self.reg.add_text(value.to_string(), self.file, map, what)
     }
 
-    fn item(&mut self, node: &YNode) -> LResult<Option<Item>> {
+    fn item(&mut self, node: &Node) -> LResult<Option<Item>> {
         let keys = self.keys(node)?;
         if keys.has("required_engine_version") {
             self.only(
@@ -296,7 +288,7 @@ impl<'r> Reader<'r> {
         ))
     }
 
-    fn list(&mut self, node: &YNode, keys: &Keys) -> LResult<ListItem> {
+    fn list(&mut self, node: &Node, keys: &Keys) -> LResult<ListItem> {
         self.unsupported_keys(keys, &["override"])?;
         self.only(keys, "list", &["list", "items", "append", "override"])?;
         let (name, _) = self.required(keys, "list", node.mark, "list")?;
@@ -305,7 +297,7 @@ impl<'r> Reader<'r> {
         let Some(items_node) = keys.get("items") else {
             return Err(self.invalid(node.mark, format!("{what} has no 'items'")));
         };
-        let YKind::Seq(seq) = &items_node.kind else {
+        let NodeKind::Seq(seq) = &items_node.kind else {
             return Err(self.invalid(
                 items_node.mark,
                 format!(
@@ -316,7 +308,7 @@ impl<'r> Reader<'r> {
         };
         let mut items = Vec::with_capacity(seq.len());
         for it in seq {
-            let Some(s) = it.as_scalar() else {
+            let Some(s) = it.as_str() else {
                 return Err(self.invalid(
                     it.mark,
                     format!("items of {what} must be scalars, found {}", it.kind_name()),
@@ -333,7 +325,7 @@ impl<'r> Reader<'r> {
         })
     }
 
-    fn macro_item(&mut self, node: &YNode, keys: &Keys) -> LResult<MacroItem> {
+    fn macro_item(&mut self, node: &Node, keys: &Keys) -> LResult<MacroItem> {
         self.unsupported_keys(keys, &["override"])?;
         self.only(keys, "macro", &["macro", "condition", "append", "override"])?;
         let (name, _) = self.required(keys, "macro", node.mark, "macro")?;
@@ -349,7 +341,7 @@ impl<'r> Reader<'r> {
         })
     }
 
-    fn rule(&mut self, node: &YNode, keys: &Keys) -> LResult<RuleItem> {
+    fn rule(&mut self, node: &Node, keys: &Keys) -> LResult<RuleItem> {
         self.unsupported_keys(keys, &["override", "exceptions"])?;
         self.only(
             keys,
@@ -469,7 +461,7 @@ impl<'r> Reader<'r> {
         let tags = match keys.get("tags") {
             None => Vec::new(),
             Some(t) => {
-                let YKind::Seq(seq) = &t.kind else {
+                let NodeKind::Seq(seq) = &t.kind else {
                     return Err(self.invalid(
                         t.mark,
                         format!(
@@ -480,7 +472,7 @@ impl<'r> Reader<'r> {
                 };
                 let mut tags = Vec::with_capacity(seq.len());
                 for tag in seq {
-                    match tag.as_scalar() {
+                    match tag.as_str() {
                         Some(s) => tags.push(s.to_string()),
                         None => {
                             return Err(self.invalid(

@@ -22,13 +22,13 @@
 
 use super::error::{LoadError, LoadErrorKind, Loc, Registry};
 use super::load::{FullRule, Item, Reader, RuleBody};
-use super::yaml;
 use crate::engine::condition::ast::{Compare, Expr, ExprKind, Literal, Rhs, Span, SrcId};
 use crate::engine::condition::parse::{parse, parse_list_item};
 use crate::engine::condition::{compile, Filter};
 use crate::engine::field::{Field, FieldSource};
 use crate::engine::format::OutputFormat;
 use crate::engine::priority::Priority;
+use crate::engine::yaml;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -206,10 +206,13 @@ impl Ruleset {
         let mut rules = Vec::new();
         for (name, text) in sources {
             let file = reg.add_file(name, text);
-            let docs = yaml::parse_documents(text).map_err(|e| {
+            let docs = yaml::parse(name, text).map_err(|e| {
                 reg.error(
                     LoadErrorKind::YamlParse,
-                    Loc { file, mark: e.mark },
+                    Loc {
+                        file,
+                        mark: e.mark(),
+                    },
                     format!("invalid YAML: {}", e.message),
                 )
             })?;
@@ -236,6 +239,14 @@ impl Ruleset {
             all.extend(r.event_types.as_ref()?.iter().cloned());
         }
         Some(all)
+    }
+
+    /// True if some enabled rule may match an event of type `evt_type`
+    /// (its condition restricts `evt.type` to a set containing it, or does
+    /// not restrict `evt.type` at all). The pipeline can skip computing
+    /// fields for events of other types.
+    pub fn is_interesting(&self, evt_type: &str) -> bool {
+        !self.index.bucket(evt_type).is_empty()
     }
 
     /// The first enabled rule (in definition order) matching the event,

@@ -1,9 +1,11 @@
 //! Syslog message rendering: RFC 5424 today, other formats (RFC 3164) later.
 //!
 //! Owns: turning an [`Alert`] into the bytes of one syslog message (PRI,
-//! header, STRUCTURED-DATA, MSG), making every header field and SD-NAME legal
-//! for RFC 5424, escaping SD PARAM-VALUEs, bounding the message size with an
-//! explicit truncation marker, and RFC 6587 octet-counting framing.
+//! header, STRUCTURED-DATA, MSG), making every header field legal for
+//! RFC 5424, choosing which output fields become SD-PARAMs (only those with
+//! a legal SD-NAME, see [`field_sd_name`]), escaping SD PARAM-VALUEs,
+//! bounding the message size with an explicit truncation marker, and
+//! RFC 6587 octet-counting framing.
 //! Must never: do I/O, block, panic on any alert content, or emit a message
 //! longer than the configured maximum.
 //!
@@ -12,9 +14,15 @@
 //! syslog-ng and the common SIEM collectors read it as UTF-8 either way,
 //! while a BOM shows up as stray bytes in many of them (and in Falco's own
 //! syslog output, which sends none).
+//!
+//! Truncation (`max_message_size`, framing excluded): the header is always
+//! kept; then the whole SD if it fits with the cut MSG, else the SD without
+//! output fields, else `-`; MSG is cut on a UTF-8 boundary and ends in
+//! [`TRUNCATION_MARKER`].
 
 use crate::engine::priority::Priority;
 use crate::output::alert::Alert;
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
 use time::OffsetDateTime;
@@ -170,8 +178,9 @@ impl TryFrom<String> for Facility {
     }
 }
 
-/// Message format of a syslog output. Only RFC 5424 exists today; RFC 3164
-/// is a later variant behind the same [`Formatter`] trait.
+/// Message format of a syslog output (config `format`). Only RFC 5424
+/// exists today; RFC 3164 is a later variant here and in
+/// [`SyslogFormatter`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MessageFormat {
@@ -188,9 +197,23 @@ pub struct Formatted {
     pub truncated: bool,
 }
 
-/// Renders alerts as syslog messages. Implementations are pure.
-pub trait Formatter: Send {
-    fn format(&self, alert: &Alert) -> Formatted;
+/// Renders alerts as syslog messages: one variant per wire format, chosen
+/// by [`MessageFormat`]. An enum rather than a trait object so that adding
+/// RFC 3164 is one variant plus its match arm, checked exhaustively.
+/// Formatting is pure: no I/O, no clock, no panics.
+#[derive(Debug, Clone)]
+pub enum SyslogFormatter {
+    /// `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD] MSG`.
+    Rfc5424(Rfc5424Formatter),
+}
+
+impl SyslogFormatter {
+    /// The message for `alert`, at most the configured maximum size.
+    pub fn format(&self, alert: &Alert) -> Formatted {
+        match self {
+            SyslogFormatter::Rfc5424(f) => f.format(alert),
+        }
+    }
 }
 
 /// What an RFC 5424 message carries besides the alert.
@@ -205,7 +228,7 @@ pub struct Rfc5424Params {
     pub procid: u32,
     /// SD-ID of the one SD-ELEMENT ("lanner@32473").
     pub sd_id: String,
-    /// Add every output field as an SD-PARAM.
+    /// Add the output fields as SD-PARAMs (those [`field_sd_name`] names).
     pub include_output_fields: bool,
     /// Bytes, without transport framing; at least 480 (RFC 5424 6.1).
     pub max_message_size: usize,
@@ -249,16 +272,18 @@ impl Rfc5424Formatter {
         push_param(&mut sd, "tags", &alert.tags.join(","));
         if with_fields {
             for (name, value) in &alert.output_fields {
-                push_param(&mut sd, &sd_name(name), value);
+                if let Some(name) = field_sd_name(name) {
+                    push_param(&mut sd, &name, value);
+                }
             }
         }
         sd.push(']');
         sd
     }
-}
 
-impl Formatter for Rfc5424Formatter {
-    fn format(&self, alert: &Alert) -> Formatted {
+    /// The message for `alert`; longer than `max_message_size` it is cut
+    /// (see the module docs) and `truncated` is set.
+    pub fn format(&self, alert: &Alert) -> Formatted {
         let max = self.params.max_message_size;
         let header = self.header(alert);
         let msg = alert.output.as_str();
@@ -388,29 +413,32 @@ fn printable_ascii(s: &str, max: usize) -> String {
         .collect()
 }
 
-/// SD-NAME for an output field (RFC 5424 6.3.3: 1..=32 printable US-ASCII
-/// except `=`, space, `]` and `"`). Falco field names are mostly legal as
-/// they are (`proc.name`); an argument in brackets becomes a dotted suffix
-/// (`proc.aname[2]` -> `proc.aname.2`), other illegal characters become `_`.
-pub fn sd_name(field: &str) -> String {
-    let mut out = String::with_capacity(field.len().min(MAX_SD_NAME_LEN));
-    for c in field.chars() {
-        if out.len() >= MAX_SD_NAME_LEN {
-            break;
+/// PARAM-NAMEs every SD-ELEMENT starts with; an output field of the same
+/// name is left out so it cannot pose as one of them.
+pub const RESERVED_PARAM_NAMES: [&str; 4] = ["rule", "priority", "source", "tags"];
+
+/// The SD-NAME an output field is sent under, or `None` when it is left out
+/// of STRUCTURED-DATA (its value is still in MSG, the rendered output).
+///
+/// A name that already is a legal SD-NAME (RFC 5424 6.3.3: 1..=32
+/// printable US-ASCII except `=`, space, `]` and `"`) is used as is
+/// (`proc.name`). Falco's argument form `name[arg]` cannot be (`]`), so it
+/// is sent as `name.arg` (`proc.aname[2]` -> `proc.aname.2`,
+/// `proc.env[HOME]` -> `proc.env.HOME`) if that is legal. Anything else,
+/// over 32 characters included, is left out rather than cut or rewritten:
+/// a mangled name could pass for a different field. So are the
+/// [`RESERVED_PARAM_NAMES`].
+pub fn field_sd_name(field: &str) -> Option<Cow<'_, str>> {
+    let name = if is_sd_name(field) {
+        Cow::Borrowed(field)
+    } else {
+        let (base, arg) = field.strip_suffix(']')?.split_once('[')?;
+        if base.is_empty() || arg.is_empty() {
+            return None;
         }
-        let m = match c {
-            '[' => '.',
-            ']' => continue,
-            '=' | ' ' | '"' => '_',
-            c if c.is_ascii_graphic() => c,
-            _ => '_',
-        };
-        out.push(m);
-    }
-    if out.is_empty() {
-        out.push('_');
-    }
-    out
+        Cow::Owned(format!("{base}.{arg}"))
+    };
+    (is_sd_name(&name) && !RESERVED_PARAM_NAMES.contains(&name.as_ref())).then_some(name)
 }
 
 /// Whether `s` is a legal SD-NAME.
@@ -562,18 +590,59 @@ mod tests {
 
     #[test]
     fn sd_names() {
-        assert_eq!(sd_name("proc.name"), "proc.name");
-        assert_eq!(sd_name("proc.aname[2]"), "proc.aname.2");
-        assert_eq!(sd_name("proc.env[HOME]"), "proc.env.HOME");
-        assert_eq!(sd_name("a=b \"c\""), "a_b__c_");
-        assert_eq!(sd_name("]"), "_");
-        assert_eq!(sd_name(&"x".repeat(40)).len(), 32);
-        for n in ["proc.name", "proc.aname.2", "a_b__c_", "_"] {
-            assert!(is_sd_name(n), "{n}");
+        let n = |f: &str| field_sd_name(f).map(|c| c.into_owned());
+        assert_eq!(n("proc.name").as_deref(), Some("proc.name"));
+        assert_eq!(n("proc.aname[2]").as_deref(), Some("proc.aname.2"));
+        assert_eq!(n("proc.env[HOME]").as_deref(), Some("proc.env.HOME"));
+        assert_eq!(n("evt.arg[0]").as_deref(), Some("evt.arg.0"));
+        // `[` alone is legal in an SD-NAME.
+        assert_eq!(n("x[1").as_deref(), Some("x[1"));
+        let x32 = "x".repeat(32);
+        assert_eq!(n(&x32).as_deref(), Some(x32.as_str()));
+        // Not legal and not name[arg] (or its mapping is not legal): left out.
+        for bad in [
+            "",
+            "a=b",
+            "a b",
+            "a\"b",
+            "]",
+            "[x]",
+            "x[]",
+            "proc.env[A=B]",
+            "proc.env[A]B]",
+            "caf\u{e9}",
+            &"x".repeat(33),
+            &format!("{}[1]", "x".repeat(31)),
+            "rule",
+            "priority",
+            "source",
+            "tags",
+        ] {
+            assert_eq!(n(bad), None, "{bad:?}");
         }
+        assert!(is_sd_name("proc.aname.2") && is_sd_name("_"));
         assert!(!is_sd_name("a]b"));
         assert!(!is_sd_name(""));
         assert!(!is_sd_name(&"x".repeat(33)));
+    }
+
+    #[test]
+    fn fields_without_an_sd_name_stay_in_msg_only() {
+        let mut a = alert();
+        a.output_fields = vec![
+            ("proc.env[A=B]".into(), "v1".into()),
+            ("rule".into(), "fake".into()),
+            ("k8s.pod.label.app.kubernetes.io/name".into(), "web".into()),
+            ("fd.name".into(), "/etc/shadow".into()),
+        ];
+        a.output = "open /etc/shadow".into();
+        assert_eq!(
+            Rfc5424Formatter::new(params()).format(&a).message,
+            "<12>1 2023-11-14T22:13:20.123456Z host1 lanner 4242 Terminal_shell_in_container \
+             [lanner@32473 rule=\"Terminal shell in container\" priority=\"Warning\" \
+             source=\"syscall\" tags=\"container,shell,mitre_execution\" \
+             fd.name=\"/etc/shadow\"] open /etc/shadow"
+        );
     }
 
     #[test]

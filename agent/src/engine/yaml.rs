@@ -1,23 +1,37 @@
-//! YAML for rules files: a small positioned tree built from yaml-rust2's
-//! marked events, and maps from a scalar's value back to the file
-//! positions its characters came from.
+//! A small YAML tree with file positions, built from yaml-rust2's marked
+//! events, for rules files and the agent's configuration file alike.
 //!
-//! Owns: turning rules-file text into [`YNode`]s with 1-based line:col
-//! marks (aliases expanded, size bounded), and [`ScalarMap`], which lets an
-//! error at byte N of a condition point at the right character of the file
-//! even when the condition is a quoted, folded (`>`) or literal (`|`)
-//! scalar.
-//! Must never: interpret rules (what keys mean is `load`), and never trust
-//! its own reconstruction blindly: a scalar map is only exact if re-reading
-//! the scalar from the source reproduced the parser's value character for
-//! character; otherwise it degrades to the scalar's start.
+//! [`parse`] turns a file's text into one [`Node`] per document; every
+//! node (mapping, sequence, scalar) knows the 1-based line:col it starts
+//! at, and scalars keep their [`ScalarStyle`]. Scalars stay strings, as in
+//! yaml-cpp (Falco's parser): `true`, `42` or `=` are only converted when a
+//! caller asks ([`Node::as_bool`], [`Node::as_i64`]), so values such as
+//! `=` or `yes` never change meaning behind the reader's back.
+//!
+//! [`YamlError`] is the one located error type: `file:line:col: reason`,
+//! then the source line and a caret. YAML syntax errors come out of
+//! [`parse`] that way, and callers validating a tree build theirs with
+//! [`YamlError::at`] from a node's [`Node::mark`].
+//!
+//! [`ScalarMap`] maps a scalar's value back to the file positions its
+//! characters came from, so an error at byte N of a rule condition can
+//! point at the right character even when the condition is a quoted,
+//! folded (`>`) or literal (`|`) scalar.
+//!
+//! Owns: YAML text -> positioned tree (aliases expanded, size and nesting
+//! bounded), located YAML errors, scalar -> file position maps.
+//! Must never: interpret what keys mean (rules files and config do), and
+//! never trust its own reconstruction blindly: a scalar map is only exact
+//! if re-reading the scalar from the source reproduced the parser's value
+//! character for character; otherwise it degrades to the scalar's start.
 
 use std::collections::HashMap;
+use std::fmt;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// A 1-based line and column (columns count characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mark {
     pub line: usize,
     pub col: usize,
@@ -33,50 +47,260 @@ impl Mark {
     }
 }
 
-#[derive(Debug, Clone)]
-pub enum YKind {
-    Scalar(String, TScalarStyle),
-    Seq(Vec<YNode>),
-    Map(Vec<(YNode, YNode)>),
+impl fmt::Display for Mark {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
 }
 
-/// A YAML node and where it starts (for block scalars: the first content
-/// character; for quoted scalars: the opening quote).
-#[derive(Debug, Clone)]
-pub struct YNode {
-    pub kind: YKind,
+/// How a scalar was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScalarStyle {
+    /// Unquoted (`a`, `evt.type = open`).
+    Plain,
+    /// `'...'`.
+    SingleQuoted,
+    /// `"..."`.
+    DoubleQuoted,
+    /// Block `|`.
+    Literal,
+    /// Block `>`.
+    Folded,
+}
+
+impl ScalarStyle {
+    fn from_yaml(s: TScalarStyle) -> ScalarStyle {
+        match s {
+            TScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+            TScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+            TScalarStyle::Literal => ScalarStyle::Literal,
+            TScalarStyle::Folded => ScalarStyle::Folded,
+            _ => ScalarStyle::Plain,
+        }
+    }
+}
+
+/// What a [`Node`] is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// A scalar's value (escapes decoded, lines folded) and style.
+    Scalar(String, ScalarStyle),
+    Seq(Vec<Node>),
+    /// Entries in file order; duplicate keys are kept (see
+    /// [`Node::duplicate_key`]).
+    Map(Vec<(Node, Node)>),
+}
+
+/// A YAML node and where it starts: for a mapping, its first key; for a
+/// block scalar, its first content character; for a quoted scalar, the
+/// opening quote; for an alias, the alias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
     pub mark: Mark,
 }
 
-impl YNode {
-    /// A null scalar (`~`, `null`, empty).
+impl Node {
+    /// Where the node starts.
+    pub fn mark(&self) -> Mark {
+        self.mark
+    }
+
+    pub fn kind(&self) -> &NodeKind {
+        &self.kind
+    }
+
+    /// The scalar's value; `None` for a sequence or mapping.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The scalar's style; `None` for a sequence or mapping.
+    pub fn style(&self) -> Option<ScalarStyle> {
+        match &self.kind {
+            NodeKind::Scalar(_, st) => Some(*st),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence.
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Seq(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The (key, value) entries of a mapping, in file order.
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            NodeKind::Map(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value of the first entry whose key is the scalar `key`;
+    /// `None` if there is none or this is not a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_entry(key).map(|(_, v)| v)
+    }
+
+    /// Like [`Node::get`], with the key node (to point errors at the key).
+    pub fn get_entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// The first key of a mapping that repeats an earlier scalar key.
+    pub fn duplicate_key(&self) -> Option<&Node> {
+        let entries = self.as_map()?;
+        entries.iter().enumerate().find_map(|(i, (k, _))| {
+            let name = k.as_str()?;
+            entries[..i]
+                .iter()
+                .any(|(p, _)| p.as_str() == Some(name))
+                .then_some(k)
+        })
+    }
+
+    /// A null scalar: plain `~`, `null` (also `Null`, `NULL`) or empty.
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, YKind::Scalar(s, TScalarStyle::Plain)
+        matches!(&self.kind, NodeKind::Scalar(s, ScalarStyle::Plain)
             if matches!(s.as_str(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
-    pub fn as_scalar(&self) -> Option<&str> {
-        match &self.kind {
-            YKind::Scalar(s, _) => Some(s),
-            _ => None,
-        }
+    /// A boolean the way yaml-cpp converts one: `true/false`, `yes/no`,
+    /// `on/off`, `y/n`, each lowercase, Capitalised or UPPERCASE, in any
+    /// scalar style. `None` for anything else.
+    pub fn as_bool(&self) -> Option<bool> {
+        parse_bool(self.as_str()?)
+    }
+
+    /// A decimal integer (optional sign, surrounding blanks ignored).
+    pub fn as_i64(&self) -> Option<i64> {
+        let s = self.as_str()?.trim();
+        s.strip_prefix('+').unwrap_or(s).parse().ok()
     }
 
     /// "a scalar", "a sequence", "a mapping": for error messages.
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
-            YKind::Scalar(..) => "a scalar",
-            YKind::Seq(_) => "a sequence",
-            YKind::Map(_) => "a mapping",
+            NodeKind::Scalar(..) => "a scalar",
+            NodeKind::Seq(_) => "a sequence",
+            NodeKind::Map(_) => "a mapping",
         }
     }
 }
 
-/// A YAML error: message and position.
-#[derive(Debug, Clone)]
+/// yaml-cpp's boolean spellings (`convert<bool>`).
+pub fn parse_bool(s: &str) -> Option<bool> {
+    const TRUE: [&str; 4] = ["true", "yes", "on", "y"];
+    const FALSE: [&str; 4] = ["false", "no", "off", "n"];
+    // lowercase, UPPERCASE or Capitalised (first letter upper, rest lower).
+    let lower = s.to_ascii_lowercase();
+    let capitalised = lower
+        .char_indices()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+        .collect::<String>();
+    if s != lower && s != lower.to_ascii_uppercase() && s != capitalised {
+        return None;
+    }
+    if TRUE.contains(&lower.as_str()) {
+        Some(true)
+    } else if FALSE.contains(&lower.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A located error in a YAML file: a syntax error from [`parse`], or a
+/// caller's complaint about a node ([`YamlError::at`]).
+///
+/// `Display` is `file:line:col: message`, then the source line and a
+/// caret under the column.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// The name the file was parsed under.
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub col: usize,
     pub message: String,
-    pub mark: Mark,
+    /// The file's line `line`, if it exists.
+    pub source_line: Option<String>,
+}
+
+impl YamlError {
+    /// An error at `mark` of the file `file` whose text is `text`.
+    pub fn at(file: &str, text: &str, mark: Mark, message: impl Into<String>) -> YamlError {
+        YamlError {
+            file: file.to_string(),
+            line: mark.line,
+            col: mark.col,
+            message: message.into(),
+            source_line: source_line(text, mark.line),
+        }
+    }
+
+    pub fn mark(&self) -> Mark {
+        Mark {
+            line: self.line,
+            col: self.col,
+        }
+    }
+}
+
+impl fmt::Display for YamlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_located(
+            f,
+            &self.file,
+            self.mark(),
+            &self.message,
+            self.source_line.as_deref(),
+        )
+    }
+}
+
+impl std::error::Error for YamlError {}
+
+/// Line `line` (1-based) of `text`, without its line break.
+pub fn source_line(text: &str, line: usize) -> Option<String> {
+    text.split('\n')
+        .nth(line.checked_sub(1)?)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+}
+
+/// `file:line:col: message`, then (if known) the source line and a caret
+/// under the column; just `file: message` when `line` is 0.
+pub fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    at: Mark,
+    message: &str,
+    source_line: Option<&str>,
+) -> fmt::Result {
+    if at.line == 0 {
+        return write!(f, "{file}: {message}");
+    }
+    write!(f, "{file}:{}:{}: {message}", at.line, at.col)?;
+    if let Some(src) = source_line {
+        // Tabs stay tabs so the caret lines up however they are shown.
+        let pad: String = src
+            .chars()
+            .take(at.col.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        write!(f, "\n  {src}\n  {pad}^")?;
+    }
+    Ok(())
 }
 
 /// Upper bound on nodes per file, aliases expanded (guards against alias
@@ -86,8 +310,8 @@ const MAX_NODES: usize = 1_000_000;
 const MAX_NESTING: usize = 64;
 
 enum Open {
-    Seq(Vec<YNode>),
-    Map(Vec<(YNode, YNode)>, Option<YNode>),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>, Option<Node>),
 }
 
 /// A sequence or mapping being built: its children, start, anchor and
@@ -99,24 +323,30 @@ struct Frame {
     size: usize,
 }
 
+/// An error before it is given a file name.
+struct RawError {
+    message: String,
+    mark: Mark,
+}
+
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    docs: Vec<YNode>,
-    anchors: HashMap<usize, (YNode, usize)>,
-    error: Option<YamlError>,
+    docs: Vec<Node>,
+    anchors: HashMap<usize, (Node, usize)>,
+    error: Option<RawError>,
     nodes: usize,
 }
 
 impl Builder {
     fn fail(&mut self, message: String, mark: Mark) {
         if self.error.is_none() {
-            self.error = Some(YamlError { message, mark });
+            self.error = Some(RawError { message, mark });
         }
     }
 
     /// Adds a finished node of `size` nodes to its parent.
-    fn add(&mut self, node: YNode, anchor: usize, size: usize) {
+    fn add(&mut self, node: Node, anchor: usize, size: usize) {
         if anchor > 0 {
             self.anchors.insert(anchor, (node.clone(), size));
         }
@@ -175,8 +405,8 @@ impl MarkedEventReceiver for Builder {
         match ev {
             Event::Scalar(v, style, anchor, _) => {
                 if self.count(1, mark) {
-                    let node = YNode {
-                        kind: YKind::Scalar(v, style),
+                    let node = Node {
+                        kind: NodeKind::Scalar(v, ScalarStyle::from_yaml(style)),
                         mark,
                     };
                     self.add(node, anchor, 1);
@@ -189,14 +419,14 @@ impl MarkedEventReceiver for Builder {
                     return self.fail("unbalanced YAML events".into(), mark);
                 };
                 let node = match f.open {
-                    Open::Seq(v) => YNode {
-                        kind: YKind::Seq(v),
+                    Open::Seq(v) => Node {
+                        kind: NodeKind::Seq(v),
                         mark: f.mark,
                     },
                     // A mapping's mark is where its first key starts.
-                    Open::Map(v, _) => YNode {
+                    Open::Map(v, _) => Node {
                         mark: v.first().map_or(f.mark, |(k, _)| k.mark),
-                        kind: YKind::Map(v),
+                        kind: NodeKind::Map(v),
                     },
                 };
                 self.add(node, f.anchor, f.size);
@@ -219,7 +449,9 @@ impl MarkedEventReceiver for Builder {
     }
 }
 
-/// Parses every document of `text`.
+/// Parses every document of `text`, a file called `name` (used in
+/// errors). An empty file has no documents; an empty document is a null
+/// scalar.
 ///
 /// yaml-cpp (Falco's parser) accepts a flow collection whose closing
 /// bracket sits alone on a line at its parent's indentation:
@@ -235,7 +467,8 @@ impl MarkedEventReceiver for Builder {
 /// on a line holding only `]` or `}`, the line is re-indented like the line
 /// before it and parsing is retried. Only that line changes, so every
 /// position reported elsewhere stays exact.
-pub fn parse_documents(text: &str) -> Result<Vec<YNode>, YamlError> {
+pub fn parse(name: &str, text: &str) -> Result<Vec<Node>, YamlError> {
+    let located = |e: RawError| YamlError::at(name, text, e.mark, e.message);
     let mut fixed: Option<String> = None;
     // Each retry fixes a different line, so this terminates; the bound is
     // a second guard.
@@ -244,24 +477,24 @@ pub fn parse_documents(text: &str) -> Result<Vec<YNode>, YamlError> {
         match parse_once(current) {
             Err((e, true)) => match reindent_closer(current, e.mark.line) {
                 Some(t) => fixed = Some(t),
-                None => return Err(e),
+                None => return Err(located(e)),
             },
-            Err((e, false)) => return Err(e),
+            Err((e, false)) => return Err(located(e)),
             Ok(docs) => return Ok(docs),
         }
     }
-    parse_once(fixed.as_deref().unwrap_or(text)).map_err(|(e, _)| e)
+    parse_once(fixed.as_deref().unwrap_or(text)).map_err(|(e, _)| located(e))
 }
 
 /// One parse; the flag tells whether the error was yaml-rust2's
 /// "invalid indentation".
-fn parse_once(text: &str) -> Result<Vec<YNode>, (YamlError, bool)> {
+fn parse_once(text: &str) -> Result<Vec<Node>, (RawError, bool)> {
     let mut b = Builder::default();
     let mut p = Parser::new_from_str(text);
     if let Err(e) = p.load(&mut b, true) {
         let indentation = e.info() == "invalid indentation";
         return Err((
-            YamlError {
+            RawError {
                 message: e.info().to_string(),
                 mark: Mark::from_marker(e.marker()),
             },
@@ -358,13 +591,13 @@ impl ScalarMap {
     }
 
     /// Builds the map of `node` (a scalar) by re-reading it in `src`.
-    pub fn build(src: &SourceLines, node: &YNode) -> ScalarMap {
-        let YKind::Scalar(value, style) = &node.kind else {
+    pub fn build(src: &SourceLines, node: &Node) -> ScalarMap {
+        let NodeKind::Scalar(value, style) = &node.kind else {
             return ScalarMap::start_only(node.mark);
         };
         let vchars: Vec<(usize, char)> = value.char_indices().collect();
         let mapped = match style {
-            TScalarStyle::Literal | TScalarStyle::Folded => map_block(src, node.mark, &vchars),
+            ScalarStyle::Literal | ScalarStyle::Folded => map_block(src, node.mark, &vchars),
             _ => map_flow(src, node.mark, *style, &vchars),
         };
         match mapped {
@@ -420,15 +653,12 @@ impl ScalarMap {
 fn map_flow(
     src: &SourceLines,
     start: Mark,
-    style: TScalarStyle,
+    style: ScalarStyle,
     v: &[(usize, char)],
 ) -> Option<Vec<Mark>> {
     let mut l = start.line - 1;
     let mut c = start.col - 1;
-    if matches!(
-        style,
-        TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
-    ) {
+    if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
         c += 1;
     }
     let mut out = Vec::with_capacity(v.len());
@@ -441,7 +671,7 @@ fn map_flow(
         let vc = v[i].1;
         let sc = src.at(l, c);
         // Quoting and escapes.
-        if style == TScalarStyle::SingleQuoted && sc == Some('\'') {
+        if style == ScalarStyle::SingleQuoted && sc == Some('\'') {
             if vc == '\'' && src.at(l, c + 1) == Some('\'') {
                 out.push(mark(l, c));
                 c += 2;
@@ -450,7 +680,7 @@ fn map_flow(
             }
             return None;
         }
-        if style == TScalarStyle::DoubleQuoted && sc == Some('\\') {
+        if style == ScalarStyle::DoubleQuoted && sc == Some('\\') {
             let Some(e) = src.at(l, c + 1) else {
                 // Escaped line break: joins lines without a space.
                 l += 1;
@@ -625,14 +855,16 @@ mod tests {
 
     /// Finds the scalar `value` of `key` in the first mapping of the first
     /// document.
-    fn scalar<'a>(docs: &'a [YNode], key: &str) -> &'a YNode {
-        let YKind::Seq(items) = &docs[0].kind else {
+    fn scalar<'a>(docs: &'a [Node], key: &str) -> &'a Node {
+        let NodeKind::Seq(items) = &docs[0].kind else {
             panic!()
         };
         for it in items {
-            let YKind::Map(kv) = &it.kind else { continue };
+            let NodeKind::Map(kv) = &it.kind else {
+                continue;
+            };
             for (k, v) in kv {
-                if k.as_scalar() == Some(key) {
+                if k.as_str() == Some(key) {
                     return v;
                 }
             }
@@ -643,12 +875,12 @@ mod tests {
     /// Asserts that every character of the value maps to the same
     /// character in the source.
     fn check_exact(text: &str, key: &str) -> ScalarMap {
-        let docs = parse_documents(text).unwrap();
+        let docs = parse("t.yaml", text).unwrap();
         let node = scalar(&docs, key);
         let src = SourceLines::new(text);
         let map = ScalarMap::build(&src, node);
         assert!(map.is_exact(), "{key}: not exact");
-        let value = node.as_scalar().unwrap();
+        let value = node.as_str().unwrap();
         for (off, ch) in value.char_indices() {
             let m = map.locate(off);
             let got = src.at(m.line - 1, m.col - 1);
@@ -690,13 +922,13 @@ mod tests {
         }
         let m = check_exact(DOC, "folded");
         // "and z" is on line 15, column 5.
-        let docs = parse_documents(DOC).unwrap();
-        let v = scalar(&docs, "folded").as_scalar().unwrap().to_string();
+        let docs = parse("t.yaml", DOC).unwrap();
+        let v = scalar(&docs, "folded").as_str().unwrap().to_string();
         let off = v.find("and z").unwrap();
         assert_eq!(m.locate(off), Mark { line: 15, col: 5 });
         let m = check_exact(DOC, "plain");
-        let docs = parse_documents(DOC).unwrap();
-        let v = scalar(&docs, "plain").as_scalar().unwrap().to_string();
+        let docs = parse("t.yaml", DOC).unwrap();
+        let v = scalar(&docs, "plain").as_str().unwrap().to_string();
         assert_eq!(m.locate(v.find("and y").unwrap()), Mark { line: 6, col: 5 });
         assert_eq!(m.locate(v.len()), Mark { line: 6, col: 10 });
     }
@@ -704,38 +936,38 @@ mod tests {
     #[test]
     fn closing_brackets_at_parent_indentation_are_accepted() {
         let text = "- list: a\n  items: [\n    \"x\",\n    \"y\"\n  ]\n- list: b\n  items: {\n    k: \"v\"\n  }\n- list: c\n  items: [\"z\"]\n";
-        let docs = parse_documents(text).unwrap();
-        let YKind::Seq(items) = &docs[0].kind else {
+        let docs = parse("t.yaml", text).unwrap();
+        let NodeKind::Seq(items) = &docs[0].kind else {
             panic!()
         };
         assert_eq!(items.len(), 3);
         // Positions after the re-indented lines are unchanged.
         assert_eq!(items[2].mark, Mark { line: 10, col: 3 });
         // A real indentation error is still one.
-        assert!(parse_documents("a:\n  b: 1\n c: 2\n").is_err());
+        assert!(parse("t.yaml", "a:\n  b: 1\n c: 2\n").is_err());
     }
 
     #[test]
     fn yaml_errors_have_positions() {
-        let e = parse_documents("- rule: a\n  x: [\n").unwrap_err();
-        assert!(e.mark.line >= 2, "{e:?}");
-        let e = parse_documents("- *nope\n").unwrap_err();
-        assert_eq!(e.mark.line, 1);
+        let e = parse("t.yaml", "- rule: a\n  x: [\n").unwrap_err();
+        assert!(e.line >= 2, "{e:?}");
+        let e = parse("t.yaml", "- *nope\n").unwrap_err();
+        assert_eq!(e.line, 1);
     }
 
     #[test]
     fn aliases_expand_and_bombs_stop() {
-        let docs = parse_documents("- &a [x, y]\n- *a\n").unwrap();
-        let YKind::Seq(v) = &docs[0].kind else {
+        let docs = parse("t.yaml", "- &a [x, y]\n- *a\n").unwrap();
+        let NodeKind::Seq(v) = &docs[0].kind else {
             panic!()
         };
-        assert!(matches!(&v[1].kind, YKind::Seq(s) if s.len() == 2));
+        assert!(matches!(&v[1].kind, NodeKind::Seq(s) if s.len() == 2));
         let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
             let p = i - 1;
             bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
         }
-        assert!(parse_documents(&bomb)
+        assert!(parse("t.yaml", &bomb)
             .unwrap_err()
             .message
             .contains("too large"));
