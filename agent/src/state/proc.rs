@@ -9,7 +9,7 @@
 
 use crate::event::decode::{split_nul, Event};
 use lanner_abi as abi;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// What lanner knows about one thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,6 +72,9 @@ pub struct ProcTable {
     order: VecDeque<i64>,
     capacity: usize,
     loader: Option<Box<dyn ThreadLoader>>,
+    /// Threads the loader could not find: not asked again (a thread whose
+    /// exit raced our /proc read would otherwise cost a read per event).
+    missing: HashSet<i64>,
     stats: ProcStats,
 }
 
@@ -87,6 +90,7 @@ impl ProcTable {
             order: VecDeque::new(),
             capacity: capacity.max(1),
             loader: None,
+            missing: HashSet::new(),
             stats: ProcStats::default(),
         }
     }
@@ -107,6 +111,7 @@ impl ProcTable {
 
     fn insert(&mut self, t: ThreadInfo) {
         let tid = t.tid;
+        self.missing.remove(&tid);
         if self.threads.insert(tid, t).is_none() {
             self.order.push_back(tid);
             while self.threads.len() > self.capacity {
@@ -134,12 +139,22 @@ impl ProcTable {
         if self.threads.contains_key(&tid) {
             return;
         }
+        if self.missing.contains(&tid) {
+            self.stats.unknown += 1;
+            return;
+        }
         match self.loader.as_mut().and_then(|l| l.load(tid)) {
             Some(t) => {
                 self.stats.lazy_loaded += 1;
                 self.insert(t);
             }
-            None => self.stats.unknown += 1,
+            None => {
+                self.stats.unknown += 1;
+                if self.missing.len() >= self.capacity {
+                    self.missing.clear();
+                }
+                self.missing.insert(tid);
+            }
         }
     }
 
@@ -413,9 +428,10 @@ mod tests {
         assert!(t.get(5).is_some() && t.get(1).is_none());
     }
 
-    struct Fixed;
+    struct Fixed(std::sync::Arc<std::sync::atomic::AtomicU64>);
     impl ThreadLoader for Fixed {
         fn load(&mut self, tid: i64) -> Option<ThreadInfo> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             (tid == 7).then(|| ThreadInfo {
                 tid: 7,
                 comm: "late".into(),
@@ -426,11 +442,15 @@ mod tests {
 
     #[test]
     fn unknown_threads_are_loaded_lazily_or_counted() {
-        let mut t = ProcTable::new(10).with_loader(Box::new(Fixed));
+        let calls = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let mut t = ProcTable::new(10).with_loader(Box::new(Fixed(calls.clone())));
         t.ensure(7);
+        t.ensure(8);
         t.ensure(8);
         assert_eq!(t.get(7).unwrap().comm, "late");
         let st = t.stats();
-        assert_eq!((st.lazy_loaded, st.unknown), (1, 1));
+        assert_eq!((st.lazy_loaded, st.unknown), (1, 2));
+        // A thread /proc did not have is not looked up again per event.
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
     }
 }
