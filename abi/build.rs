@@ -18,7 +18,9 @@ fn main() {
         .header_contents(
             "exports.h",
             "extern const struct lanner_event_info *const lanner_events;\n\
-             extern const unsigned int lanner_events_len;\n",
+             extern const unsigned int lanner_events_len;\n\
+             extern const char *const *const lanner_sc_names_ptr;\n\
+             extern const unsigned int lanner_sc_names_len;\n",
         )
         .allowlist_item("lanner.*|LANNER.*|PPM.*|PT_.*|PF_.*|EF_.*|EC_.*|ppm_.*")
         .default_enum_style(bindgen::EnumVariation::Consts)

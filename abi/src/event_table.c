@@ -9,3 +9,6 @@
 const struct lanner_event_info *const lanner_events = lanner_event_table;
 const unsigned int lanner_events_len = PPM_EVENT_MAX;
 
+
+const char *const *const lanner_sc_names_ptr = lanner_sc_names;
+const unsigned int lanner_sc_names_len = PPM_SC_MAX;

@@ -34,14 +34,21 @@ const _: () = assert!(size_of::<lanner_filter>() == 72);
 const _: () = assert!(size_of::<lanner_info>() == 56 + 8 * LANNER_MAX_CPU_WORDS as usize);
 
 /// Parameter description from the shared event table.
+/// One parameter of an event, as the table in `lanner_abi.h` describes it.
 #[derive(Debug, Clone, Copy)]
 pub struct ParamInfo {
     pub name: &'static str,
     pub ptype: u32,
     pub fmt: u32,
+    /// For flag and enum types: the PPM_* values and their names.
+    pub names: &'static [(&'static str, u64)],
+    /// For `PT_DYN`: the parameter types selected by the leading index byte.
+    pub dyn_params: &'static [ParamInfo],
+    /// For `PT_FSRELPATH`: index of the dirfd parameter the path is relative to.
+    pub dirfd: Option<usize>,
 }
 
-/// Event description from the shared event table.
+/// One event of the table (exit events and procexit).
 #[derive(Debug, Clone, Copy)]
 pub struct EventInfo {
     pub code: u16,
@@ -59,6 +66,46 @@ fn cstr(p: *const core::ffi::c_char) -> &'static str {
         .expect("ASCII name in lanner_abi.h")
 }
 
+fn names(mut p: *const lanner_name_value) -> &'static [(&'static str, u64)] {
+    let mut out = Vec::new();
+    if p.is_null() {
+        return &[];
+    }
+    loop {
+        // SAFETY: a non-NULL names pointer points to a static table in
+        // event_table.c whose last entry has a NULL name; we stop there.
+        let nv = unsafe { &*p };
+        if nv.name.is_null() {
+            break;
+        }
+        out.push((cstr(nv.name), nv.value));
+        // SAFETY: the terminator has not been reached, so p + 1 is in bounds.
+        p = unsafe { p.add(1) };
+    }
+    Box::leak(out.into_boxed_slice())
+}
+
+fn params(p: *const lanner_param_info, n: usize) -> &'static [ParamInfo] {
+    if n == 0 || p.is_null() {
+        return &[];
+    }
+    // SAFETY: p points to a static array of n entries in event_table.c
+    // (nparams of an event or ndyn of a PT_DYN parameter), never written.
+    let ps = unsafe { core::slice::from_raw_parts(p, n) };
+    let v: Vec<ParamInfo> = ps
+        .iter()
+        .map(|p| ParamInfo {
+            name: cstr(p.name),
+            ptype: p.type_,
+            fmt: p.fmt,
+            names: names(p.names),
+            dyn_params: params(p.dyn_, p.ndyn as usize),
+            dirfd: usize::try_from(p.dirfd).ok(),
+        })
+        .collect();
+    Box::leak(v.into_boxed_slice())
+}
+
 fn build_table() -> Vec<Option<EventInfo>> {
     // SAFETY: lanner_events points to lanner_event_table, a static array of
     // lanner_events_len entries defined in event_table.c and never written.
@@ -69,22 +116,12 @@ fn build_table() -> Vec<Option<EventInfo>> {
             if e.name.is_null() {
                 return None;
             }
-            // SAFETY: params points to a static array of nparams entries.
-            let ps = unsafe { core::slice::from_raw_parts(e.params, e.nparams as usize) };
-            let params: Vec<ParamInfo> = ps
-                .iter()
-                .map(|p| ParamInfo {
-                    name: cstr(p.name),
-                    ptype: p.type_,
-                    fmt: p.fmt,
-                })
-                .collect();
             Some(EventInfo {
                 code: code as u16,
                 name: cstr(e.name),
                 category: e.category,
                 flags: e.flags,
-                params: Box::leak(params.into_boxed_slice()),
+                params: params(e.params, e.nparams as usize),
             })
         })
         .collect()
@@ -92,14 +129,26 @@ fn build_table() -> Vec<Option<EventInfo>> {
 
 static TABLE: std::sync::OnceLock<Vec<Option<EventInfo>>> = std::sync::OnceLock::new();
 
-/// The description of event `code`, if lanner emits it.
+/// The table entry of an event code, if lanner emits that event.
 pub fn event_info(code: u16) -> Option<&'static EventInfo> {
     TABLE.get_or_init(build_table).get(code as usize)?.as_ref()
 }
 
-/// Every event lanner emits, in code order.
+/// Every event lanner emits, by ascending code.
 pub fn events() -> impl Iterator<Item = &'static EventInfo> {
     TABLE.get_or_init(build_table).iter().flatten()
+}
+
+/// Name of a system-independent syscall code (the generic event's "ID").
+pub fn sc_name(code: u64) -> Option<&'static str> {
+    let i = usize::try_from(code).ok()?;
+    // SAFETY: lanner_sc_names_ptr points to lanner_sc_names, a static array
+    // of lanner_sc_names_len string pointers (NULL for holes) defined in
+    // event_table.c and never written.
+    let table =
+        unsafe { core::slice::from_raw_parts(lanner_sc_names_ptr, lanner_sc_names_len as usize) };
+    let p = *table.get(i)?;
+    (!p.is_null()).then(|| cstr(p))
 }
 
 #[cfg(test)]
@@ -117,6 +166,45 @@ mod tests {
         assert_eq!(n(PPME_SYSCALL_CLONE_20_X), 21);
         assert_eq!(n(PPME_PROCEXIT_1_E), 5);
         assert!(event_info(PPME_SYSCALL_OPEN_E as u16).is_none());
+        assert_eq!(n(PPME_SOCKET_CONNECT_X), 4);
+        assert_eq!(n(PPME_SYSCALL_PTRACE_X), 5);
+        assert_eq!(events().count(), 66);
+    }
+
+    #[test]
+    fn flag_names_dyn_and_dirfd_come_from_the_header() {
+        let p = |c: u32, name: &str| {
+            *event_info(c as u16)
+                .unwrap()
+                .params
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap()
+        };
+        let flags = p(PPME_SYSCALL_OPENAT_2_X, "flags");
+        assert!(flags.names.contains(&("O_TRUNC", PPM_O_TRUNC as u64)));
+        let dom = p(PPME_SOCKET_SOCKET_X, "domain");
+        assert!(dom.names.contains(&("AF_INET", PPM_AF_INET as u64)));
+        let req = p(PPME_SYSCALL_PTRACE_X, "request");
+        assert!(req
+            .names
+            .contains(&("PTRACE_ATTACH", PPM_PTRACE_ATTACH as u64)));
+        let addr = p(PPME_SYSCALL_PTRACE_X, "addr");
+        assert_eq!(addr.dyn_params.len(), PPM_PTRACE_IDX_MAX as usize);
+        assert_eq!(
+            addr.dyn_params[PPM_PTRACE_IDX_SIGTYPE as usize].ptype,
+            PT_SIGTYPE
+        );
+        assert_eq!(p(PPME_SYSCALL_OPENAT_2_X, "name").dirfd, Some(1));
+        assert_eq!(p(PPME_SYSCALL_LINKAT_2_X, "newpath").dirfd, Some(3));
+        assert_eq!(p(PPME_SYSCALL_OPEN_X, "name").dirfd, None);
+    }
+
+    #[test]
+    fn syscall_code_names() {
+        assert_eq!(sc_name(PPM_SC_READ as u64), Some("read"));
+        assert_eq!(sc_name(PPM_SC_GETPPID as u64), Some("getppid"));
+        assert_eq!(sc_name(PPM_SC_MAX as u64), None);
     }
 
     #[test]

@@ -163,8 +163,14 @@ impl<'a> Event<'a> {
         self.info
     }
 
-    /// Falco's event name (`evt.type`), e.g. "openat"; "unknown" otherwise.
+    /// Falco's event name (`evt.type`), e.g. "openat"; a generic record is
+    /// named after its syscall ("getppid"); "unknown" otherwise.
     pub fn name(&self) -> &'static str {
+        if u32::from(self.code()) == abi::PPME_GENERIC_X {
+            if let Some(n) = self.int_of("ID").and_then(|id| abi::sc_name(id as u64)) {
+                return n;
+            }
+        }
         self.info.map_or("unknown", |i| i.name)
     }
 

@@ -5,10 +5,25 @@
 //! Must never: be used on the alert path (alerts have their own formats).
 
 use crate::event::decode::{split_nul, Event, Value};
+use crate::event::render;
+use lanner_abi as abi;
 use serde_json::{json, Map, Value as Json};
 
 fn text(b: &[u8]) -> Json {
     Json::String(String::from_utf8_lossy(b).into_owned())
+}
+
+/// Parameters shown by name rather than number: flags, enums, addresses.
+fn is_rendered(p: &abi::ParamInfo) -> bool {
+    !p.names.is_empty()
+        || matches!(
+            p.ptype,
+            abi::PT_SOCKADDR
+                | abi::PT_SOCKTUPLE
+                | abi::PT_DYN
+                | abi::PT_SIGTYPE
+                | abi::PT_SYSCALLID
+        )
 }
 
 /// The record as a JSON object.
@@ -18,7 +33,10 @@ pub fn to_json(ev: &Event<'_>) -> Json {
         let name = ev
             .info()
             .map_or_else(|| format!("p{i}"), |e| e.params[i].name.to_string());
+        let rendered = ev.info().is_some_and(|e| is_rendered(&e.params[i]));
         let v = match ev.value(i) {
+            Some(Value::Empty) | None => Json::Null,
+            Some(_) if rendered => Json::String(render::param_text(ev, i).unwrap_or_default()),
             Some(Value::Int(v)) => json!(v),
             Some(Value::Uint(v)) => json!(v),
             Some(Value::Str(b)) => text(b),
@@ -28,7 +46,6 @@ pub fn to_json(ev: &Event<'_>) -> Json {
             Some(Value::Bytes(b)) | Some(Value::Malformed(b)) => {
                 Json::Array(b.iter().map(|x| json!(x)).collect())
             }
-            Some(Value::Empty) | None => Json::Null,
         };
         params.insert(name, v);
     }
@@ -55,5 +72,6 @@ mod tests {
         assert_eq!(j["params"]["fd"], 3);
         assert_eq!(j["params"]["name"], "/etc/shadow");
         assert_eq!(j["params"]["dev"], Json::Null);
+        assert_eq!(j["params"]["flags"], "O_RDONLY");
     }
 }

@@ -3,3 +3,4 @@ pub mod decode;
 
 pub use decode::{Event, Value};
 pub mod json;
+pub mod render;
