@@ -95,26 +95,16 @@ impl Filter {
         (0..bits).contains(&nr) && self.raw.syscalls[(nr / 64) as usize] & (1 << (nr % 64)) != 0
     }
 
-    /// Native syscalls behind a Falco event type name (x86_64 numbering).
-    pub fn syscalls_for_event(name: &str) -> &'static [i64] {
-        match name {
-            "open" => &[libc::SYS_open],
-            "openat" => &[libc::SYS_openat],
-            "openat2" => &[libc::SYS_openat2],
-            "execve" => &[libc::SYS_execve],
-            "execveat" => &[libc::SYS_execveat],
-            "clone" => &[libc::SYS_clone],
-            "fork" => &[libc::SYS_fork],
-            "vfork" => &[libc::SYS_vfork],
-            "clone3" => &[libc::SYS_clone3],
-            _ => &[],
-        }
+    /// Native syscall behind a Falco event type name (x86_64 numbering):
+    /// the syscall of the same name; none for tracepoint events.
+    pub fn syscall_for_event(name: &str) -> Option<i64> {
+        super::syscalls::number(name)
     }
 
     /// Enables every syscall behind the named event types.
     pub fn events<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Filter {
         for n in names {
-            for &nr in Filter::syscalls_for_event(n) {
+            if let Some(nr) = Filter::syscall_for_event(n) {
                 self = self.syscall(nr);
             }
         }

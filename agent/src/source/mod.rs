@@ -8,6 +8,7 @@
 pub mod kmod;
 pub mod merge;
 pub mod ring;
+pub mod syscalls;
 
 pub use merge::Batch;
 
