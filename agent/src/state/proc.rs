@@ -2,7 +2,8 @@
 //!
 //! Owns: thread entries keyed by tid, seeded from /proc at start (see
 //! `state::procfs`) and kept current by clone/fork/vfork/clone3, execve/
-//! execveat and procexit records.
+//! execveat, procexit, the setuid/setgid family (effective ids) and chdir
+//! (per-process cwd) records.
 //! Must never: block on I/O per event (the one exception, a lazy /proc read
 //! for a thread never seen, is bounded and counted), or grow without bound
 //! (entries beyond `capacity` evict the oldest-inserted and are counted).
@@ -76,6 +77,23 @@ pub struct ProcTable {
     /// exit raced our /proc read would otherwise cost a read per event).
     missing: HashSet<i64>,
     stats: ProcStats,
+}
+
+/// `path` resolved against `cwd` lexically (`.` and `..` folded), as
+/// Falco does for chdir; symlinks are not followed.
+pub fn join_path(cwd: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let base = if path.starts_with('/') { "" } else { cwd };
+    for seg in base.split('/').chain(path.split('/')) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 fn lossy(b: &[u8]) -> String {
@@ -176,7 +194,58 @@ impl ProcTable {
             | abi::PPME_SYSCALL_CLONE3_X => self.on_clone(ev),
             abi::PPME_SYSCALL_EXECVE_19_X | abi::PPME_SYSCALL_EXECVEAT_X => self.on_exec(ev),
             abi::PPME_PROCEXIT_1_E => {}
-            _ => self.ensure(ev.tid()),
+            code => {
+                self.ensure(ev.tid());
+                if ev.int_of("res") == Some(0) {
+                    self.on_success(code, ev);
+                }
+            }
+        }
+    }
+
+    /// Identity and cwd changes of a successful setuid/setgid family or
+    /// chdir call. fchdir needs the fd table and is not followed yet.
+    fn on_success(&mut self, code: u32, ev: &Event<'_>) {
+        // -1 ("leave unchanged") arrives as u32::MAX in a PT_UID parameter.
+        let id = |name: &str| ev.int_of(name).map(|v| v as u32).filter(|v| *v != u32::MAX);
+        let tid = ev.tid();
+        match code {
+            abi::PPME_SYSCALL_SETUID_X => self.set_ids(tid, id("uid"), None),
+            abi::PPME_SYSCALL_SETRESUID_X | abi::PPME_SYSCALL_SETREUID_X => {
+                self.set_ids(tid, id("euid"), None)
+            }
+            abi::PPME_SYSCALL_SETGID_X => self.set_ids(tid, None, id("gid")),
+            abi::PPME_SYSCALL_SETRESGID_X | abi::PPME_SYSCALL_SETREGID_X => {
+                self.set_ids(tid, None, id("egid"))
+            }
+            abi::PPME_SYSCALL_CHDIR_X => {
+                if let Some(path) = ev.str_of("path") {
+                    self.chdir(tid, &lossy(path));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn set_ids(&mut self, tid: i64, uid: Option<u32>, gid: Option<u32>) {
+        if let Some(t) = self.threads.get_mut(&tid) {
+            t.uid = uid.unwrap_or(t.uid);
+            t.gid = gid.unwrap_or(t.gid);
+        }
+    }
+
+    /// The working directory is shared by the threads of a process.
+    fn chdir(&mut self, tid: i64, path: &str) {
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        let (pid, cwd) = (t.pid, join_path(&t.cwd, path));
+        for t in self
+            .threads
+            .values_mut()
+            .filter(|t| t.pid == pid || t.tid == tid)
+        {
+            t.cwd = cwd.clone();
         }
     }
 
@@ -403,6 +472,60 @@ mod tests {
         assert!(t.get(11).is_none());
         let st = t.stats();
         assert_eq!((st.created, st.execs, st.exits, st.threads), (2, 1, 1, 1));
+    }
+
+    #[test]
+    fn joins_paths_lexically() {
+        assert_eq!(join_path("/home/a", "b/../c/./d"), "/home/a/c/d");
+        assert_eq!(join_path("/home/a", "/etc/"), "/etc");
+        assert_eq!(join_path("/", "../.."), "/");
+        assert_eq!(join_path("", "x"), "/x");
+    }
+
+    #[test]
+    fn setuid_and_chdir_follow_the_thread() {
+        let mut t = ProcTable::new(16);
+        apply(&mut t, &clone_rec(0, 30, 30, 1, "sh", 0));
+        apply(
+            &mut t,
+            &clone_rec(0, 31, 30, 1, "sh", abi::PPM_CL_CLONE_THREAD),
+        );
+        let ok = 0i64.to_le_bytes();
+        let uid = 1000u32.to_le_bytes();
+        apply(
+            &mut t,
+            &record(abi::PPME_SYSCALL_SETUID_X, 3, 30, &[&ok, &uid]),
+        );
+        assert_eq!(t.get(30).unwrap().uid, 1000);
+        let keep = u32::MAX.to_le_bytes();
+        let gid = 50u32.to_le_bytes();
+        let r = record(
+            abi::PPME_SYSCALL_SETRESGID_X,
+            4,
+            30,
+            &[&ok, &keep, &gid, &keep],
+        );
+        apply(&mut t, &r);
+        assert_eq!(t.get(30).unwrap().gid, 50);
+        let fail = (-1i64).to_le_bytes();
+        let r = record(
+            abi::PPME_SYSCALL_SETUID_X,
+            5,
+            30,
+            &[&fail, &0u32.to_le_bytes()],
+        );
+        apply(&mut t, &r);
+        assert_eq!(
+            t.get(30).unwrap().uid,
+            1000,
+            "a failed setuid changes nothing"
+        );
+        let r = record(abi::PPME_SYSCALL_CHDIR_X, 6, 31, &[&ok, b"/var/tmp\0"]);
+        apply(&mut t, &r);
+        assert_eq!(t.get(30).unwrap().cwd, "/var/tmp", "cwd is per process");
+        let r = record(abi::PPME_SYSCALL_CHDIR_X, 7, 30, &[&ok, b"../log\0"]);
+        apply(&mut t, &r);
+        assert_eq!(t.get(31).unwrap().cwd, "/var/log");
     }
 
     #[test]
