@@ -12,7 +12,7 @@
  * and O_DIRECTORY as O_TMPFILE). O_NOFOLLOW, O_NOATIME and O_PATH are not
  * emitted: lanner_abi.h gives them bits 15..17, but in Falco's schema bits
  * 15 and 16 of this parameter are PPM_FD_UPPER_LAYER/PPM_FD_LOWER_LAYER.
- * PPM_O_F_CREATED is not set yet (needs an fd lookup in the hook).
+ * PPM_O_F_CREATED is added by the open fillers from the opened file.
  */
 #include <linux/fcntl.h>
 #include <linux/stat.h>
@@ -101,6 +101,13 @@ u32 lanner_open_mode(u64 flags, u64 mode)
 #endif
 	if (!creates)
 		return 0;
+	return lanner_map_bits(mode, lanner_mode_bits,
+			       ARRAY_SIZE(lanner_mode_bits));
+}
+
+/* chmod family "mode": the permission bits only, file type dropped */
+u32 lanner_chmod_mode(u64 mode)
+{
 	return lanner_map_bits(mode, lanner_mode_bits,
 			       ARRAY_SIZE(lanner_mode_bits));
 }

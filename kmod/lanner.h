@@ -75,6 +75,23 @@ u32 lanner_open_flags(u64 flags);
 u32 lanner_open_mode(u64 flags, u64 mode);
 u32 lanner_openat2_resolve(u64 resolve);
 u32 lanner_clone_flags(u64 flags);
+u32 lanner_chmod_mode(u64 mode);
+
+/* flags_fs.c: file-system syscall arguments to PPM_* encodings */
+u8 lanner_fcntl_cmd(u64 cmd);
+u32 lanner_unlinkat_flags(u64 flags);
+u32 lanner_linkat_flags(u64 flags);
+u32 lanner_renameat2_flags(u64 flags);
+u32 lanner_mount_flags(u64 flags);
+u32 lanner_umount_flags(u64 flags);
+u32 lanner_memfd_flags(u64 flags);
+u32 lanner_finit_module_flags(u64 flags);
+u32 lanner_bpf_cmd(u64 cmd);
+u32 lanner_dup3_flags(u64 flags);
+u32 lanner_userfaultfd_flags(u64 flags);
+
+/* syscall_codes.c: native syscall number -> PPM_SC_* (0 if unknown) */
+u16 lanner_ppm_sc(long nr);
 
 /* event_table.c */
 const struct lanner_param_info *lanner_event_params(u16 type, u32 *nparams);

@@ -29,6 +29,13 @@ void lanner_fill_exec_failed(struct lanner_rec *r, const struct lanner_sys *s);
 void lanner_fill_exec(struct lanner_rec *r, u16 type,
 		      struct linux_binprm *bprm);
 void lanner_fill_procexit(struct lanner_rec *r, struct task_struct *p);
+void lanner_fill_generic(struct lanner_rec *r, const struct lanner_sys *s);
+/* file and file-system events (fillers/file_*.c, fs_*.c) */
+void lanner_fill_creat(struct lanner_rec *r, const struct lanner_sys *s);
+void lanner_fill_fd_ops(struct lanner_rec *r, const struct lanner_sys *s);
+void lanner_fill_fs_path(struct lanner_rec *r, const struct lanner_sys *s);
+void lanner_fill_fs_at(struct lanner_rec *r, const struct lanner_sys *s);
+void lanner_fill_file_misc(struct lanner_rec *r, const struct lanner_sys *s);
 
 /* fillers/common.c: parameter groups shared by several events */
 void lanner_put_mm_strings(struct lanner_rec *r, unsigned long start,
@@ -42,5 +49,18 @@ void lanner_put_task_common(struct lanner_rec *r);
 s64 lanner_ptid(struct task_struct *t);
 u32 lanner_euid(void);
 u32 lanner_egid(void);
+
+/* fillers/file_common.c: fds, dirfds, user paths, the file behind an fd */
+struct lanner_fd_info {
+	u32 dev;		/* new_encode_dev() of the super block's dev */
+	u64 ino;
+	bool created;		/* FMODE_CREATED: this open created it */
+};
+
+s64 lanner_fd_arg(unsigned long arg);
+s64 lanner_dirfd_arg(unsigned long arg);
+void lanner_put_upath(struct lanner_rec *r, const struct lanner_sys *s,
+		      unsigned int arg);
+void lanner_fd_info(long fd, struct lanner_fd_info *fi);
 
 #endif /* LANNER_FILLERS_H */

@@ -17,6 +17,7 @@
 struct linux_binprm;
 
 void lanner_sys_exit_probe(void *data, struct pt_regs *regs, long ret);
+void lanner_sys_enter_probe(void *data, struct pt_regs *regs, long id);
 void lanner_sched_exec_probe(void *data, struct task_struct *p,
 			     pid_t old_pid, struct linux_binprm *bprm);
 void lanner_sched_exit_probe(void *data, struct task_struct *p);

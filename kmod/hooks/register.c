@@ -11,12 +11,14 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include "hooks.h"
+#include "stash.h"
 #include "compat/tracepoint.h"
 
 static struct lanner_tp lanner_tps[] = {
 	{ .name = "sched_process_exit", .probe = lanner_sched_exit_probe },
 	{ .name = "sched_process_exec", .probe = lanner_sched_exec_probe },
 	{ .name = "sys_exit", .probe = lanner_sys_exit_probe },
+	{ .name = "sys_enter", .probe = lanner_sys_enter_probe },
 };
 
 int lanner_hooks_init(void)
@@ -42,6 +44,7 @@ void lanner_hooks_unregister(void)
 	}
 	/* no probe runs, or will run, on the rings after this */
 	tracepoint_synchronize_unregister();
+	lanner_stash_free();	/* enter-side copies: no probe uses them now */
 }
 
 int lanner_hooks_register(void)
@@ -49,6 +52,9 @@ int lanner_hooks_register(void)
 	unsigned int i;
 	int err;
 
+	err = lanner_stash_alloc();
+	if (err)
+		return err;
 	for (i = 0; i < ARRAY_SIZE(lanner_tps); i++) {
 		err = lanner_tp_register(&lanner_tps[i]);
 		if (err) {

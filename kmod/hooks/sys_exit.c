@@ -5,7 +5,8 @@
  * Owns: the native syscall -> event table, the filter decision for
  * syscalls (mask bit, DROP_FAILED), suppression of successful execs (they
  * come from sched_process_exec), counting selected 32-bit syscalls as
- * LANNER_DROP_COMPAT, and writing one exit record per selected syscall.
+ * LANNER_DROP_COMPAT, and writing one exit record per selected syscall
+ * (GENERIC_X for a syscall that has no event of its own).
  * Must never: sleep, fault, allocate, or decode a compat syscall with
  * native argument layouts.
  */
@@ -31,6 +32,70 @@ static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
 #ifdef __NR_openat2
 	[__NR_openat2] = { PPME_SYSCALL_OPENAT2_X, lanner_fill_open },
 #endif
+	/* file and file-system events (F1) */
+#ifdef __NR_creat
+	[__NR_creat] = { PPME_SYSCALL_CREAT_X, lanner_fill_creat },
+#endif
+	[__NR_close] = { PPME_SYSCALL_CLOSE_X, lanner_fill_fd_ops },
+	[__NR_dup] = { PPME_SYSCALL_DUP_1_X, lanner_fill_fd_ops },
+#ifdef __NR_dup2
+	[__NR_dup2] = { PPME_SYSCALL_DUP2_X, lanner_fill_fd_ops },
+#endif
+	[__NR_dup3] = { PPME_SYSCALL_DUP3_X, lanner_fill_fd_ops },
+	[__NR_fcntl] = { PPME_SYSCALL_FCNTL_X, lanner_fill_fd_ops },
+	[__NR_chdir] = { PPME_SYSCALL_CHDIR_X, lanner_fill_fd_ops },
+	[__NR_fchdir] = { PPME_SYSCALL_FCHDIR_X, lanner_fill_fd_ops },
+#ifdef __NR_link
+	[__NR_link] = { PPME_SYSCALL_LINK_2_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_unlink
+	[__NR_unlink] = { PPME_SYSCALL_UNLINK_2_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_rename
+	[__NR_rename] = { PPME_SYSCALL_RENAME_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_mkdir
+	[__NR_mkdir] = { PPME_SYSCALL_MKDIR_2_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_rmdir
+	[__NR_rmdir] = { PPME_SYSCALL_RMDIR_2_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_symlink
+	[__NR_symlink] = { PPME_SYSCALL_SYMLINK_X, lanner_fill_fs_path },
+#endif
+#ifdef __NR_chmod
+	[__NR_chmod] = { PPME_SYSCALL_CHMOD_X, lanner_fill_fs_path },
+#endif
+	[__NR_fchmod] = { PPME_SYSCALL_FCHMOD_X, lanner_fill_fs_path },
+	[__NR_linkat] = { PPME_SYSCALL_LINKAT_2_X, lanner_fill_fs_at },
+	[__NR_unlinkat] = { PPME_SYSCALL_UNLINKAT_2_X, lanner_fill_fs_at },
+#ifdef __NR_renameat
+	[__NR_renameat] = { PPME_SYSCALL_RENAMEAT_X, lanner_fill_fs_at },
+#endif
+#ifdef __NR_renameat2
+	[__NR_renameat2] = { PPME_SYSCALL_RENAMEAT2_X, lanner_fill_fs_at },
+#endif
+	[__NR_mkdirat] = { PPME_SYSCALL_MKDIRAT_X, lanner_fill_fs_at },
+	[__NR_symlinkat] = { PPME_SYSCALL_SYMLINKAT_X, lanner_fill_fs_at },
+	[__NR_fchmodat] = { PPME_SYSCALL_FCHMODAT_X, lanner_fill_fs_at },
+	[__NR_mount] = { PPME_SYSCALL_MOUNT_X, lanner_fill_file_misc },
+	[__NR_umount2] = { PPME_SYSCALL_UMOUNT2_X, lanner_fill_file_misc },
+#ifdef __NR_memfd_create
+	[__NR_memfd_create] = { PPME_SYSCALL_MEMFD_CREATE_X,
+				lanner_fill_file_misc },
+#endif
+#ifdef __NR_userfaultfd
+	[__NR_userfaultfd] = { PPME_SYSCALL_USERFAULTFD_X,
+			       lanner_fill_file_misc },
+#endif
+	[__NR_init_module] = { PPME_SYSCALL_INIT_MODULE_X,
+			       lanner_fill_file_misc },
+	[__NR_finit_module] = { PPME_SYSCALL_FINIT_MODULE_X,
+				lanner_fill_file_misc },
+#ifdef __NR_bpf
+	[__NR_bpf] = { PPME_SYSCALL_BPF_2_X, lanner_fill_file_misc },
+#endif
+	/* end of F1's file events */
 	[__NR_clone] = { PPME_SYSCALL_CLONE_20_X, lanner_fill_clone },
 #ifdef __NR_fork
 	[__NR_fork] = { PPME_SYSCALL_FORK_20_X, lanner_fill_clone },
@@ -45,6 +110,10 @@ static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
 #ifdef __NR_execveat
 	[__NR_execveat] = { PPME_SYSCALL_EXECVEAT_X, lanner_fill_exec_failed },
 #endif
+};
+
+static const struct lanner_sys_event lanner_sys_generic = {
+	PPME_GENERIC_X, lanner_fill_generic
 };
 
 static bool lanner_is_exec(u16 type)
@@ -73,7 +142,7 @@ void lanner_sys_exit_probe(void *data, struct pt_regs *regs, long ret)
 		goto out;
 	ev = &lanner_sys_events[nr];
 	if (!ev->fill)
-		goto out;
+		ev = &lanner_sys_generic;	/* no event of its own */
 	if (ret < 0 && (READ_ONCE(h.filter->flags) & LANNER_FILTER_DROP_FAILED))
 		goto out;
 	if (ret == 0 && lanner_is_exec(ev->type))
