@@ -17,6 +17,7 @@
 #include "fillers.h"
 #include "compat/uaccess.h"
 #include "compat/task.h"
+#include "compat/mm.h"
 
 #define LANNER_MAX_ARGV 1024	/* strings read from one argv/envp array */
 
@@ -136,8 +137,9 @@ void lanner_put_proc_stats(struct lanner_rec *r)
 
 	if (mm) {
 		vm_size = mm->total_vm << (PAGE_SHIFT - 10);
-		vm_rss = get_mm_rss(mm) << (PAGE_SHIFT - 10);
-		vm_swap = get_mm_counter(mm, MM_SWAPENTS) << (PAGE_SHIFT - 10);
+		vm_rss = lanner_mm_rss(mm) << (PAGE_SHIFT - 10);
+		vm_swap = lanner_mm_counter(mm, MM_SWAPENTS) <<
+			  (PAGE_SHIFT - 10);
 	}
 	lanner_rec_put_s64(r, rlimit(RLIMIT_NOFILE));
 	lanner_rec_put_u64(r, current->maj_flt);
@@ -164,7 +166,7 @@ void lanner_put_task_common(struct lanner_rec *r)
 	lanner_put_cwd(r);
 	lanner_put_proc_stats(r);
 	lanner_put_comm(r);
-	lanner_rec_put_empty(r);	/* cgroups: not collected yet */
+	lanner_put_cgroups(r);
 }
 
 /* Thread id of the task's parent (Falco's "ptid"). */

@@ -13,24 +13,81 @@
 #include <linux/audit.h>
 #include <linux/pid_namespace.h>
 #include <linux/fs.h>
+#include <linux/tty.h>
+#include <linux/kdev_t.h>
+#include <linux/string.h>
 #include "fillers.h"
 #include "compat/task.h"
 
-/* tty .. cap_effective: parameters 17 to 23 */
-static void lanner_put_exec_creds(struct lanner_rec *r)
+/* Controlling terminal as Falco encodes it: new_encode_dev(), 0 if none. */
+static u32 lanner_tty(void)
+{
+	struct tty_struct *tty = get_current_tty();
+	u32 nr = 0;
+
+	if (tty) {
+		nr = new_encode_dev(tty_devnum(tty));
+		tty_kref_put(tty);
+	}
+	return nr;
+}
+
+/*
+ * Whether the new creds may write the executable, as generic_permission()
+ * would decide for a regular file (owner, group, other bits, then
+ * CAP_DAC_OVERRIDE), on a writable, mutable inode. Computed, never asked
+ * of the file system: ->permission() may sleep.
+ */
+static bool lanner_exe_writable(const struct inode *inode,
+				const struct cred *cred)
+{
+	umode_t mode = inode->i_mode;
+
+	if (IS_RDONLY(inode) || IS_IMMUTABLE(inode))
+		return false;
+	if (cap_raised(cred->cap_effective, CAP_DAC_OVERRIDE))
+		return true;
+	if (uid_eq(cred->fsuid, inode->i_uid))
+		return mode & 0200;
+	if (in_group_p(inode->i_gid))
+		return mode & 0020;
+	return mode & 0002;
+}
+
+/* PPM_EXE_* of the new image; lower/upper overlay layers not reported. */
+static u32 lanner_exe_flags(const struct file *file, const struct cred *cred)
+{
+	const struct inode *inode = file ? file_inode(file) : NULL;
+	u32 flags = 0;
+
+	if (!inode)
+		return 0;
+	if (lanner_exe_writable(inode, cred))
+		flags |= PPM_EXE_WRITABLE;
+	if (!strncmp(file->f_path.dentry->d_name.name, "memfd:", 6))
+		flags |= PPM_EXE_FROM_MEMFD;
+	return flags;
+}
+
+/*
+ * tty .. cap_effective: parameters 17 to 23. flags only for a new image
+ * (file != NULL); a failed exec sends it empty.
+ */
+static void lanner_put_exec_creds(struct lanner_rec *r,
+				  const struct file *file)
 {
 	const struct cred *cred = current_cred();
 
-	lanner_rec_put_u32(r, 0);	/* tty: not collected yet */
+	lanner_rec_put_u32(r, lanner_tty());
 	lanner_rec_put_s64(r, task_pgrp_nr_ns(current,
 					      task_active_pid_ns(current)));
 	lanner_rec_put_u32(r, from_kuid(&init_user_ns,
 					audit_get_loginuid(current)));
-	lanner_rec_put_u32(r, 0);	/* flags: exe_writable etc. not yet */
-	/* TODO: remap to Falco's PPM_CAP_* layout (identical for caps 0..40) */
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_inheritable));
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_permitted));
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_effective));
+	if (file)
+		lanner_rec_put_u32(r, lanner_exe_flags(file, cred));
+	else
+		lanner_rec_put_empty(r);
+	lanner_put_caps(r, cred);
 }
 
 void lanner_fill_exec(struct lanner_rec *r, u16 type,
@@ -50,7 +107,7 @@ void lanner_fill_exec(struct lanner_rec *r, u16 type,
 		lanner_put_mm_strings(r, mm->env_start, mm->env_end, false);
 	else
 		lanner_put_mm_strings(r, 0, 0, false);
-	lanner_put_exec_creds(r);
+	lanner_put_exec_creds(r, file);
 	if (inode) {
 		lanner_rec_put_u64(r, inode->i_ino);
 		lanner_rec_put_u64(r, lanner_inode_ctime_ns(inode));
@@ -81,7 +138,7 @@ void lanner_fill_exec_failed(struct lanner_rec *r, const struct lanner_sys *s)
 	lanner_put_uargv(r, a[1], true);
 	lanner_put_task_common(r);
 	lanner_put_uargv(r, a[2], false);
-	lanner_put_exec_creds(r);
+	lanner_put_exec_creds(r, NULL);
 	lanner_rec_put_empty(r);	/* exe_ino: no new image */
 	lanner_rec_put_empty(r);	/* exe_ino_ctime */
 	lanner_rec_put_empty(r);	/* exe_ino_mtime */

@@ -15,6 +15,10 @@
 #include "record.h"
 
 struct linux_binprm;
+struct cred;
+
+/* Capability bits lanner_abi.h names (PPM_CAP_CHOWN .. the last one). */
+#define LANNER_CAP_KNOWN	((PPM_CAP_CHECKPOINT_RESTORE << 1) - 1)
 
 struct lanner_sys {
 	long nr;		/* native syscall number */
@@ -36,6 +40,12 @@ void lanner_fill_fd_ops(struct lanner_rec *r, const struct lanner_sys *s);
 void lanner_fill_fs_path(struct lanner_rec *r, const struct lanner_sys *s);
 void lanner_fill_fs_at(struct lanner_rec *r, const struct lanner_sys *s);
 void lanner_fill_file_misc(struct lanner_rec *r, const struct lanner_sys *s);
+/* identity, signal, namespace and tracing events (fillers/cred.c, ptrace.c) */
+void lanner_fill_cred(struct lanner_rec *r, const struct lanner_sys *s);
+void lanner_put_caps(struct lanner_rec *r, const struct cred *cred);
+void lanner_fill_ptrace(struct lanner_rec *r, const struct lanner_sys *s);
+/* socket events (fillers/net.c, sockaddr.c) */
+void lanner_fill_net(struct lanner_rec *r, const struct lanner_sys *s);
 
 /* fillers/common.c: parameter groups shared by several events */
 void lanner_put_mm_strings(struct lanner_rec *r, unsigned long start,
@@ -46,6 +56,7 @@ void lanner_put_cwd(struct lanner_rec *r);
 void lanner_put_proc_stats(struct lanner_rec *r);
 void lanner_put_comm(struct lanner_rec *r);
 void lanner_put_task_common(struct lanner_rec *r);
+void lanner_put_cgroups(struct lanner_rec *r);	/* fillers/cgroups.c */
 s64 lanner_ptid(struct task_struct *t);
 u32 lanner_euid(void);
 u32 lanner_egid(void);

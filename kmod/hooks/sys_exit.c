@@ -95,7 +95,32 @@ static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
 #ifdef __NR_bpf
 	[__NR_bpf] = { PPME_SYSCALL_BPF_2_X, lanner_fill_file_misc },
 #endif
-	/* end of F1's file events */
+	[__NR_setuid] = { PPME_SYSCALL_SETUID_X, lanner_fill_cred },
+	[__NR_setgid] = { PPME_SYSCALL_SETGID_X, lanner_fill_cred },
+	[__NR_setreuid] = { PPME_SYSCALL_SETREUID_X, lanner_fill_cred },
+	[__NR_setregid] = { PPME_SYSCALL_SETREGID_X, lanner_fill_cred },
+	[__NR_setresuid] = { PPME_SYSCALL_SETRESUID_X, lanner_fill_cred },
+	[__NR_setresgid] = { PPME_SYSCALL_SETRESGID_X, lanner_fill_cred },
+	[__NR_capset] = { PPME_SYSCALL_CAPSET_X, lanner_fill_cred },
+#ifdef __NR_setns
+	[__NR_setns] = { PPME_SYSCALL_SETNS_X, lanner_fill_cred },
+#endif
+	[__NR_unshare] = { PPME_SYSCALL_UNSHARE_X, lanner_fill_cred },
+	[__NR_kill] = { PPME_SYSCALL_KILL_X, lanner_fill_cred },
+	[__NR_tkill] = { PPME_SYSCALL_TKILL_X, lanner_fill_cred },
+	[__NR_tgkill] = { PPME_SYSCALL_TGKILL_X, lanner_fill_cred },
+	[__NR_prctl] = { PPME_SYSCALL_PRCTL_X, lanner_fill_cred },
+	[__NR_ptrace] = { PPME_SYSCALL_PTRACE_X, lanner_fill_ptrace },
+	[__NR_socket] = { PPME_SOCKET_SOCKET_X, lanner_fill_net },
+	[__NR_bind] = { PPME_SOCKET_BIND_X, lanner_fill_net },
+	[__NR_connect] = { PPME_SOCKET_CONNECT_X, lanner_fill_net },
+	[__NR_listen] = { PPME_SOCKET_LISTEN_X, lanner_fill_net },
+	[__NR_accept] = { PPME_SOCKET_ACCEPT_5_X, lanner_fill_net },
+	[__NR_accept4] = { PPME_SOCKET_ACCEPT4_6_X, lanner_fill_net },
+	[__NR_sendto] = { PPME_SOCKET_SENDTO_X, lanner_fill_net },
+	[__NR_sendmsg] = { PPME_SOCKET_SENDMSG_X, lanner_fill_net },
+	[__NR_recvfrom] = { PPME_SOCKET_RECVFROM_X, lanner_fill_net },
+	[__NR_recvmsg] = { PPME_SOCKET_RECVMSG_X, lanner_fill_net },
 	[__NR_clone] = { PPME_SYSCALL_CLONE_20_X, lanner_fill_clone },
 #ifdef __NR_fork
 	[__NR_fork] = { PPME_SYSCALL_FORK_20_X, lanner_fill_clone },
