@@ -92,6 +92,8 @@ u32 lanner_userfaultfd_flags(u64 flags);
 
 /* syscall_codes.c: native syscall number -> PPM_SC_* (0 if unknown) */
 u16 lanner_ppm_sc(long nr);
+/* ia32.c: whether 32-bit syscall `nr` is selected (counted, not decoded) */
+bool lanner_compat_selected(const struct lanner_filter *f, long nr);
 
 /* event_table.c */
 const struct lanner_param_info *lanner_event_params(u16 type, u32 *nparams);

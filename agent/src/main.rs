@@ -50,9 +50,9 @@ enum Cmd {
         /// Created once capture has started (for scripts and tests).
         #[arg(long)]
         ready_file: Option<PathBuf>,
-        /// Stop after this many seconds.
-        #[arg(long)]
-        duration: Option<u64>,
+        /// Stop after this many seconds (fractions allowed).
+        #[arg(long, value_parser = parse_secs)]
+        duration: Option<Duration>,
     },
     /// Load and compile rules files; report errors as file:line:col.
     Validate {
@@ -63,21 +63,30 @@ enum Cmd {
     Dump {
         #[arg(long)]
         device: Option<PathBuf>,
-        /// Stop after this many seconds.
+        /// Stop after this many seconds (fractions allowed).
+        #[arg(long, value_parser = parse_secs)]
+        duration: Option<Duration>,
+        /// Select every syscall (those without an event of their own come
+        /// as generic records), not only process and open events.
         #[arg(long)]
-        duration: Option<u64>,
+        all_syscalls: bool,
     },
 }
 
-fn stop_flag(duration: Option<u64>) -> Result<Arc<AtomicBool>> {
+fn parse_secs(s: &str) -> std::result::Result<Duration, String> {
+    let secs: f64 = s.parse().map_err(|e| format!("{s:?}: {e}"))?;
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))
+}
+
+fn stop_flag(duration: Option<Duration>) -> Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&stop)).context("installing signal handler")?;
     }
-    if let Some(secs) = duration {
+    if let Some(d) = duration {
         let s = Arc::clone(&stop);
         std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_secs(secs));
+            std::thread::sleep(d);
             s.store(true, Ordering::Relaxed);
         });
     }
@@ -105,7 +114,7 @@ fn run(
     rules: Vec<PathBuf>,
     device: Option<PathBuf>,
     ready_file: Option<PathBuf>,
-    duration: Option<u64>,
+    duration: Option<Duration>,
 ) -> Result<()> {
     // Everything the user wrote is checked before the device is touched.
     let cfg = match &config {
@@ -172,13 +181,18 @@ fn validate(rules: Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn dump(device: Option<PathBuf>, duration: Option<u64>) -> Result<()> {
+fn dump(device: Option<PathBuf>, duration: Option<Duration>, all_syscalls: bool) -> Result<()> {
     let device = device.unwrap_or_else(lanner::source::kmod::default_device);
     let mut src = KmodSource::open(&device)?;
-    let filter = Filter::default()
+    let mut filter = Filter::default()
         .events(Filter::state_events())
         .events(["open", "openat", "openat2"])
         .procexit();
+    if all_syscalls {
+        for (_, nr) in lanner::source::syscalls::SYSCALLS {
+            filter = filter.syscall(*nr);
+        }
+    }
     src.set_filter(&filter)?;
     let stop = stop_flag(duration)?;
     src.start()?;
@@ -217,7 +231,11 @@ fn main() -> ExitCode {
             duration,
         } => run(config, rules, device, ready_file, duration),
         Cmd::Validate { rules } => validate(rules),
-        Cmd::Dump { device, duration } => dump(device, duration),
+        Cmd::Dump {
+            device,
+            duration,
+            all_syscalls,
+        } => dump(device, duration, all_syscalls),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

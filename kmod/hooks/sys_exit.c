@@ -159,7 +159,7 @@ void lanner_sys_exit_probe(void *data, struct pt_regs *regs, long ret)
 		return;
 	nr = syscall_get_nr(current, regs);
 	if (unlikely(lanner_in_compat_syscall())) {
-		if (lanner_filter_has(h.filter, lanner_compat_to_native(nr)))
+		if (lanner_compat_selected(h.filter, nr))
 			lanner_ring_drop(h.ring, LANNER_DROP_COMPAT);
 		goto out;
 	}

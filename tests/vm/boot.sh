@@ -18,7 +18,11 @@ INITRD=$OUT/initramfs.cpio.gz
 KERNEL=$VMLINUX; [ "${VM_PVH:-1}" = 1 ] || KERNEL=$VMLINUZ
 
 case ${ACCEL:-tcg} in
-tcg) ACC=(-accel tcg -cpu max) ;;
+# One TCG thread for all vCPUs: with a thread per vCPU, a vCPU can keep
+# running a stale translation of kernel text another vCPU just patched
+# (static keys flip on every tracepoint attach/detach) and spin there
+# forever (seen: soft lockup at a jump-label site in syscall_trace_enter).
+tcg) ACC=(-accel "tcg,thread=${VM_TCG_THREAD:-single}" -cpu max) ;;
 kvm) ACC=(-accel kvm -cpu host) ;;
 *) die "ACCEL must be tcg or kvm" ;;
 esac

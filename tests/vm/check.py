@@ -17,6 +17,12 @@ PRI = 12  # facility user (1) * 8 + severity warning (4)
 MIN_DRIVER_CHECKS = 15
 DMESG_BAD = re.compile(r"\bBUG\b|\bWARNING\b|\bOops\b|Call Trace")
 SUMMARY = re.compile(r"drivertest: (\d+) passed, (\d+) failed")
+STORM = re.compile(r"storm: (\d+) passed, (\d+) failed")
+HOTPLUG = re.compile(r"hotplug: (\d+) passed, (\d+) failed")
+# Memory that may move during a load/unload loop without being a leak
+# (slab caches and vmalloc bookkeeping settle in steps); one leaked ring
+# (64 KiB x CPUs) or enter-copy table (~2 MiB) per cycle is far above it.
+LEAK_SLACK_KB = {"VmallocUsed": 1024, "SUnreclaim": 4096, "Percpu": 256}
 CRASH = re.compile(r"\bBUG:|\bWARNING:|\bOops:|Kernel panic|hung_task|soft lockup")
 
 
@@ -195,6 +201,8 @@ def check_kernel(d):
         errs.append(f"rmmod failed after close: {(read(os.path.join(res, 'rmmod.txt')) or '').strip()[:200]}")
     elif (read(os.path.join(res, "modules-after.txt")) or "").strip() != "0":
         errs.append("lanner still in /proc/modules after rmmod")
+    if steps.get("mode", "test") == "test":
+        errs += check_stress(res, steps)
     dmesg = read(os.path.join(res, "dmesg-final.txt"))
     if dmesg is None:
         errs.append("no final dmesg")
@@ -203,6 +211,64 @@ def check_kernel(d):
         if bad:
             errs.append(f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}")
     return release, errs
+
+
+def summary_errs(name, text, pattern, rc, min_passed):
+    """A sub-suite's output: a summary line, all PASS, exit status 0."""
+    if text is None:
+        return [f"{name}: no output"]
+    m = [pattern.fullmatch(l.strip()) for l in text.splitlines()]
+    m = [x for x in m if x]
+    if not m:
+        return [f"{name}: no summary line (rc {rc})"]
+    passed, failed = int(m[-1][1]), int(m[-1][2])
+    errs = []
+    if failed or rc != "0":
+        bad = [l for l in text.splitlines() if l.startswith("FAIL ")]
+        errs.append(f"{name}: {failed} failed, rc {rc}: " + " | ".join(bad[:3]))
+    if passed < min_passed:
+        errs.append(f"{name}: only {passed} checks passed, want >= {min_passed}")
+    return errs
+
+
+def meminfo(path):
+    out = {}
+    for line in (read(path) or "").splitlines():
+        k, _, v = line.partition(":")
+        if v.strip().split():
+            out[k.strip()] = int(v.split()[0])
+    return out
+
+
+def check_stress(res, steps):
+    """Storm (per-CPU accounting), CPU hotplug, load/unload loop without leaks."""
+    errs = []
+    ncpu = int(read(os.path.join(res, "nproc.txt"), "1").strip() or 1)
+    errs += summary_errs("storm", read(os.path.join(res, "storm.txt")), STORM,
+                         steps.get("storm_rc"), ncpu + 1)
+    if steps.get("hotplug_rc") == "no-cpu1":
+        errs.append("hotplug: the guest has no cpu1 (boot it with VM_SMP >= 2)")
+    else:
+        errs += summary_errs("hotplug", read(os.path.join(res, "hotplug.txt")), HOTPLUG,
+                             steps.get("hotplug_rc"), 2)
+    if steps.get("storm_rmmod_rc") != "0":
+        errs.append("rmmod after the storm/hotplug steps failed")
+    want, done = steps.get("loadloop_want"), steps.get("loadloop_done")
+    if not want or done != want:
+        tail = (read(os.path.join(res, "loadloop.txt")) or "").strip().splitlines()[-1:]
+        errs.append(f"load/unload loop: {done} of {want} cycles" + (f": {tail[0][:200]}" if tail else ""))
+    if steps.get("loadloop_dump_fail", "0") != "0":
+        tail = (read(os.path.join(res, "loadloop.err")) or "").strip().splitlines()[-1:]
+        errs.append(f"load/unload loop: reader failed {steps.get('loadloop_dump_fail')} times: {tail}")
+    if (read(os.path.join(res, "loadloop-modules.txt")) or "").strip() != "0":
+        errs.append("lanner still loaded after the load/unload loop")
+    before, after = meminfo(os.path.join(res, "mem-before.txt")), meminfo(os.path.join(res, "mem-after.txt"))
+    for key, slack in LEAK_SLACK_KB.items():
+        if key in before and key in after and after[key] - before[key] > slack:
+            errs.append(f"load/unload loop: {key} grew {after[key] - before[key]} kB (> {slack} kB)")
+    if not before or not after:
+        errs.append("load/unload loop: no /proc/meminfo snapshots")
+    return errs
 
 
 def main():

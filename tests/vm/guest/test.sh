@@ -1,6 +1,7 @@
 #!/bin/sh
 # Owns: what runs inside the guest - load lanner.ko, driver test, end-to-end alert through a
-# real rsyslogd, unload. It only collects evidence in /results/ (files + steps.txt key=value);
+# real rsyslogd, unload, storm (small ring), CPU hotplug, load/unload loop under a syscall
+# storm. It only collects evidence in /results/ (files + steps.txt key=value);
 # tests/vm/check.py on the host decides pass/fail.
 # usage: /vm/test.sh [test|demo]   demo: the scenario is paced and the rsyslog files are
 #                                  followed on the console so a person sees alerts arrive.
@@ -86,6 +87,56 @@ rmmod lanner > $R/rmmod-busy.txt 2>&1; rec rmmod_busy_rc $?
 kill $HOLD; wait $HOLD 2>/dev/null
 rmmod lanner > $R/rmmod.txt 2>&1; rec rmmod_rc $?
 grep -c '^lanner ' /proc/modules > $R/modules-after.txt
+
+if [ "$MODE" = test ]; then
+	# 5. Storm with a small ring: per CPU, produced = consumed + drops.
+	stamp storm
+	nproc > $R/nproc.txt
+	insmod /lib/lanner/lanner.ko ring_size=65536 > $R/storm-insmod.txt 2>&1
+	wait_for 20 test -c /dev/lanner
+	timeout 60 lanner-drivertest storm --seconds 4 > $R/storm.txt 2> $R/storm.err
+	rec storm_rc $?
+	say "$(tail -1 $R/storm.txt)"
+
+	# 6. CPU hotplug: cpu1 is offline when the device is opened; once it
+	#    comes online its syscalls must land in its ring.
+	stamp hotplug
+	if [ -w /sys/devices/system/cpu/cpu1/online ]; then
+		echo 0 > /sys/devices/system/cpu/cpu1/online; rec cpu1_offline $?
+		timeout 30 lanner-drivertest hotplug --cpu 1 > $R/hotplug.txt 2> $R/hotplug.err
+		rec hotplug_rc $?
+		echo 1 > /sys/devices/system/cpu/cpu1/online 2>/dev/null
+		say "$(tail -1 $R/hotplug.txt)"
+	else
+		rec hotplug_rc no-cpu1
+	fi
+	rmmod lanner > $R/storm-rmmod.txt 2>&1; rec storm_rmmod_rc $?
+
+	# 7. Load, capture every syscall, unload: LOADLOOP times while every
+	#    vCPU runs a fork/exec/open loop. Memory is compared before/after.
+	stamp loadloop
+	say "load/unload loop under a syscall storm"
+	sleep 1; grep -E '^(VmallocUsed|SUnreclaim|Percpu):' /proc/meminfo > $R/mem-before.txt
+	STORM=
+	for c in $(seq 1 "$(nproc)"); do
+		( while :; do /bin/cat /etc/hostname > /dev/null; done ) & STORM="$STORM $!"
+	done
+	cyc=0; dump_fail=0	# not n: wait_for() uses n
+	while [ $cyc -lt "${LOADLOOP:-100}" ]; do
+		insmod /lib/lanner/lanner.ko ring_size=65536 >> $R/loadloop.txt 2>&1 || break
+		wait_for 50 test -c /dev/lanner || break
+		lanner dump --all-syscalls --duration 0.2 > /dev/null 2>> $R/loadloop.err ||
+			dump_fail=$((dump_fail + 1))
+		rmmod lanner >> $R/loadloop.txt 2>&1 || break
+		cyc=$((cyc + 1))
+		[ $((cyc % 10)) = 0 ] && say "load/unload: $cyc cycles"
+	done
+	kill $STORM; wait $STORM 2>/dev/null
+	rec loadloop_want "${LOADLOOP:-100}"; rec loadloop_done $cyc; rec loadloop_dump_fail $dump_fail
+	grep -c '^lanner ' /proc/modules > $R/loadloop-modules.txt
+	sleep 2; grep -E '^(VmallocUsed|SUnreclaim|Percpu):' /proc/meminfo > $R/mem-after.txt
+	say "load/unload: $cyc of ${LOADLOOP:-100} cycles, $dump_fail reader failures"
+fi
 cat /proc/sys/kernel/tainted > $R/tainted.txt
 dmesg > $R/dmesg-final.txt
 stamp end
