@@ -12,6 +12,7 @@
 #include <linux/log2.h>
 #include <linux/printk.h>
 #include "lanner.h"
+#include "compat/init.h"
 
 unsigned int lanner_ring_size = LANNER_RING_SIZE_DEFAULT;
 module_param_named(ring_size, lanner_ring_size, uint, 0444);
@@ -28,7 +29,7 @@ static void lanner_clock_init(void)
 	lanner_boot_epoch_ns = real - boot;
 }
 
-static int __init lanner_init(void)
+static int __lanner_init lanner_init(void)
 {
 	int err;
 
@@ -59,7 +60,7 @@ static int __init lanner_init(void)
 	return 0;
 }
 
-static void __exit lanner_exit(void)
+static void __lanner_exit lanner_exit(void)
 {
 	lanner_device_exit();
 }

@@ -18,6 +18,12 @@ mk=$1; kdir=$2; pdir=$3; shift 3
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lanner-probes.XXXXXX") || exit 0
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# 3.10 kbuild (RHEL 7) writes <name>.mod into M/.tmp_versions after each
+# single-object target but creates that directory only for "make modules"
+# (4.x creates it in "prepare"; 5.3+ has no such directory): without it every
+# probe that compiles ends in "cannot create .tmp_versions/<n>.mod" and still
+# counts only because 3.10 leaves the .o behind (no .DELETE_ON_ERROR).
+mkdir "$tmp/.tmp_versions" || exit 0
 
 names=
 for f in "$pdir"/*.c; do

@@ -38,9 +38,9 @@ t0=$(now_s)
 rc=0
 if [ "$MODE" = demo ]; then
 	# A person watches: console on the terminal as well as in the log (Ctrl-A x quits qemu).
-	timeout --foreground "${VM_TIMEOUT:-180}" "${QEMU[@]}" 2>&1 | tee "$OUT/console.log" || rc=${PIPESTATUS[0]}
+	timeout --foreground "${VM_TIMEOUT:-420}" "${QEMU[@]}" 2>&1 | tee "$OUT/console.log" || rc=${PIPESTATUS[0]}
 else
-	timeout "${VM_TIMEOUT:-180}" "${QEMU[@]}" < /dev/null > "$OUT/console.log" 2>&1 || rc=$?
+	timeout "${VM_TIMEOUT:-420}" "${QEMU[@]}" < /dev/null > "$OUT/console.log" 2>&1 || rc=$?
 fi
 wall=$(elapsed "$t0")
 
@@ -61,7 +61,7 @@ cat > "$OUT/boot.env" <<EOV
 kernel=$KREL
 qemu_rc=$rc
 timed_out=$timed_out
-timeout_s=${VM_TIMEOUT:-180}
+timeout_s=${VM_TIMEOUT:-420}
 wall_s=$wall
 results=$results
 accel=${ACCEL:-tcg}

@@ -44,6 +44,23 @@ pub fn bytes(v: impl Into<Vec<u8>>) -> Want {
     Want::Bytes(v.into())
 }
 
+/// Open flags of a call that created its file: `base | PPM_O_F_CREATED`.
+/// Kernels before 4.19 have no FMODE_CREATED, so a driver cannot know
+/// there; on those (only) `base` alone is accepted too.
+pub fn created_flags(base: u32) -> Want {
+    let with = i64::from(base | lanner_abi::PPM_O_F_CREATED);
+    if crate::sys::kernel_at_least(4, 19) {
+        return Want::Int(with);
+    }
+    pred(
+        "base flags, with PPM_O_F_CREATED or not (kernel < 4.19)",
+        move |v| {
+            v.as_int()
+                .is_some_and(|x| x == with || x == i64::from(base))
+        },
+    )
+}
+
 pub fn pred(what: &'static str, f: impl Fn(&Value<'_>) -> bool + 'static) -> Want {
     Want::Pred(what, Box::new(f))
 }

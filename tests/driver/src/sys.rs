@@ -150,3 +150,21 @@ pub fn gettid() -> i64 {
     // SAFETY: gettid has no preconditions.
     unsafe { libc::syscall(libc::SYS_gettid) }
 }
+
+/// Whether the running kernel's release is at least `major.minor`.
+pub fn kernel_at_least(major: u32, minor: u32) -> bool {
+    let rel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let mut it = rel.trim().split(|c: char| !c.is_ascii_digit());
+    let num = |x: Option<&str>| x.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+    (num(it.next()), num(it.next())) >= (major, minor)
+}
+
+/// Whether the kernel implements syscall `nr`: it is called with arguments
+/// it must reject (`args`), and only ENOSYS means "absent".
+pub fn implemented(nr: libc::c_long, args: &[i64]) -> bool {
+    let g = |i: usize| args.get(i).copied().unwrap_or(0);
+    // SAFETY: the caller passes arguments the syscall rejects before
+    // touching memory (bad fds, NULL pointers, zero sizes).
+    let r = unsafe { libc::syscall(nr, g(0), g(1), g(2), g(3), g(4)) };
+    !(r == -1 && std::io::Error::last_os_error().raw_os_error() == Some(libc::ENOSYS))
+}

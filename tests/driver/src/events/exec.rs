@@ -176,6 +176,12 @@ fn execve(ctx: &mut Ctx<'_>) {
 }
 
 fn execveat(ctx: &mut Ctx<'_>) {
+    // execveat(-1, NULL, ...) fails EBADF/EFAULT where it exists (3.19+).
+    if !sys::implemented(libc::SYS_execveat, &[-1, 0, 0, 0, 0]) {
+        ctx.rep
+            .skip("execveat", "the kernel has no execveat (before 3.19)");
+        return;
+    }
     let f = procinfo::me();
     let me = ctx.me;
     let (dir, base) = f.exe_path.rsplit_once('/').unwrap_or(("/", ""));
