@@ -32,7 +32,7 @@ static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
 #ifdef __NR_openat2
 	[__NR_openat2] = { PPME_SYSCALL_OPENAT2_X, lanner_fill_open },
 #endif
-	/* file and file-system events (F1) */
+	/* file and file-system events */
 #ifdef __NR_creat
 	[__NR_creat] = { PPME_SYSCALL_CREAT_X, lanner_fill_creat },
 #endif
