@@ -270,4 +270,42 @@ mod tests {
         assert!(args.starts_with("ID="), "{args}");
         assert!(args.contains("nativeID=110"), "{args}");
     }
+
+    proptest::proptest! {
+        /// Any bytes, as any parameter of any event: rendering never
+        /// panics (addresses, tuples, PT_DYN indexes come from the wire).
+        #[test]
+        fn rendering_random_bytes_never_panics(
+            raw in proptest::collection::vec(proptest::num::u8::ANY, 0..160),
+            pick in proptest::num::usize::ANY,
+        ) {
+            let evs: Vec<_> = abi::events().collect();
+            let ev = evs[pick % evs.len()];
+            let p = &ev.params[pick % ev.params.len()];
+            let _ = value_text(p, &raw);
+            let _ = sockaddr(&raw);
+            let _ = socktuple(&raw);
+        }
+
+        /// Whole records of any known event with random parameter bytes:
+        /// the `evt.args` line always renders.
+        #[test]
+        fn args_line_of_random_records(
+            params in proptest::collection::vec(
+                proptest::collection::vec(proptest::num::u8::ANY, 0..40), 0..32),
+            pick in proptest::num::usize::ANY,
+        ) {
+            let evs: Vec<_> = abi::events().collect();
+            let ev = evs[pick % evs.len()];
+            let n = ev.params.len();
+            let mut ps: Vec<&[u8]> = params.iter().map(Vec::as_slice).take(n).collect();
+            while ps.len() < n {
+                ps.push(&[]);
+            }
+            let r = record(u32::from(ev.code), 1, 2, &ps);
+            if let Ok(e) = Event::parse(&r) {
+                let _ = args_text(&e);
+            }
+        }
+    }
 }
