@@ -11,7 +11,7 @@
 
 use lanner::engine::priority::Priority;
 use lanner::output::alert::Alert;
-use lanner::output::syslog::{Facility, SyslogConfig, SyslogOutput, TransportKind};
+use lanner::output::syslog::{Facility, MessageFormat, SyslogConfig, SyslogOutput, TransportKind};
 use lanner::output::worker::{OutputHandle, OutputStats};
 use std::fs;
 use std::net::TcpStream;
@@ -463,4 +463,70 @@ fn tcp_survives_rsyslog_restart() {
 #[test]
 fn unix_survives_rsyslog_restart() {
     survives_restart("unix", unix_cfg);
+}
+
+/// RFC 3164 to a stock rsyslog: imuxsock with its default special parser
+/// (what owns /dev/log on every distro) and imtcp's parser chain. The local
+/// message carries no HOSTNAME, like syslog(3); TAG[PID] become app-name
+/// and procid; MSG is the priority name and the output.
+#[test]
+fn rfc3164_arrives_at_a_stock_rsyslog_over_unix_and_tcp() {
+    const TUNED: &str = r#"UseSpecialParser="off" ParseHostname="on"
+      IgnoreTimestamp="off" UseSysTimeStamp="off""#;
+    assert!(CONF_TEMPLATE.contains(TUNED), "rsyslog.conf.in changed");
+    let stock = CONF_TEMPLATE.replace(TUNED, "");
+    let tmp = tempfile::tempdir().unwrap();
+    let r = Rsyslog::start_with(&stock, tmp.path(), 0);
+    let bsd = |c: SyslogConfig| SyslogConfig {
+        format: MessageFormat::Rfc3164,
+        facility: Facility::Local3,
+        hostname: Some("lanner-bsd-host".into()),
+        ..c
+    };
+    let unix = SyslogOutput::spawn(bsd(unix_cfg(&r))).unwrap();
+    let tcp = SyslogOutput::spawn(bsd(tcp_cfg(r.port))).unwrap();
+    unix.send(alert(
+        "Read sensitive file",
+        Priority::Warning,
+        "via=unix file=/etc/shadow",
+    ));
+    tcp.send(alert(
+        "Read sensitive file",
+        Priority::Critical,
+        "via=tcp file=/etc/shadow",
+    ));
+
+    let local_host = fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    for (via, prio, host) in [
+        ("via=unix", Priority::Warning, local_host.trim()),
+        ("via=tcp", Priority::Critical, "lanner-bsd-host"),
+    ] {
+        let got = r.wait_lines(via, 1);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let l = &got[0];
+        assert_eq!(
+            l.pri,
+            (19 * 8 + prio.syslog_severity()).to_string(),
+            "{l:?}"
+        );
+        // rsyslog assigns its own host to local messages (none was sent).
+        assert_eq!(l.hostname, host, "{l:?}");
+        assert_eq!(l.app_name, "lanner", "{l:?}");
+        assert_eq!(l.procid, std::process::id().to_string(), "{l:?}");
+        assert_eq!(
+            l.msg,
+            // rsyslog's MSG of a BSD message keeps the space after "TAG:".
+            format!(" {} {via} file=/etc/shadow", prio.name()),
+            "{l:?}"
+        );
+        if via == "via=tcp" {
+            // Only the network path keeps the sender's timestamp (UTC);
+            // RFC 3164 has no year, the receiver supplies its own.
+            assert!(l.timestamp.contains("-11-14T22:13:20"), "{l:?}");
+        }
+    }
+    for h in [unix, tcp] {
+        let rep = h.shutdown(Duration::from_secs(5));
+        assert_eq!((rep.stats.sent, rep.stats.failed), (1, 0));
+    }
 }

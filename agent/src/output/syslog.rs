@@ -1,5 +1,5 @@
 //! The syslog output: configuration, validation and the delivery loop that
-//! formats each alert (RFC 5424) and sends it over a unix datagram socket or
+//! formats each alert (RFC 5424, or RFC 3164 with `format: rfc3164`) and sends it over a unix datagram socket or
 //! TCP (RFC 6587 octet counting), retrying with capped exponential backoff.
 //!
 //! Owns: [`SyslogConfig`] (serde, defaults, validation), the retry budget
@@ -14,11 +14,14 @@
 //! `1`, no MSGID/SD and the whole rest in MSG, and TIMESTAMP is replaced
 //! by the receive time. The receiving input needs `UseSpecialParser="off"`
 //! and `IgnoreTimestamp="off"` (see tests/syslog/rsyslog.conf.in); where
-//! that cannot be changed, use the TCP transport (imtcp parses RFC 5424).
+//! that cannot be changed, use `format: rfc3164` (what syslog(3) sends and
+//! every stock imuxsock parses) or the TCP transport (imtcp parses both).
 
+pub mod bsd;
 pub mod format;
 pub mod transport;
 
+use self::bsd::{Rfc3164Formatter, Rfc3164Params};
 use self::format::{sanitize_hostname, Rfc5424Formatter, Rfc5424Params, SyslogFormatter};
 use self::transport::{Backoff, TcpTransport, Transport, TransportError, UnixDatagramTransport};
 use super::alert::Alert;
@@ -81,7 +84,8 @@ pub struct SyslogConfig {
     /// SD-NAMEs (`name[arg]` sent as `name.arg`; others stay in MSG only,
     /// see `format::field_sd_name`); default true.
     pub include_output_fields: bool,
-    /// Default `rfc5424` (the only format for now).
+    /// `rfc5424` (default) or `rfc3164` (BSD syslog; on a unix socket
+    /// without HOSTNAME, like syslog(3), which any stock rsyslog parses).
     pub format: MessageFormat,
     /// Largest message in bytes, framing excluded; longer ones are cut and
     /// end in `...[truncated]`. Default 8096 (what a stock rsyslog takes
@@ -259,6 +263,21 @@ impl SyslogConfig {
     /// The formatter this config describes.
     pub fn formatter(&self) -> SyslogFormatter {
         match self.format {
+            MessageFormat::Rfc3164 => {
+                SyslogFormatter::Rfc3164(Rfc3164Formatter::new(Rfc3164Params {
+                    facility: self.facility,
+                    // syslog(3) sends no HOSTNAME on a local socket, and a stock
+                    // imuxsock parses exactly that; relays over the network
+                    // need it.
+                    hostname: match self.transport {
+                        TransportKind::Unix => None,
+                        _ => Some(self.effective_hostname()),
+                    },
+                    tag: self.app_name.clone(),
+                    pid: std::process::id(),
+                    max_message_size: self.max_message_size,
+                }))
+            }
             MessageFormat::Rfc5424 => {
                 SyslogFormatter::Rfc5424(Rfc5424Formatter::new(Rfc5424Params {
                     facility: self.facility,

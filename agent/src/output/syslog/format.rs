@@ -1,4 +1,4 @@
-//! Syslog message rendering: RFC 5424 today, other formats (RFC 3164) later.
+//! Syslog message rendering: RFC 5424 (RFC 3164 lives in `bsd.rs`).
 //!
 //! Owns: turning an [`Alert`] into the bytes of one syslog message (PRI,
 //! header, STRUCTURED-DATA, MSG), making every header field legal for
@@ -178,14 +178,14 @@ impl TryFrom<String> for Facility {
     }
 }
 
-/// Message format of a syslog output (config `format`). Only RFC 5424
-/// exists today; RFC 3164 is a later variant here and in
-/// [`SyslogFormatter`].
+/// Message format of a syslog output (config `format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MessageFormat {
     #[default]
     Rfc5424,
+    /// BSD syslog, what syslog(3) and legacy relays speak (see `bsd.rs`).
+    Rfc3164,
 }
 
 /// One rendered message.
@@ -205,6 +205,8 @@ pub struct Formatted {
 pub enum SyslogFormatter {
     /// `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD] MSG`.
     Rfc5424(Rfc5424Formatter),
+    /// `<PRI>Mmm dd hh:mm:ss [HOSTNAME ]TAG[PID]: MSG`.
+    Rfc3164(super::bsd::Rfc3164Formatter),
 }
 
 impl SyslogFormatter {
@@ -212,6 +214,7 @@ impl SyslogFormatter {
     pub fn format(&self, alert: &Alert) -> Formatted {
         match self {
             SyslogFormatter::Rfc5424(f) => f.format(alert),
+            SyslogFormatter::Rfc3164(f) => f.format(alert),
         }
     }
 }
@@ -406,7 +409,7 @@ pub fn sanitize_hostname(host: &str) -> String {
     }
 }
 
-fn printable_ascii(s: &str, max: usize) -> String {
+pub(crate) fn printable_ascii(s: &str, max: usize) -> String {
     s.chars()
         .take(max)
         .map(|c| if c.is_ascii_graphic() { c } else { '_' })
