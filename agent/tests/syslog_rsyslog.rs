@@ -530,3 +530,83 @@ fn rfc3164_arrives_at_a_stock_rsyslog_over_unix_and_tcp() {
         assert_eq!((rep.stats.sent, rep.stats.failed), (1, 0));
     }
 }
+
+/// UDP (RFC 5426) into rsyslog's imudp: every field of an RFC 5424
+/// message and an RFC 3164 one arrive.
+#[test]
+fn udp_delivers_rfc5424_and_rfc3164_to_imudp() {
+    const TCP_INPUT: &str = r#"input(type="imtcp""#;
+    assert!(CONF_TEMPLATE.contains(TCP_INPUT), "rsyslog.conf.in changed");
+    // imudp has no port file: take a free port, then wait until rsyslog
+    // holds it.
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let conf = CONF_TEMPLATE.replace(
+        TCP_INPUT,
+        &format!(
+            "module(load=\"imudp\")\ninput(type=\"imudp\" address=\"127.0.0.1\" port=\"{port}\")\n{TCP_INPUT}"
+        ),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let r = Rsyslog::start_with(&conf, tmp.path(), 0);
+    let t0 = Instant::now();
+    while std::net::UdpSocket::bind(("127.0.0.1", port)).is_ok() {
+        assert!(
+            t0.elapsed() < WAIT,
+            "imudp never bound {port}: {}",
+            r.diagnostics()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let udp = |format| SyslogConfig {
+        transport: TransportKind::Udp,
+        address: Some(format!("127.0.0.1:{port}")),
+        facility: Facility::Local3,
+        hostname: Some("lanner-udp-host".into()),
+        format,
+        ..SyslogConfig::default()
+    };
+    let h5424 = SyslogOutput::spawn(udp(MessageFormat::Rfc5424)).unwrap();
+    let h3164 = SyslogOutput::spawn(udp(MessageFormat::Rfc3164)).unwrap();
+    let p = Priority::Error;
+    h5424.send(alert(
+        "Terminal shell in container",
+        p,
+        "via=udp5424 user=root",
+    ));
+    h3164.send(alert(
+        "Terminal shell in container",
+        p,
+        "via=udp3164 user=root",
+    ));
+
+    let got = r.wait_lines("via=udp5424", 1);
+    assert_eq!(got.len(), 1, "{got:?}");
+    check_line(
+        &got[0],
+        19 * 8 + p.syslog_severity(),
+        "lanner-udp-host",
+        p,
+        "via=udp5424 user=root",
+    );
+    let got = r.wait_lines("via=udp3164", 1);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let l = &got[0];
+    assert_eq!(
+        (l.hostname.as_str(), l.app_name.as_str()),
+        ("lanner-udp-host", "lanner"),
+        "{l:?}"
+    );
+    assert_eq!(
+        l.msg,
+        format!(" {} via=udp3164 user=root", p.name()),
+        "{l:?}"
+    );
+    for h in [h5424, h3164] {
+        let rep = h.shutdown(Duration::from_secs(5));
+        assert_eq!((rep.stats.sent, rep.stats.failed), (1, 0));
+    }
+}

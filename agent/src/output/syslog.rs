@@ -18,12 +18,14 @@
 //! every stock imuxsock parses) or the TCP transport (imtcp parses both).
 
 pub mod bsd;
+pub mod datagram;
 pub mod format;
 pub mod transport;
 
 use self::bsd::{Rfc3164Formatter, Rfc3164Params};
+use self::datagram::{UdpTransport, UnixDatagramTransport};
 use self::format::{sanitize_hostname, Rfc5424Formatter, Rfc5424Params, SyslogFormatter};
-use self::transport::{Backoff, TcpTransport, Transport, TransportError, UnixDatagramTransport};
+use self::transport::{Backoff, TcpTransport, Transport, TransportError};
 use super::alert::Alert;
 use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
 use super::OutputError;
@@ -58,6 +60,9 @@ pub enum TransportKind {
     Unix,
     /// TCP to `address`, octet-counting framing.
     Tcp,
+    /// UDP to `address`, one message per datagram (RFC 5426; no delivery
+    /// guarantee).
+    Udp,
 }
 
 /// One syslog destination. Every field has a default, so `{}` is a valid
@@ -69,7 +74,7 @@ pub struct SyslogConfig {
     pub transport: TransportKind,
     /// Unix socket path; default `/dev/log`.
     pub path: PathBuf,
-    /// `HOST:PORT` for TCP (`[::1]:514` for IPv6); required for `tcp`.
+    /// `HOST:PORT` (`[::1]:514` for IPv6); required for `tcp` and `udp`.
     pub address: Option<String>,
     /// Default `user`, like Falco's syslog output.
     pub facility: Facility,
@@ -137,7 +142,7 @@ impl Default for SyslogConfig {
 /// An invalid [`SyslogConfig`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("syslog: address is required with transport tcp (e.g. \"127.0.0.1:514\")")]
+    #[error("syslog: address is required with transport tcp or udp (e.g. \"127.0.0.1:514\")")]
     MissingAddress,
     #[error("syslog: address {0:?} is not HOST:PORT with a port in 1..=65535")]
     BadAddress(String),
@@ -186,7 +191,7 @@ impl SyslogConfig {
                     return Err(ConfigError::EmptyPath);
                 }
             }
-            TransportKind::Tcp => match &self.address {
+            TransportKind::Tcp | TransportKind::Udp => match &self.address {
                 None => return Err(ConfigError::MissingAddress),
                 Some(a) if !valid_address(a) => return Err(ConfigError::BadAddress(a.clone())),
                 Some(_) => {}
@@ -245,6 +250,9 @@ impl SyslogConfig {
             TransportKind::Tcp => {
                 format!("syslog-tcp:{}", self.address.as_deref().unwrap_or("?"))
             }
+            TransportKind::Udp => {
+                format!("syslog-udp:{}", self.address.as_deref().unwrap_or("?"))
+            }
         }
     }
 
@@ -299,6 +307,10 @@ impl SyslogConfig {
             TransportKind::Tcp => Box::new(TcpTransport::new(
                 self.address.as_deref().unwrap_or_default(),
                 Duration::from_millis(self.connect_timeout_ms),
+                write,
+            )),
+            TransportKind::Udp => Box::new(UdpTransport::new(
+                self.address.as_deref().unwrap_or_default(),
                 write,
             )),
         }
@@ -435,8 +447,10 @@ mod tests {
         assert!(e.to_string().contains("unknown syslog facility"), "{e}");
         let e = serde_json::from_str::<SyslogConfig>(r#"{"port":514}"#).unwrap_err();
         assert!(e.to_string().contains("unknown field"), "{e}");
-        let e = serde_json::from_str::<SyslogConfig>(r#"{"transport":"udp"}"#).unwrap_err();
+        let e = serde_json::from_str::<SyslogConfig>(r#"{"transport":"quic"}"#).unwrap_err();
         assert!(e.to_string().contains("unknown variant"), "{e}");
+        let c: SyslogConfig = serde_json::from_str(r#"{"transport":"udp"}"#).unwrap();
+        assert!(matches!(c.validate(), Err(ConfigError::MissingAddress)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Syslog transports: unix datagram (`/dev/log`) and TCP with RFC 6587
-//! octet-counting framing, plus the capped exponential backoff between
-//! attempts.
+//! Syslog transports: the [`Transport`] trait, TCP with RFC 6587
+//! octet-counting framing, and the capped exponential backoff between
+//! attempts (datagram transports, unix and UDP, are in `datagram.rs`).
 //!
 //! Owns: sockets to one syslog receiver, (re)connecting them, per-operation
 //! timeouts, and detecting a TCP peer that went away before writing to it.
@@ -23,8 +23,7 @@ use nix::sys::socket::{recv, MsgFlags};
 use std::io::{self, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::os::fd::AsRawFd;
-use std::os::unix::net::UnixDatagram;
-use std::path::{Path, PathBuf};
+
 use std::time::{Duration, Instant};
 
 /// Why one send attempt failed.
@@ -72,89 +71,6 @@ pub trait Transport: Send {
     fn target(&self) -> &str;
     /// Successful connects so far (the first one included).
     fn connections(&self) -> u64;
-}
-
-/// Unix datagram socket, connected to `path` and kept until an error.
-#[derive(Debug)]
-pub struct UnixDatagramTransport {
-    path: PathBuf,
-    target: String,
-    write_timeout: Duration,
-    sock: Option<UnixDatagram>,
-    connections: u64,
-}
-
-impl UnixDatagramTransport {
-    pub fn new(path: &Path, write_timeout: Duration) -> Self {
-        UnixDatagramTransport {
-            path: path.to_path_buf(),
-            target: format!("unix:{}", path.display()),
-            write_timeout,
-            sock: None,
-            connections: 0,
-        }
-    }
-
-    fn connect(&self) -> io::Result<UnixDatagram> {
-        let s = UnixDatagram::unbound()?;
-        s.connect(&self.path)?;
-        s.set_write_timeout(Some(self.write_timeout))?;
-        Ok(s)
-    }
-}
-
-impl Transport for UnixDatagramTransport {
-    fn send(&mut self, msg: &[u8]) -> Result<(), TransportError> {
-        if self.sock.is_none() {
-            let s = self.connect().map_err(|source| TransportError::Connect {
-                target: self.target.clone(),
-                source,
-            })?;
-            self.sock = Some(s);
-            self.connections += 1;
-        }
-        let Some(sock) = self.sock.as_ref() else {
-            return Ok(()); // unreachable: connected just above
-        };
-        match sock.send(msg) {
-            Ok(n) if n == msg.len() => Ok(()),
-            Ok(n) => {
-                self.sock = None;
-                Err(TransportError::Write {
-                    target: self.target.clone(),
-                    source: io::Error::new(
-                        io::ErrorKind::WriteZero,
-                        format!("datagram cut to {n} of {} bytes", msg.len()),
-                    ),
-                })
-            }
-            Err(e) if e.raw_os_error() == Some(libc::EMSGSIZE) => Err(TransportError::TooLarge {
-                target: self.target.clone(),
-                len: msg.len(),
-            }),
-            Err(source) => {
-                // ECONNREFUSED after the receiver restarted (our socket is
-                // connected to the old, dead inode), ENOENT, timeouts...
-                self.sock = None;
-                Err(TransportError::Write {
-                    target: self.target.clone(),
-                    source,
-                })
-            }
-        }
-    }
-
-    fn disconnect(&mut self) {
-        self.sock = None;
-    }
-
-    fn target(&self) -> &str {
-        &self.target
-    }
-
-    fn connections(&self) -> u64 {
-        self.connections
-    }
 }
 
 /// TCP with octet-counting framing (`LEN SP MSG`, RFC 6587 3.4.1).
@@ -346,8 +262,10 @@ impl Backoff {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::syslog::datagram::UnixDatagramTransport;
     use std::io::Read;
     use std::net::TcpListener;
+    use std::os::unix::net::UnixDatagram;
 
     #[test]
     fn backoff_doubles_and_caps() {
