@@ -252,6 +252,21 @@ mod tests {
         let text = live.to_string();
         assert!(text.starts_with("syslog-unix:"), "{text}");
         assert!(text.contains("; sink: submitted=3 "), "{text}");
+        // Compare once both outputs are idle (the syslog one is still
+        // failing its alerts in the background until then).
+        let t0 = std::time::Instant::now();
+        while outs
+            .counters()
+            .0
+            .iter()
+            .any(|(_, s)| s.sent + s.failed + s.dropped < 3)
+        {
+            assert!(
+                t0.elapsed() < Duration::from_secs(5),
+                "outputs never went idle"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
         assert_eq!(outs.stats_line(), outs.counters().to_string());
         assert_eq!(Outputs::new().counters().to_string(), "none");
         let report = outs.shutdown(Duration::from_secs(2));
