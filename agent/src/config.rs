@@ -38,6 +38,10 @@ pub struct Config {
     /// Alert destinations.
     #[serde(default)]
     pub outputs: OutputsConfig,
+    /// Falco's top-level `json_output`: true prints alerts on stdout as
+    /// JSON in Falco's schema (same as `outputs.stdout.json_output`).
+    #[serde(default)]
+    pub json_output: bool,
 }
 
 /// A config file that could not be used.
@@ -60,7 +64,7 @@ pub enum ConfigError {
 impl Config {
     /// Parses `text` (named `path` in errors) and validates it.
     pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
-        let cfg: Config = serde_yaml_ng::from_str(text).map_err(|e| {
+        let mut cfg: Config = serde_yaml_ng::from_str(text).map_err(|e| {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             // serde_yaml_ng appends " at line L column C"; we print it first.
             let reason = e.to_string();
@@ -76,6 +80,7 @@ impl Config {
                 reason,
             }
         })?;
+        cfg.outputs.stdout.json_output |= cfg.json_output;
         cfg.outputs
             .validate()
             .map_err(|reason| ConfigError::Invalid {
@@ -115,6 +120,13 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn falco_json_output_key_switches_stdout_to_json() {
+        let c = Config::parse("t.yaml", "json_output: true\n").unwrap();
+        assert!(c.outputs.stdout.json_output);
+        assert!(!Config::embedded().outputs.stdout.json_output);
+    }
 
     #[test]
     fn embedded_config_and_rules_load() {

@@ -9,8 +9,10 @@
 //! counters.
 
 pub mod alert;
+pub mod json;
 pub mod stdout;
 pub mod syslog;
+pub mod timefmt;
 pub mod worker;
 
 use self::alert::Alert;

@@ -1,7 +1,8 @@
-//! The text line output `lanner run` prints: one line per alert in Falco's
-//! text format, `HH:MM:SS.nnnnnnnnn: Priority Output`.
+//! The line output `lanner run` prints: one line per alert in Falco's text
+//! format, `HH:MM:SS.nnnnnnnnn: Priority Output`, or with `json_output:
+//! true` one JSON object per line in Falco's alert schema (`json.rs`).
 //!
-//! Owns: the text line format and writing it to stdout (or any writer).
+//! Owns: the text line format and writing lines to stdout (or any writer).
 //! Must never: write from the caller's thread (a stalled terminal or pipe
 //! would stall rule processing) or lose a line without counting it.
 //!
@@ -24,6 +25,8 @@ pub struct StdoutConfig {
     pub enabled: bool,
     /// Default 1024; a full queue drops and counts.
     pub queue_capacity: usize,
+    /// Falco's `json_output`: JSON lines instead of text. Default false.
+    pub json_output: bool,
 }
 
 impl Default for StdoutConfig {
@@ -31,6 +34,7 @@ impl Default for StdoutConfig {
         StdoutConfig {
             enabled: true,
             queue_capacity: 1024,
+            json_output: false,
         }
     }
 }
@@ -50,16 +54,23 @@ pub fn text_line(alert: &Alert) -> String {
     )
 }
 
-/// Writes text lines to any writer, one flush per alert.
+/// Writes text (or JSON) lines to any writer, one flush per alert.
 pub struct LineOutput<W: Write + Send + 'static> {
     out: W,
     buf: String,
+    /// `Some(hostname)`: JSON lines carrying it.
+    json: Option<String>,
 }
 
 impl<W: Write + Send + 'static> Deliver for LineOutput<W> {
     fn deliver(&mut self, alert: &Alert, _: &DeliveryContext<'_>) -> Result<(), DeliveryError> {
         self.buf.clear();
-        self.buf.push_str(&text_line(alert));
+        match &self.json {
+            Some(host) => self
+                .buf
+                .push_str(&super::json::falco_json(alert, host).to_string()),
+            None => self.buf.push_str(&text_line(alert)),
+        }
         self.buf.push('\n');
         self.out.write_all(self.buf.as_bytes())?;
         self.out.flush()?;
@@ -70,9 +81,21 @@ impl<W: Write + Send + 'static> Deliver for LineOutput<W> {
 impl<W: Write + Send + 'static> LineOutput<W> {
     /// Starts a text line output writing to `out`.
     pub fn spawn(name: &str, out: W, queue_capacity: usize) -> Result<OutputHandle, OutputError> {
+        Self::spawn_with(name, out, queue_capacity, None)
+    }
+
+    /// Like [`LineOutput::spawn`]; `json_host: Some(h)` writes Falco JSON
+    /// alerts with hostname `h` instead of text lines.
+    pub fn spawn_with(
+        name: &str,
+        out: W,
+        queue_capacity: usize,
+        json_host: Option<String>,
+    ) -> Result<OutputHandle, OutputError> {
         let deliver = LineOutput {
             out,
             buf: String::new(),
+            json: json_host,
         };
         OutputHandle::spawn(
             name.to_string(),
@@ -96,7 +119,12 @@ impl StdoutOutput {
         if config.queue_capacity == 0 {
             return Err(OutputError::StdoutQueueCapacity);
         }
-        LineOutput::spawn("stdout", std::io::stdout(), config.queue_capacity)
+        let json = config.json_output.then(|| {
+            nix::unistd::gethostname()
+                .map(|h| h.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        LineOutput::spawn_with("stdout", std::io::stdout(), config.queue_capacity, json)
     }
 }
 
@@ -156,6 +184,20 @@ mod tests {
             "00:00:01.000000001: Warning Shell spawned (user=root)\n\
              00:00:02.000000002: Warning Shell spawned (user=root)\n"
         );
+    }
+
+    #[test]
+    fn json_lines_in_falco_schema() {
+        let buf = Shared::default();
+        let h = LineOutput::spawn_with("mem", buf.clone(), 16, Some("node-7".into())).unwrap();
+        h.send(alert(1_700_000_000_123_456_789));
+        assert!(h.shutdown(Duration::from_secs(2)).joined);
+        let out = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(out.lines().count(), 1);
+        let j: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+        assert_eq!(j["time"], "2023-11-14T22:13:20.123456789Z");
+        assert_eq!(j["hostname"], "node-7");
+        assert_eq!(j["output"], "Shell spawned (user=root)");
     }
 
     struct Broken;

@@ -12,7 +12,6 @@
 use super::format::{floor_char_boundary, printable_ascii, Facility, Formatted, TRUNCATION_MARKER};
 use crate::output::alert::Alert;
 use std::fmt::Write as _;
-use time::OffsetDateTime;
 
 /// RFC 3164 4.1.3: TAG is at most 32 characters.
 pub const MAX_TAG_LEN: usize = 32;
@@ -43,10 +42,7 @@ pub struct Rfc3164Formatter {
 
 /// `Mmm dd hh:mm:ss` in UTC, the day padded with a space (`Nov  4`).
 pub fn bsd_timestamp(time_ns: u64) -> String {
-    let dt = i64::try_from(time_ns / 1_000_000_000)
-        .ok()
-        .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let dt = crate::output::timefmt::utc(time_ns);
     format!(
         "{} {:>2} {:02}:{:02}:{:02}",
         MONTHS[usize::from(u8::from(dt.month())) - 1],

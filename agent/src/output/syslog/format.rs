@@ -25,7 +25,6 @@ use crate::output::alert::Alert;
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
-use time::OffsetDateTime;
 
 /// RFC 5424 NILVALUE.
 pub const NILVALUE: &str = "-";
@@ -366,24 +365,7 @@ pub fn escape_param_value(value: &str, out: &mut String) {
 /// (`2023-11-14T22:13:20.123456Z`). Sub-microsecond digits are cut, not
 /// rounded, so a timestamp never moves into the next second.
 pub fn rfc3339_micros(time_ns: u64) -> String {
-    let secs = time_ns / 1_000_000_000;
-    let micros = (time_ns % 1_000_000_000) / 1_000;
-    // u64 nanoseconds end in 2554, well inside `time`'s range; the epoch
-    // fallback only exists so this can never panic.
-    let dt = i64::try_from(secs)
-        .ok()
-        .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
-        dt.year(),
-        u8::from(dt.month()),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second(),
-        micros
-    )
+    crate::output::timefmt::rfc3339(time_ns, 6)
 }
 
 /// MSGID from a rule name: spaces become `_`, anything outside printable
