@@ -70,14 +70,27 @@ int lanner_hooks_init(void);
 int lanner_hooks_register(void);
 void lanner_hooks_unregister(void);
 
-/* flags.c: kernel flag values to the portable PPM_* encodings */
+/*
+ * flags.c: kernel values to the portable PPM_* encodings, defined in
+ * driver-common/lanner_flags.h (shared with the eBPF fallback)
+ */
 u32 lanner_open_flags(u64 flags);
+u32 lanner_opened_flags(u64 flags, bool created);
 u32 lanner_open_mode(u64 flags, u64 mode);
 u32 lanner_openat2_resolve(u64 resolve);
-u32 lanner_clone_flags(u64 flags);
 u32 lanner_chmod_mode(u64 mode);
-
-/* flags_fs.c: file-system syscall arguments to PPM_* encodings */
+u32 lanner_clone_flags(u64 flags);
+s64 lanner_exit_status(u32 code);
+s64 lanner_exit_ret(u32 code);
+u8 lanner_exit_sig(u32 code);
+u8 lanner_exit_core(u32 code);
+s64 lanner_fd_arg(u64 arg);
+s64 lanner_dirfd_arg(u64 arg);
+s64 lanner_pid_arg(u64 arg);
+u32 lanner_id_arg(u64 arg);
+u8 lanner_signal_arg(u64 arg);
+u64 lanner_cap_bits(u64 caps);
+u32 lanner_prctl_option(u64 option);
 u8 lanner_fcntl_cmd(u64 cmd);
 u32 lanner_unlinkat_flags(u64 flags);
 u32 lanner_linkat_flags(u64 flags);
@@ -89,6 +102,11 @@ u32 lanner_finit_module_flags(u64 flags);
 u32 lanner_bpf_cmd(u64 cmd);
 u32 lanner_dup3_flags(u64 flags);
 u32 lanner_userfaultfd_flags(u64 flags);
+u32 lanner_encode_dev(u32 dev);
+u32 lanner_socket_family(u64 domain);
+u32 lanner_socket_flags(u64 flags);
+u8 lanner_accept_queuepct(u32 backlog, u32 max_backlog);
+u16 lanner_ptrace_req(u64 req);
 
 /* syscall_codes.c: native syscall number -> PPM_SC_* (0 if unknown) */
 u16 lanner_ppm_sc(long nr);

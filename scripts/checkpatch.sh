@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the kernel's checkpatch.pl over lanner's kernel C (kmod/ and the
-# shared ABI header). checkpatch.pl is taken from Debian's linux-source
+# Runs the kernel's checkpatch.pl over lanner's kernel C (kmod/, the
+# conversions shared with the eBPF driver in driver-common/, and the shared
+# ABI header). checkpatch.pl is taken from Debian's linux-source
 # package (apt-get download, no install) and cached in .cache/checkpatch/.
 # Exit status is checkpatch's: non-zero on any error or warning.
 set -euo pipefail
@@ -28,6 +29,12 @@ cd "$top"
 status=0
 # Kernel-only C: checked with every rule.
 mapfile -t files < <(find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
+if [ ${#files[@]} -gt 0 ]; then
+	"$cp_pl" --no-tree --terse --show-types -f "${files[@]}" || status=1
+fi
+# The conversions and syscall tables both drivers compile (driver-common/):
+# kernel C with every rule, like kmod/.
+mapfile -t files < <(find driver-common -name '*.h' 2>/dev/null | sort)
 if [ ${#files[@]} -gt 0 ]; then
 	"$cp_pl" --no-tree --terse --show-types -f "${files[@]}" || status=1
 fi

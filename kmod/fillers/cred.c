@@ -25,18 +25,18 @@ static void lanner_put_ids(struct lanner_rec *r, const struct lanner_sys *s,
 
 	lanner_rec_put_s64(r, s->ret);
 	for (i = 0; i < n; i++)
-		lanner_rec_put_u32(r, (u32)s->args[i]);
+		lanner_rec_put_u32(r, lanner_id_arg(s->args[i]));
 }
 
 /* cap_inheritable, cap_permitted, cap_effective of `cred` (also exec's) */
 void lanner_put_caps(struct lanner_rec *r, const struct cred *cred)
 {
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_inheritable) &
-			   LANNER_CAP_KNOWN);
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_permitted) &
-			   LANNER_CAP_KNOWN);
-	lanner_rec_put_u64(r, lanner_cap_u64(&cred->cap_effective) &
-			   LANNER_CAP_KNOWN);
+	lanner_rec_put_u64(r,
+			   lanner_cap_bits(lanner_cap_u64(&cred->cap_inheritable)));
+	lanner_rec_put_u64(r,
+			   lanner_cap_bits(lanner_cap_u64(&cred->cap_permitted)));
+	lanner_rec_put_u64(r,
+			   lanner_cap_bits(lanner_cap_u64(&cred->cap_effective)));
 }
 
 static void lanner_put_prctl(struct lanner_rec *r, const struct lanner_sys *s)
@@ -45,7 +45,7 @@ static void lanner_put_prctl(struct lanner_rec *r, const struct lanner_sys *s)
 	s32 v = 0;
 
 	lanner_rec_put_s64(r, s->ret);
-	lanner_rec_put_u32(r, (u32)s->args[0]);	/* PPM_PR_* = PR_* */
+	lanner_rec_put_u32(r, lanner_prctl_option(s->args[0]));
 	switch (s->args[0]) {
 	case PR_SET_NAME:
 	case PR_GET_NAME:
@@ -101,14 +101,14 @@ void lanner_fill_cred(struct lanner_rec *r, const struct lanner_sys *s)
 	case PPME_SYSCALL_KILL_X:
 	case PPME_SYSCALL_TKILL_X:
 		lanner_rec_put_s64(r, s->ret);
-		lanner_rec_put_s64(r, (s32)a[0]);
-		lanner_rec_put_u8(r, (u8)a[1]);
+		lanner_rec_put_s64(r, lanner_pid_arg(a[0]));
+		lanner_rec_put_u8(r, lanner_signal_arg(a[1]));
 		break;
 	case PPME_SYSCALL_TGKILL_X:
 		lanner_rec_put_s64(r, s->ret);
-		lanner_rec_put_s64(r, (s32)a[0]);
-		lanner_rec_put_s64(r, (s32)a[1]);
-		lanner_rec_put_u8(r, (u8)a[2]);
+		lanner_rec_put_s64(r, lanner_pid_arg(a[0]));
+		lanner_rec_put_s64(r, lanner_pid_arg(a[1]));
+		lanner_rec_put_u8(r, lanner_signal_arg(a[2]));
 		break;
 	case PPME_SYSCALL_PRCTL_X:
 		lanner_put_prctl(r, s);

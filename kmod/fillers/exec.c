@@ -26,7 +26,7 @@ static u32 lanner_tty(void)
 	u32 nr = 0;
 
 	if (tty) {
-		nr = new_encode_dev(tty_devnum(tty));
+		nr = lanner_encode_dev(tty_devnum(tty));
 		tty_kref_put(tty);
 	}
 	return nr;

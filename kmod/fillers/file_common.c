@@ -2,35 +2,22 @@
 /*
  * fillers/file_common.c - parameter helpers shared by the file fillers.
  *
- * Owns: fd and dirfd argument encoding (int, AT_FDCWD as PPM_AT_FDCWD),
- * user path parameters (from the enter-side copy when there is one, see
- * stash.c, else read now), and what the exit record learns from the file
- * an fd designates right after the syscall: device (new_encode_dev of the
- * super block's s_dev), inode number and whether the open created it
- * (FMODE_CREATED, 4.19+; never set on older kernels). Must never: take a
+ * Owns: user path parameters (from the enter-side copy when there is
+ * one, see stash.c, else read now), and what the exit record learns from
+ * the file an fd designates right after the syscall: device
+ * (lanner_encode_dev of the super block's s_dev), inode number and
+ * whether the open created it (FMODE_CREATED, 4.19+; never set on older
+ * kernels). fd and dirfd arguments are encoded by lanner_fd_arg and
+ * lanner_dirfd_arg (driver-common/lanner_flags.h). Must never: take a
  * reference on a file, take files->file_lock, or sleep: the fd table is
  * read under RCU, which keeps the file, inode and super block memory
  * alive while they are looked at.
  */
-#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/fdtable.h>
-#include <linux/kdev_t.h>
 #include <linux/rcupdate.h>
 #include "fillers.h"
 #include "stash.h"
-
-s64 lanner_fd_arg(unsigned long arg)
-{
-	return (s32)arg;
-}
-
-s64 lanner_dirfd_arg(unsigned long arg)
-{
-	int fd = (int)arg;
-
-	return fd == AT_FDCWD ? PPM_AT_FDCWD : fd;
-}
 
 /* The path argument `arg` of the current syscall, NUL included. */
 void lanner_put_upath(struct lanner_rec *r, const struct lanner_sys *s,
@@ -83,7 +70,7 @@ void lanner_fd_info(long fd, struct lanner_fd_info *fi)
 		goto out;
 	fi->ino = inode->i_ino;
 	if (inode->i_sb)
-		fi->dev = new_encode_dev(inode->i_sb->s_dev);
+		fi->dev = lanner_encode_dev(inode->i_sb->s_dev);
 out:
 	rcu_read_unlock();
 }

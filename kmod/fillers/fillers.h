@@ -17,9 +17,6 @@
 struct linux_binprm;
 struct cred;
 
-/* Capability bits lanner_abi.h names (PPM_CAP_CHOWN .. the last one). */
-#define LANNER_CAP_KNOWN	((PPM_CAP_CHECKPOINT_RESTORE << 1) - 1)
-
 struct lanner_sys {
 	long nr;		/* native syscall number */
 	long ret;		/* return value */
@@ -61,15 +58,13 @@ s64 lanner_ptid(struct task_struct *t);
 u32 lanner_euid(void);
 u32 lanner_egid(void);
 
-/* fillers/file_common.c: fds, dirfds, user paths, the file behind an fd */
+/* fillers/file_common.c: user paths, the file behind an fd */
 struct lanner_fd_info {
-	u32 dev;		/* new_encode_dev() of the super block's dev */
+	u32 dev;		/* lanner_encode_dev() of the super block's dev */
 	u64 ino;
 	bool created;		/* FMODE_CREATED: this open created it */
 };
 
-s64 lanner_fd_arg(unsigned long arg);
-s64 lanner_dirfd_arg(unsigned long arg);
 void lanner_put_upath(struct lanner_rec *r, const struct lanner_sys *s,
 		      unsigned int arg);
 void lanner_fd_info(long fd, struct lanner_fd_info *fi);

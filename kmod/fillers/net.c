@@ -47,18 +47,6 @@ struct lanner_uiov {
 	u64 len;
 };
 
-/* SOCK_NONBLOCK / SOCK_CLOEXEC of socket(2) type and accept4(2) flags */
-static u32 lanner_socket_flags(unsigned long v)
-{
-	u32 res = 0;
-
-	if (v & SOCK_NONBLOCK)
-		res |= PPM_O_NONBLOCK;
-	if (v & SOCK_CLOEXEC)
-		res |= PPM_O_CLOEXEC;
-	return res;
-}
-
 static u32 lanner_snap(void)
 {
 	return min_t(u32, READ_ONCE(lanner_snaplen), LANNER_MAX_SNAPLEN);
@@ -153,7 +141,7 @@ static void lanner_fill_accept(struct lanner_rec *r, const struct lanner_sys *s)
 	} else {
 		lanner_rec_put_empty(r);
 	}
-	lanner_rec_put_u8(r, max_backlog ? backlog * 100 / max_backlog : 0);
+	lanner_rec_put_u8(r, lanner_accept_queuepct(backlog, max_backlog));
 	lanner_rec_put_u32(r, backlog);
 	lanner_rec_put_u32(r, max_backlog);
 	if (s->type == PPME_SOCKET_ACCEPT4_6_X)
@@ -175,7 +163,7 @@ static void lanner_fill_connect(struct lanner_rec *r, const struct lanner_sys *s
 		lanner_put_tuple(r, (s32)s->args[0], n ? sa : NULL, n, false);
 	else
 		lanner_rec_put_empty(r);
-	lanner_rec_put_s64(r, (s32)s->args[0]);
+	lanner_rec_put_s64(r, lanner_fd_arg(s->args[0]));
 	lanner_put_sockaddr(r, sa, n);
 }
 
@@ -228,7 +216,7 @@ static void lanner_fill_sendmsg(struct lanner_rec *r, const struct lanner_sys *s
 {
 	u8 sa[LANNER_USOCKADDR_MAX];
 	struct lanner_umsghdr mh;
-	s64 fd = (s32)s->args[0];
+	s64 fd = lanner_fd_arg(s->args[0]);
 	u64 total = 0;
 	u32 n = 0;
 
@@ -256,7 +244,7 @@ static void lanner_fill_recvmsg(struct lanner_rec *r, const struct lanner_sys *s
 {
 	u8 sa[LANNER_USOCKADDR_MAX];
 	struct lanner_umsghdr mh;
-	s64 fd = (s32)s->args[0];
+	s64 fd = lanner_fd_arg(s->args[0]);
 	u64 total = 0;
 	u32 n = 0;
 
@@ -285,7 +273,7 @@ static void lanner_fill_sendto(struct lanner_rec *r, const struct lanner_sys *s)
 {
 	const unsigned long *a = s->args;
 	u8 sa[LANNER_USOCKADDR_MAX];
-	s64 fd = (s32)a[0];
+	s64 fd = lanner_fd_arg(a[0]);
 	u64 len = s->ret > 0 ? s->ret : (u32)a[2];
 	u32 n = 0;
 
@@ -306,7 +294,7 @@ static void lanner_fill_recvfrom(struct lanner_rec *r, const struct lanner_sys *
 {
 	const unsigned long *a = s->args;
 	u8 sa[LANNER_USOCKADDR_MAX];
-	s64 fd = (s32)a[0];
+	s64 fd = lanner_fd_arg(a[0]);
 	s32 alen = 0;
 	u32 n = 0;
 
@@ -336,7 +324,7 @@ void lanner_fill_net(struct lanner_rec *r, const struct lanner_sys *s)
 	switch (s->type) {
 	case PPME_SOCKET_SOCKET_X:
 		lanner_rec_put_s64(r, (s32)s->ret);
-		lanner_rec_put_u32(r, (u8)a[0]);	/* PPM_AF_* = AF_* */
+		lanner_rec_put_u32(r, lanner_socket_family(a[0]));
 		lanner_rec_put_u32(r, (u32)a[1]);
 		lanner_rec_put_u32(r, (u32)a[2]);
 		lanner_rec_put_u32(r, lanner_socket_flags(a[1]));
@@ -345,14 +333,14 @@ void lanner_fill_net(struct lanner_rec *r, const struct lanner_sys *s)
 		n = lanner_copy_usockaddr(sa, a[1], a[2]);
 		lanner_rec_put_s64(r, s->ret);
 		lanner_put_sockaddr(r, sa, n);
-		lanner_rec_put_s64(r, (s32)a[0]);
+		lanner_rec_put_s64(r, lanner_fd_arg(a[0]));
 		break;
 	case PPME_SOCKET_CONNECT_X:
 		lanner_fill_connect(r, s);
 		break;
 	case PPME_SOCKET_LISTEN_X:
 		lanner_rec_put_s64(r, s->ret);
-		lanner_rec_put_s64(r, (s32)a[0]);
+		lanner_rec_put_s64(r, lanner_fd_arg(a[0]));
 		lanner_rec_put_u32(r, (u32)a[1]);
 		break;
 	case PPME_SOCKET_ACCEPT_5_X:

@@ -41,15 +41,6 @@ static void lanner_read_open_how(struct lanner_rec *r,
 	}
 }
 
-static u32 lanner_opened_flags(u64 flags, const struct lanner_fd_info *fi)
-{
-	u32 res = lanner_open_flags(flags);
-
-	if (fi->created)
-		res |= PPM_O_F_CREATED;
-	return res;
-}
-
 void lanner_fill_open(struct lanner_rec *r, const struct lanner_sys *s)
 {
 	const unsigned long *a = s->args;
@@ -61,20 +52,20 @@ void lanner_fill_open(struct lanner_rec *r, const struct lanner_sys *s)
 	switch (s->type) {
 	case PPME_SYSCALL_OPEN_X:
 		lanner_put_upath(r, s, 0);
-		lanner_rec_put_u32(r, lanner_opened_flags(a[1], &fi));
+		lanner_rec_put_u32(r, lanner_opened_flags(a[1], fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(a[1], a[2]));
 		break;
 	case PPME_SYSCALL_OPENAT_2_X:
 		lanner_rec_put_s64(r, lanner_dirfd_arg(a[0]));
 		lanner_put_upath(r, s, 1);
-		lanner_rec_put_u32(r, lanner_opened_flags(a[2], &fi));
+		lanner_rec_put_u32(r, lanner_opened_flags(a[2], fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(a[2], a[3]));
 		break;
 	case PPME_SYSCALL_OPENAT2_X:
 		lanner_read_open_how(r, s, &how);
 		lanner_rec_put_s64(r, lanner_dirfd_arg(a[0]));
 		lanner_put_upath(r, s, 1);
-		lanner_rec_put_u32(r, lanner_opened_flags(how.flags, &fi));
+		lanner_rec_put_u32(r, lanner_opened_flags(how.flags, fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(how.flags, how.mode));
 		lanner_rec_put_u32(r, lanner_openat2_resolve(how.resolve));
 		break;

@@ -86,13 +86,10 @@ void lanner_fill_clone(struct lanner_rec *r, const struct lanner_sys *s)
 void lanner_fill_procexit(struct lanner_rec *r, struct task_struct *p)
 {
 	u32 code = READ_ONCE(p->exit_code);
-	u32 sig = code & 0x7f;
-	/* WIFSIGNALED(): low 7 bits neither 0 (exited) nor 0x7f (stopped) */
-	bool signaled = sig != 0 && sig != 0x7f;
 
-	lanner_rec_put_s64(r, (s32)code);
-	lanner_rec_put_s64(r, (code & 0xff00) >> 8);
-	lanner_rec_put_u8(r, signaled ? sig : 0);
-	lanner_rec_put_u8(r, (code & 0x80) != 0);
+	lanner_rec_put_s64(r, lanner_exit_status(code));
+	lanner_rec_put_s64(r, lanner_exit_ret(code));
+	lanner_rec_put_u8(r, lanner_exit_sig(code));
+	lanner_rec_put_u8(r, lanner_exit_core(code));
 	lanner_rec_put_s64(r, 0);
 }

@@ -1,212 +1,110 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * fillers/sockaddr.c - scap encodings of socket addresses and tuples.
+ * fillers/sockaddr.c - the module's instantiation of
+ * driver-common/lanner_sockaddr.h (PT_SOCKADDR and PT_SOCKTUPLE
+ * encodings, shared with the eBPF fallback).
  *
- * Owns: PT_SOCKADDR (family byte PPM_AF_*, then IPv4: address (network
- * order) + port (host order u16); IPv6: 16 + 2 bytes; unix: path, NUL
- * ended, abstract names without their leading NUL) built from a kernel
- * copy of a user sockaddr, and PT_SOCKTUPLE (family, then source address
- * and port, destination address and port; unix: u64 source and
- * destination socket ids, then the path) built from the socket's own
- * fields plus, optionally, the caller's address. Outbound tuples
- * (connect, send*) run local -> remote, inbound ones (accept, recv*)
- * remote -> local. PPM_AF_* equal the kernel's AF_* numbers for every
- * family lanner_abi.h names, so families pass through unchanged.
- * Must never: lock the socket or call its ->getname (which may sleep on
- * newer kernels); fields are read once, racing updates give a stale but
+ * Owns: reading a socket's tuple facts (struct lanner_sock_facts) from
+ * its struct sock: inet bound/source/peer addresses and ports, IPv6 ones
+ * where compat/net.h finds them, unix socket ids and the bound address of
+ * the side the tuple reports. PPM_AF_* equal the kernel's AF_* numbers
+ * for every family lanner_abi.h names, so families pass through
+ * unchanged. Must never: encode anything itself (lanner_sockaddr.h does),
+ * lock the socket or call its ->getname (which may sleep on newer
+ * kernels); fields are read once, racing updates give a stale but
  * well-formed address.
  */
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/un.h>
 #include <linux/net.h>
+#include <linux/stddef.h>
 #include <net/sock.h>
 #include <net/inet_sock.h>
 #include <net/af_unix.h>
-#include "sockaddr.h"
 #include "compat/net.h"
+#include "sockaddr.h"
 
-static u32 lanner_put_port(u8 *dst, __be16 port)
+/* the functions of the shared header; its prototypes are in sockaddr.h */
+#define LANNER_SHARED
+#define LANNER_SHARED_HELPER static
+#include "lanner_sockaddr.h"
+
+_Static_assert(sizeof(struct sockaddr_storage) == LANNER_USOCKADDR_MAX,
+	       "user sockaddrs are kept whole");
+
+static void lanner_facts_inet(struct lanner_sock_facts *f, struct sock *sk)
 {
-	u16 p = ntohs(port);
-
-	memcpy(dst, &p, sizeof(p));
-	return sizeof(p);
-}
-
-/* Unix path of `name` (len bytes of sockaddr_un) into dst, NUL ended. */
-static u32 lanner_unix_path(u8 *dst, const struct sockaddr_un *name, u32 len)
-{
-	const char *p = name->sun_path;
-	u32 n = 0, max;
-
-	max = len > sizeof(sa_family_t) ? len - sizeof(sa_family_t) : 0;
-	max = min_t(u32, max, UNIX_PATH_MAX);
-	if (max && p[0] == '\0') {	/* abstract: skip the leading NUL */
-		p++;
-		max--;
-	}
-	while (n < max && p[n]) {
-		dst[n] = p[n];
-		n++;
-	}
-	dst[n] = '\0';
-	return n + 1;
-}
-
-u32 lanner_pack_sockaddr(u8 *dst, const void *sa, u32 len)
-{
-	const struct sockaddr_in *in = sa;
-	const struct sockaddr_in6 *in6 = sa;
-	u16 family;
-
-	if (!sa || len < sizeof(family))
-		return 0;
-	memcpy(&family, sa, sizeof(family));
-	switch (family) {
-	case AF_INET:
-		if (len < sizeof(*in))
-			return 0;
-		dst[0] = PPM_AF_INET;
-		memcpy(dst + 1, &in->sin_addr.s_addr, 4);
-		return 1 + 4 + lanner_put_port(dst + 5, in->sin_port);
-	case AF_INET6:
-		if (len < sizeof(*in6))
-			return 0;
-		dst[0] = PPM_AF_INET6;
-		memcpy(dst + 1, in6->sin6_addr.s6_addr, 16);
-		return 1 + 16 + lanner_put_port(dst + 17, in6->sin6_port);
-	case AF_UNIX:
-		dst[0] = PPM_AF_UNIX;
-		return 1 + lanner_unix_path(dst + 1, sa, len);
-	default:
-		return 0;
-	}
-}
-
-static u32 lanner_tuple_inet(u8 *dst, struct sock *sk, const void *usa,
-			     u32 ulen, bool inbound)
-{
-	const struct sockaddr_in *u = usa;
 	struct inet_sock *inet = inet_sk(sk);
-	__be32 lip = inet->inet_rcv_saddr ? inet->inet_rcv_saddr :
-					    inet->inet_saddr;
+	__be32 bound = inet->inet_rcv_saddr;
+	__be32 src = inet->inet_saddr;
+	__be32 peer = inet->inet_daddr;
 	__be16 lport = inet->inet_sport;
-	__be32 rip = inet->inet_daddr;
 	__be16 rport = inet->inet_dport;
-	bool user = u && ulen >= sizeof(*u) && u->sin_family == AF_INET;
 
-	if (user && (!inbound || !rport)) {
-		rip = u->sin_addr.s_addr;
-		rport = u->sin_port;
-	} else if (!user && !rport) {
-		lip = 0;	/* not connected: getpeername would fail */
-		lport = 0;
-		rip = 0;
-	}
-	dst[0] = PPM_AF_INET;
-	if (inbound) {
-		memcpy(dst + 1, &rip, 4);
-		lanner_put_port(dst + 5, rport);
-		memcpy(dst + 7, &lip, 4);
-		lanner_put_port(dst + 11, lport);
-	} else {
-		memcpy(dst + 1, &lip, 4);
-		lanner_put_port(dst + 5, lport);
-		memcpy(dst + 7, &rip, 4);
-		lanner_put_port(dst + 11, rport);
-	}
-	return 1 + 4 + 2 + 4 + 2;
+	memcpy(f->bound, &bound, sizeof(bound));
+	memcpy(f->src, &src, sizeof(src));
+	memcpy(f->peer, &peer, sizeof(peer));
+	memcpy(f->lport, &lport, sizeof(lport));
+	memcpy(f->rport, &rport, sizeof(rport));
 }
 
-static u32 lanner_tuple_inet6(u8 *dst, struct sock *sk, const void *usa,
-			      u32 ulen, bool inbound)
+static void lanner_facts_inet6(struct lanner_sock_facts *f, struct sock *sk)
 {
-	static const struct in6_addr any;
-	const struct sockaddr_in6 *u = usa;
 	struct inet_sock *inet = inet_sk(sk);
 	const struct in6_addr *lip = lanner_sk_v6_local(sk);
 	const struct in6_addr *rip = lanner_sk_v6_peer(sk);
 	__be16 lport = inet->inet_sport;
 	__be16 rport = inet->inet_dport;
-	bool user = u && ulen >= sizeof(*u) && u->sin6_family == AF_INET6;
 
-	if (user && (!inbound || !rport)) {
-		rip = &u->sin6_addr;
-		rport = u->sin6_port;
-	}
-	if (!lip)
-		lip = &any;
-	if (!rip)
-		rip = &any;
-	dst[0] = PPM_AF_INET6;
-	if (inbound) {
-		memcpy(dst + 1, rip->s6_addr, 16);
-		lanner_put_port(dst + 17, rport);
-		memcpy(dst + 19, lip->s6_addr, 16);
-		lanner_put_port(dst + 35, lport);
-	} else {
-		memcpy(dst + 1, lip->s6_addr, 16);
-		lanner_put_port(dst + 17, lport);
-		memcpy(dst + 19, rip->s6_addr, 16);
-		lanner_put_port(dst + 35, rport);
-	}
-	return 1 + 16 + 2 + 16 + 2;
+	/* compat/net.h already fell back to the source address */
+	if (lip)
+		memcpy(f->bound, lip->s6_addr, sizeof(f->bound));
+	if (rip)
+		memcpy(f->peer, rip->s6_addr, sizeof(f->peer));
+	memcpy(f->lport, &lport, sizeof(lport));
+	memcpy(f->rport, &rport, sizeof(rport));
 }
 
-/* Path bound to unix socket `sk`, or 0 bytes written when it has none. */
-static u32 lanner_unix_bound(u8 *dst, struct sock *sk)
-{
-	struct unix_address *addr;
-
-	if (!sk)
-		return 0;
-	addr = READ_ONCE(unix_sk(sk)->addr);
-	if (!addr || addr->len <= sizeof(sa_family_t))
-		return 0;
-	return lanner_unix_path(dst, addr->name, addr->len);
-}
-
-static u32 lanner_tuple_unix(u8 *dst, struct sock *sk, const void *usa,
-			     u32 ulen, bool inbound)
+static void lanner_facts_unix(struct lanner_sock_facts *f, struct sock *sk,
+			      bool inbound)
 {
 	struct sock *peer = READ_ONCE(unix_sk(sk)->peer);
-	u64 self_id = (u64)(unsigned long)unix_sk(sk);
-	u64 peer_id = (u64)(unsigned long)peer;
-	u32 n;
+	struct sock *side = inbound ? sk : peer;
+	struct unix_address *addr;
 
-	dst[0] = PPM_AF_UNIX;
-	memcpy(dst + 1, inbound ? &self_id : &peer_id, 8);
-	memcpy(dst + 9, inbound ? &peer_id : &self_id, 8);
-	n = lanner_unix_bound(dst + 17, inbound ? sk : peer);
-	if (n <= 1 && !inbound && usa && ulen > sizeof(sa_family_t)) {
-		const struct sockaddr_un *u = usa;
-
-		if (u->sun_family == AF_UNIX)
-			n = lanner_unix_path(dst + 17, u, ulen);
-	}
-	if (!n) {
-		dst[17] = '\0';
-		n = 1;
-	}
-	return 17 + n;
+	f->self_id = (u64)(unsigned long)unix_sk(sk);
+	f->peer_id = (u64)(unsigned long)peer;
+	if (!side)
+		return;
+	addr = READ_ONCE(unix_sk(side)->addr);
+	if (!addr)
+		return;
+	f->path = (const u8 *)addr->name;
+	f->path_len = addr->len;
 }
 
 u32 lanner_pack_socktuple(u8 *dst, struct socket *sock, const void *usa,
 			  u32 ulen, bool inbound)
 {
 	struct sock *sk = sock ? sock->sk : NULL;
+	struct lanner_sock_facts f = {};
 
 	if (!sk)
 		return 0;
-	switch (sk->sk_family) {
+	f.family = sk->sk_family;
+	switch (f.family) {
 	case AF_INET:
-		return lanner_tuple_inet(dst, sk, usa, ulen, inbound);
+		lanner_facts_inet(&f, sk);
+		break;
 	case AF_INET6:
-		return lanner_tuple_inet6(dst, sk, usa, ulen, inbound);
+		lanner_facts_inet6(&f, sk);
+		break;
 	case AF_UNIX:
-		return lanner_tuple_unix(dst, sk, usa, ulen, inbound);
+		lanner_facts_unix(&f, sk, inbound);
+		break;
 	default:
 		return 0;
 	}
+	return lanner_pack_tuple(dst, &f, usa, ulen, inbound);
 }

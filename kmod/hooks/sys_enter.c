@@ -2,12 +2,13 @@
 /*
  * hooks/sys_enter.c - the raw_syscalls:sys_enter probe.
  *
- * Owns: the list of syscalls whose user-memory arguments are copied at
- * enter (a path, a sockaddr, struct open_how) so that the exit record
- * shows what the kernel was given, not what the buffer holds after the
- * syscall (see stash.c for the slots). Writes no record: the one record
- * of a syscall is built at sys_exit. Runs only for syscalls the filter
- * selects while capture is started; 32-bit syscalls are not decoded.
+ * Owns: the copy at enter of user-memory arguments (a path, a sockaddr,
+ * struct open_how; which ones: driver-common/lanner_sys_events.h) so that
+ * the exit record shows what the kernel was given, not what the buffer
+ * holds after the syscall (see stash.c for the slots). Writes no record:
+ * the one record of a syscall is built at sys_exit. Runs only for
+ * syscalls the filter selects while capture is started; 32-bit syscalls
+ * are not decoded.
  * Must never: sleep, fault, allocate, or touch a ring.
  */
 #include <linux/unistd.h>
@@ -27,19 +28,12 @@ struct lanner_enter_spec {
 	u8 max;		/* bytes of the buffer to keep at most */
 };
 
+/* Listed in driver-common/lanner_sys_events.h, shared with eBPF. */
 static const struct lanner_enter_spec lanner_enter_specs[LANNER_NR_SYSCALLS] = {
-#ifdef __NR_open
-	[__NR_open] = { .str = 1 },
-#endif
-#ifdef __NR_creat
-	[__NR_creat] = { .str = 1 },
-#endif
-	[__NR_openat] = { .str = 2 },
-#ifdef __NR_openat2
-	/* struct open_how: 24 bytes in its first (and only) version */
-	[__NR_openat2] = { .str = 2, .buf = 3, .len = 4, .max = 24 },
-#endif
-	[__NR_connect] = { .buf = 2, .len = 3, .max = LANNER_STASH_BUF_MAX },
+#define LANNER_SYS_ENTER_COPY(nr, s, b, l, m) \
+	[nr] = { .str = s, .buf = b, .len = l, .max = m },
+#include "lanner_sys_events.h"
+#undef LANNER_SYS_ENTER_COPY
 };
 
 void lanner_sys_enter_probe(void *data, struct pt_regs *regs, long id)

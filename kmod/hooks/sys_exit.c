@@ -2,7 +2,8 @@
 /*
  * hooks/sys_exit.c - the raw_syscalls:sys_exit probe.
  *
- * Owns: the native syscall -> event table, the filter decision for
+ * Owns: the expansion of the native syscall -> event table (listed in
+ * driver-common/lanner_sys_events.h), the filter decision for
  * syscalls (mask bit, DROP_FAILED), suppression of successful execs (they
  * come from sched_process_exec), counting selected 32-bit syscalls as
  * LANNER_DROP_COMPAT, and writing one exit record per selected syscall
@@ -19,126 +20,34 @@
 typedef void (*lanner_sys_filler)(struct lanner_rec *r,
 				  const struct lanner_sys *s);
 
+/* Filler families in the order of the shared list (BPF's tail calls). */
+enum lanner_filler_family {
+#define LANNER_FILLER_FAMILY(name) LANNER_FAMILY_##name,
+#include "lanner_sys_events.h"
+#undef LANNER_FILLER_FAMILY
+	LANNER_NR_FAMILIES
+};
+
+/*
+ * family is not used at run time: naming it makes the build fail when
+ * lanner_sys_events.h uses a family its family list lacks.
+ */
 struct lanner_sys_event {
 	u16 type;
+	u8 family;
 	lanner_sys_filler fill;
 };
 
+/* The native syscall -> event table, shared with the eBPF fallback. */
 static const struct lanner_sys_event lanner_sys_events[LANNER_NR_SYSCALLS] = {
-#ifdef __NR_open
-	[__NR_open] = { PPME_SYSCALL_OPEN_X, lanner_fill_open },
-#endif
-	[__NR_openat] = { PPME_SYSCALL_OPENAT_2_X, lanner_fill_open },
-#ifdef __NR_openat2
-	[__NR_openat2] = { PPME_SYSCALL_OPENAT2_X, lanner_fill_open },
-#endif
-	/* file and file-system events */
-#ifdef __NR_creat
-	[__NR_creat] = { PPME_SYSCALL_CREAT_X, lanner_fill_creat },
-#endif
-	[__NR_close] = { PPME_SYSCALL_CLOSE_X, lanner_fill_fd_ops },
-	[__NR_dup] = { PPME_SYSCALL_DUP_1_X, lanner_fill_fd_ops },
-#ifdef __NR_dup2
-	[__NR_dup2] = { PPME_SYSCALL_DUP2_X, lanner_fill_fd_ops },
-#endif
-	[__NR_dup3] = { PPME_SYSCALL_DUP3_X, lanner_fill_fd_ops },
-	[__NR_fcntl] = { PPME_SYSCALL_FCNTL_X, lanner_fill_fd_ops },
-	[__NR_chdir] = { PPME_SYSCALL_CHDIR_X, lanner_fill_fd_ops },
-	[__NR_fchdir] = { PPME_SYSCALL_FCHDIR_X, lanner_fill_fd_ops },
-#ifdef __NR_link
-	[__NR_link] = { PPME_SYSCALL_LINK_2_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_unlink
-	[__NR_unlink] = { PPME_SYSCALL_UNLINK_2_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_rename
-	[__NR_rename] = { PPME_SYSCALL_RENAME_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_mkdir
-	[__NR_mkdir] = { PPME_SYSCALL_MKDIR_2_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_rmdir
-	[__NR_rmdir] = { PPME_SYSCALL_RMDIR_2_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_symlink
-	[__NR_symlink] = { PPME_SYSCALL_SYMLINK_X, lanner_fill_fs_path },
-#endif
-#ifdef __NR_chmod
-	[__NR_chmod] = { PPME_SYSCALL_CHMOD_X, lanner_fill_fs_path },
-#endif
-	[__NR_fchmod] = { PPME_SYSCALL_FCHMOD_X, lanner_fill_fs_path },
-	[__NR_linkat] = { PPME_SYSCALL_LINKAT_2_X, lanner_fill_fs_at },
-	[__NR_unlinkat] = { PPME_SYSCALL_UNLINKAT_2_X, lanner_fill_fs_at },
-#ifdef __NR_renameat
-	[__NR_renameat] = { PPME_SYSCALL_RENAMEAT_X, lanner_fill_fs_at },
-#endif
-#ifdef __NR_renameat2
-	[__NR_renameat2] = { PPME_SYSCALL_RENAMEAT2_X, lanner_fill_fs_at },
-#endif
-	[__NR_mkdirat] = { PPME_SYSCALL_MKDIRAT_X, lanner_fill_fs_at },
-	[__NR_symlinkat] = { PPME_SYSCALL_SYMLINKAT_X, lanner_fill_fs_at },
-	[__NR_fchmodat] = { PPME_SYSCALL_FCHMODAT_X, lanner_fill_fs_at },
-	[__NR_mount] = { PPME_SYSCALL_MOUNT_X, lanner_fill_file_misc },
-	[__NR_umount2] = { PPME_SYSCALL_UMOUNT2_X, lanner_fill_file_misc },
-#ifdef __NR_memfd_create
-	[__NR_memfd_create] = { PPME_SYSCALL_MEMFD_CREATE_X,
-				lanner_fill_file_misc },
-#endif
-#ifdef __NR_userfaultfd
-	[__NR_userfaultfd] = { PPME_SYSCALL_USERFAULTFD_X,
-			       lanner_fill_file_misc },
-#endif
-	[__NR_init_module] = { PPME_SYSCALL_INIT_MODULE_X,
-			       lanner_fill_file_misc },
-	[__NR_finit_module] = { PPME_SYSCALL_FINIT_MODULE_X,
-				lanner_fill_file_misc },
-#ifdef __NR_bpf
-	[__NR_bpf] = { PPME_SYSCALL_BPF_2_X, lanner_fill_file_misc },
-#endif
-	[__NR_setuid] = { PPME_SYSCALL_SETUID_X, lanner_fill_cred },
-	[__NR_setgid] = { PPME_SYSCALL_SETGID_X, lanner_fill_cred },
-	[__NR_setreuid] = { PPME_SYSCALL_SETREUID_X, lanner_fill_cred },
-	[__NR_setregid] = { PPME_SYSCALL_SETREGID_X, lanner_fill_cred },
-	[__NR_setresuid] = { PPME_SYSCALL_SETRESUID_X, lanner_fill_cred },
-	[__NR_setresgid] = { PPME_SYSCALL_SETRESGID_X, lanner_fill_cred },
-	[__NR_capset] = { PPME_SYSCALL_CAPSET_X, lanner_fill_cred },
-#ifdef __NR_setns
-	[__NR_setns] = { PPME_SYSCALL_SETNS_X, lanner_fill_cred },
-#endif
-	[__NR_unshare] = { PPME_SYSCALL_UNSHARE_X, lanner_fill_cred },
-	[__NR_kill] = { PPME_SYSCALL_KILL_X, lanner_fill_cred },
-	[__NR_tkill] = { PPME_SYSCALL_TKILL_X, lanner_fill_cred },
-	[__NR_tgkill] = { PPME_SYSCALL_TGKILL_X, lanner_fill_cred },
-	[__NR_prctl] = { PPME_SYSCALL_PRCTL_X, lanner_fill_cred },
-	[__NR_ptrace] = { PPME_SYSCALL_PTRACE_X, lanner_fill_ptrace },
-	[__NR_socket] = { PPME_SOCKET_SOCKET_X, lanner_fill_net },
-	[__NR_bind] = { PPME_SOCKET_BIND_X, lanner_fill_net },
-	[__NR_connect] = { PPME_SOCKET_CONNECT_X, lanner_fill_net },
-	[__NR_listen] = { PPME_SOCKET_LISTEN_X, lanner_fill_net },
-	[__NR_accept] = { PPME_SOCKET_ACCEPT_5_X, lanner_fill_net },
-	[__NR_accept4] = { PPME_SOCKET_ACCEPT4_6_X, lanner_fill_net },
-	[__NR_sendto] = { PPME_SOCKET_SENDTO_X, lanner_fill_net },
-	[__NR_sendmsg] = { PPME_SOCKET_SENDMSG_X, lanner_fill_net },
-	[__NR_recvfrom] = { PPME_SOCKET_RECVFROM_X, lanner_fill_net },
-	[__NR_recvmsg] = { PPME_SOCKET_RECVMSG_X, lanner_fill_net },
-	[__NR_clone] = { PPME_SYSCALL_CLONE_20_X, lanner_fill_clone },
-#ifdef __NR_fork
-	[__NR_fork] = { PPME_SYSCALL_FORK_20_X, lanner_fill_clone },
-#endif
-#ifdef __NR_vfork
-	[__NR_vfork] = { PPME_SYSCALL_VFORK_20_X, lanner_fill_clone },
-#endif
-#ifdef __NR_clone3
-	[__NR_clone3] = { PPME_SYSCALL_CLONE3_X, lanner_fill_clone },
-#endif
-	[__NR_execve] = { PPME_SYSCALL_EXECVE_19_X, lanner_fill_exec_failed },
-#ifdef __NR_execveat
-	[__NR_execveat] = { PPME_SYSCALL_EXECVEAT_X, lanner_fill_exec_failed },
-#endif
+#define LANNER_SYS_EVENT(nr, type, family) \
+	[nr] = { type, LANNER_FAMILY_##family, lanner_fill_##family },
+#include "lanner_sys_events.h"
+#undef LANNER_SYS_EVENT
 };
 
 static const struct lanner_sys_event lanner_sys_generic = {
-	PPME_GENERIC_X, lanner_fill_generic
+	PPME_GENERIC_X, LANNER_FAMILY_generic, lanner_fill_generic
 };
 
 static bool lanner_is_exec(u16 type)

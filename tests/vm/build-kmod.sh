@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Owns: building lanner.ko for one cached kernel.
 # usage: build-kmod.sh VER
-# Copies the sources of kmod/ and abi/ into build/vm/VER/src/ (keeping ../abi/lanner_abi.h reachable from kmod/),
+# Copies the sources of kmod/, abi/ and driver-common/ into build/vm/VER/src/ (keeping ../abi/lanner_abi.h reachable from kmod/),
 # runs kbuild against the cached headers and leaves build/vm/VER/lanner.ko + kmod-build.log.
 # env: VM_SRC   tree holding kmod/ and abi/ (default: the repo)
 #      VM_KCC   compiler when the one the headers name is missing (default gcc-12; pitfall P5)
@@ -29,14 +29,14 @@ EXCL=(--exclude='*.o' --exclude='*.ko' --exclude='*.a' --exclude='*.mod' --exclu
 	--exclude=abi/target)
 # Rebuild only when the sources, kernel or compiler changed (VM_KMOD_REBUILD=1 forces it).
 key=$( { echo "$KREL $CC $("$CC" --version | head -1) $(sha256sum "$0" | cut -c1-16)"
-	tar -c -C "$SRC" "${EXCL[@]}" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner kmod abi | sha256sum
+	tar -c -C "$SRC" "${EXCL[@]}" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner kmod abi driver-common | sha256sum
 	} | sha256sum | cut -c1-32)
 if [ "${VM_KMOD_REBUILD:-0}" != 1 ] && [ -f "$OUT/lanner.ko" ] && [ "$(cat "$OUT/kmod.key" 2>/dev/null)" = "$key" ]; then
 	log "$VER: lanner.ko for $KREL unchanged (sources, kernel, compiler), not rebuilt"; exit 0
 fi
 rm -rf "$OUT/src" "$OUT/lanner.ko" "$OUT/kmod.key"
 mkdir -p "$OUT/src"
-tar -c -C "$SRC" "${EXCL[@]}" kmod abi | tar -x -C "$OUT/src"
+tar -c -C "$SRC" "${EXCL[@]}" kmod abi driver-common | tar -x -C "$OUT/src"
 
 t0=$(now_s)
 if ! make -C "$HEADERS" M="$OUT/src/kmod" "${CCARG[@]}" -j"$(nproc)" modules > "$OUT/kmod-build.log" 2>&1; then
