@@ -7,7 +7,8 @@
 #   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
-#   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel
+#   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
+#                   DRIVER=bpf tests the eBPF fallback, DRIVER=kmod,bpf both plus parity
 #   make test       setup + check + vm-test
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
@@ -16,6 +17,9 @@ CARGO ?= cargo
 TARGET := x86_64-unknown-linux-gnu
 STATIC_DIR := build/static
 KERNELS ?= 5.10 6.1 6.12
+# The eBPF fallback joins the default once its suite passes (issue 4):
+# until then `make vm-test DRIVER=bpf` (or DRIVER=kmod,bpf) runs it.
+DRIVER ?= kmod
 
 .PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo clean
 
@@ -52,7 +56,7 @@ checkpatch:
 check: fmt clippy checkpatch unit
 
 vm-test: static
-	tests/vm/run.sh $(KERNELS)
+	VM_DRIVERS=$(DRIVER) tests/vm/run.sh $(KERNELS)
 
 test: setup check vm-test
 

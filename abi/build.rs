@@ -6,10 +6,21 @@ fn main() {
     let header = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("lanner_abi.h");
     println!("cargo:rerun-if-changed={}", header.display());
     println!("cargo:rerun-if-changed=src/event_table.c");
+    let common = header
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("driver-common");
+    println!(
+        "cargo:rerun-if-changed={}",
+        common.join("lanner_sys_events.h").display()
+    );
 
     cc::Build::new()
         .file("src/event_table.c")
         .include(header.parent().unwrap())
+        .include(&common)
         .warnings(true)
         .compile("lanner_abi_table");
 
@@ -20,7 +31,9 @@ fn main() {
             "extern const struct lanner_event_info *const lanner_events;\n\
              extern const unsigned int lanner_events_len;\n\
              extern const char *const *const lanner_sc_names_ptr;\n\
-             extern const unsigned int lanner_sc_names_len;\n",
+             extern const unsigned int lanner_sc_names_len;\n\
+             extern const char *const *const lanner_filler_families_ptr;\n\
+             extern const unsigned int lanner_filler_families_len;\n",
         )
         .allowlist_item("lanner.*|LANNER.*|PPM.*|PT_.*|PF_.*|EF_.*|EC_.*|ppm_.*")
         .default_enum_style(bindgen::EnumVariation::Consts)

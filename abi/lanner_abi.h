@@ -1231,6 +1231,33 @@ struct lanner_info {
 #define LANNER_IOC_STOP _IO(LANNER_IOC_MAGIC, 4)
 
 /* ------------------------------------------------------------------------
+ * eBPF fallback (bpf-fallback/). Same records, same counters: each CPU's
+ * counters are a struct lanner_ring_ctrl (only n_* fields used) in the
+ * per-CPU map "lanner_counters"; records go to one BPF ring buffer per CPU
+ * ("lanner_rings", array of maps) or, where the kernel has no BPF ring
+ * buffer, to the perf buffer "lanner_perf". The agent writes the single
+ * element of the array map "lanner_settings".
+ */
+struct lanner_bpf_settings {
+	struct lanner_filter filter;	/* same semantics as SET_FILTER */
+	__u64 boot_epoch_ns;		/* realtime - boottime at load */
+	__u32 started;			/* 0: every hook returns at once */
+	__u32 snaplen;			/* payload bytes kept per send/recv */
+};
+
+/*
+ * Kernel features the loader found by trying (libbpf's probes), written
+ * into the object's ".rodata.features" section before load, so the
+ * verifier prunes the branches a kernel cannot run.
+ */
+struct lanner_bpf_features {
+	__u32 boot_ns;			/* bpf_ktime_get_boot_ns() (5.8+) */
+	__u32 __reserved[7];
+};
+
+#define LANNER_BPF_SCRATCH_LEN (2 * LANNER_MAX_RECORD_LEN)	/* see record.h */
+
+/* ------------------------------------------------------------------------
  * Layout checks. Mirrored in Rust (abi/src/lib.rs) against bindgen's view.
  */
 _Static_assert(sizeof(struct lanner_evt_hdr) == LANNER_EVT_HDR_LEN,
@@ -1240,6 +1267,7 @@ _Static_assert(sizeof(struct lanner_ring_ctrl) <= LANNER_CTRL_SIZE,
 _Static_assert(sizeof(struct lanner_ring_ctrl) % 8 == 0,
 	       "control struct is u64-aligned");
 _Static_assert(sizeof(struct lanner_filter) == 72, "filter layout");
+_Static_assert(sizeof(struct lanner_bpf_settings) == 88, "bpf settings layout");
 _Static_assert(sizeof(struct lanner_info) == 56 + 8 * LANNER_MAX_CPU_WORDS,
 	       "info layout");
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing lanner needs on a Debian 12 host:
-# the Rust build's C side (libclang for bindgen), the guest-kernel harness
+# the Rust build's C side (libclang for bindgen; clang -target bpf, libbpf's headers, static
+# libelf/zlib for the eBPF fallback), the guest-kernel harness
 # (qemu under TCG, busybox, cpio, kernel build helpers) and the real syslog
 # receiver the tests talk to (rsyslog). Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
@@ -9,6 +10,7 @@ set -euo pipefail
 PKGS=(
 	build-essential gcc-12 make bc flex bison libelf-dev pahole kmod
 	clang libclang-dev
+	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	rsyslog python3 ca-certificates
 )

@@ -151,6 +151,25 @@ pub fn sc_name(code: u64) -> Option<&'static str> {
     (!p.is_null()).then(|| cstr(p))
 }
 
+static FAMILIES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// The drivers' filler families (driver-common/lanner_sys_events.h), in
+/// tail-call slot order.
+pub fn filler_families() -> &'static [&'static str] {
+    FAMILIES.get_or_init(|| {
+        // SAFETY: lanner_filler_families_ptr points to a static array of
+        // lanner_filler_families_len non-NULL string literals defined in
+        // event_table.c and never written.
+        let t = unsafe {
+            core::slice::from_raw_parts(
+                lanner_filler_families_ptr,
+                lanner_filler_families_len as usize,
+            )
+        };
+        t.iter().map(|&p| cstr(p)).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +224,15 @@ mod tests {
         assert_eq!(sc_name(PPM_SC_READ as u64), Some("read"));
         assert_eq!(sc_name(PPM_SC_GETPPID as u64), Some("getppid"));
         assert_eq!(sc_name(PPM_SC_MAX as u64), None);
+    }
+
+    #[test]
+    fn filler_families_come_from_the_shared_table() {
+        let f = filler_families();
+        assert_eq!(f.first(), Some(&"generic"));
+        for fam in ["open", "net", "clone", "exec_failed"] {
+            assert!(f.contains(&fam), "{fam} missing from {f:?}");
+        }
     }
 
     #[test]

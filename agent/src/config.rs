@@ -31,6 +31,10 @@ pub struct Config {
     /// The kernel module's device.
     #[serde(default = "default_device")]
     pub device: PathBuf,
+    /// Capture driver: `kmod` (the kernel module) or `bpf` (the eBPF
+    /// fallback). The driver-loader picks one per node; this only names it.
+    #[serde(default)]
+    pub driver: Driver,
     /// Most threads the process table holds (older entries are evicted
     /// and counted beyond it).
     #[serde(default = "default_max_threads")]
@@ -42,6 +46,25 @@ pub struct Config {
     /// JSON in Falco's schema (same as `outputs.stdout.json_output`).
     #[serde(default)]
     pub json_output: bool,
+}
+
+/// The capture drivers lanner has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Driver {
+    #[default]
+    Kmod,
+    Bpf,
+}
+
+impl Driver {
+    /// The name `--driver` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Driver::Kmod => "kmod",
+            Driver::Bpf => "bpf",
+        }
+    }
 }
 
 /// A config file that could not be used.

@@ -13,8 +13,8 @@ use lanner::engine::Ruleset;
 use lanner::event::decode::Event;
 use lanner::output::Outputs;
 use lanner::pipeline::{self, PipelineConfig};
-use lanner::source::kmod::{Filter, KmodSource};
-use lanner::source::{Batch, Source};
+use lanner::source::kmod::Filter;
+use lanner::source::Batch;
 use lanner::state::procfs::Procfs;
 use lanner::state::ProcTable;
 use std::path::PathBuf;
@@ -47,6 +47,9 @@ enum Cmd {
         /// Device of the kernel module.
         #[arg(long)]
         device: Option<PathBuf>,
+        /// Capture driver: kmod (the kernel module) or bpf (the eBPF fallback).
+        #[arg(long)]
+        driver: Option<String>,
         /// Created once capture has started (for scripts and tests).
         #[arg(long)]
         ready_file: Option<PathBuf>,
@@ -63,6 +66,9 @@ enum Cmd {
     Dump {
         #[arg(long)]
         device: Option<PathBuf>,
+        /// Capture driver: kmod or bpf.
+        #[arg(long, default_value = "kmod")]
+        driver: String,
         /// Stop after this many seconds (fractions allowed).
         #[arg(long, value_parser = parse_secs)]
         duration: Option<Duration>,
@@ -113,6 +119,7 @@ fn run(
     config: Option<PathBuf>,
     rules: Vec<PathBuf>,
     device: Option<PathBuf>,
+    driver: Option<String>,
     ready_file: Option<PathBuf>,
     duration: Option<Duration>,
 ) -> Result<()> {
@@ -126,7 +133,9 @@ fn run(
     let detector = RulesDetector::new(ruleset);
     let device = device.unwrap_or_else(|| cfg.device.clone());
 
-    let mut src = KmodSource::open(&device)?;
+    let driver = driver.unwrap_or_else(|| cfg.driver.as_str().to_string());
+    let mut src = lanner::source::driver::open(&driver, &device, 0)
+        .with_context(|| format!("opening the {driver} driver"))?;
     let filter = detector.filter().procexit();
     src.set_filter(&filter)?;
     let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
@@ -138,9 +147,8 @@ fn run(
     // Seed after starting capture so no process created in between is missed.
     procs.seed(procfs.scan());
     eprintln!(
-        "lanner: capturing on {} rings of {} KiB, {} rules enabled, {} threads known",
-        src.info().nr_rings,
-        src.info().ring_size / 1024,
+        "lanner: capturing with the {}, {} rules enabled, {} threads known",
+        src.describe(),
         enabled,
         procs.stats().threads
     );
@@ -148,7 +156,7 @@ fn run(
         std::fs::write(p, b"ready\n").with_context(|| format!("writing {}", p.display()))?;
     }
     let stats = pipeline::run(
-        &mut src,
+        &mut *src,
         &detector,
         &mut procs,
         &outputs,
@@ -181,9 +189,15 @@ fn validate(rules: Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn dump(device: Option<PathBuf>, duration: Option<Duration>, all_syscalls: bool) -> Result<()> {
+fn dump(
+    device: Option<PathBuf>,
+    driver: &str,
+    duration: Option<Duration>,
+    all_syscalls: bool,
+) -> Result<()> {
     let device = device.unwrap_or_else(lanner::source::kmod::default_device);
-    let mut src = KmodSource::open(&device)?;
+    let mut src = lanner::source::driver::open(driver, &device, 0)
+        .with_context(|| format!("opening the {driver} driver"))?;
     let mut filter = Filter::default()
         .events(Filter::state_events())
         .events(["open", "openat", "openat2"])
@@ -227,15 +241,17 @@ fn main() -> ExitCode {
             config,
             rules,
             device,
+            driver,
             ready_file,
             duration,
-        } => run(config, rules, device, ready_file, duration),
+        } => run(config, rules, device, driver, ready_file, duration),
         Cmd::Validate { rules } => validate(rules),
         Cmd::Dump {
             device,
+            driver,
             duration,
             all_syscalls,
-        } => dump(device, duration, all_syscalls),
+        } => dump(device, &driver, duration, all_syscalls),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -31,6 +31,26 @@ pub trait Detector {
     fn detect(&self, fields: &EventFields<'_, '_>) -> Option<Alert>;
 }
 
+/// One record through the processing stage: decode, process-table
+/// update around rule evaluation (additions before, removals after), and
+/// the alert it raises. Shared by the pipeline and by tests that replay
+/// captured records.
+pub fn process_record(
+    rec: &[u8],
+    detector: &dyn Detector,
+    procs: &mut ProcTable,
+) -> Result<Option<Alert>, crate::event::decode::DecodeError> {
+    let ev = Event::parse(rec)?;
+    procs.apply_pre(&ev);
+    let mut alert = None;
+    if detector.interesting(ev.name()) {
+        let f = EventFields::new(&ev, procs);
+        alert = detector.detect(&f);
+    }
+    procs.apply_post(&ev);
+    Ok(alert)
+}
+
 /// Tuning of the pipeline.
 #[derive(Debug, Clone)]
 pub struct PipelineConfig {
@@ -92,7 +112,7 @@ impl std::fmt::Display for RunStats {
     }
 }
 
-fn reader<S: Source>(
+fn reader<S: Source + ?Sized>(
     src: &mut S,
     full: Sender<Batch>,
     free: Receiver<Batch>,
@@ -128,7 +148,7 @@ fn reader<S: Source>(
 }
 
 /// Runs until `stop` is set, then drains what the rings hold and returns.
-pub fn run<S: Source>(
+pub fn run<S: Source + ?Sized>(
     src: &mut S,
     detector: &dyn Detector,
     procs: &mut ProcTable,
@@ -148,22 +168,14 @@ pub fn run<S: Source>(
         for batch in full_rx.iter() {
             for rec in batch.iter() {
                 stats.events += 1;
-                let ev = match Event::parse(rec) {
-                    Ok(ev) => ev,
-                    Err(_) => {
-                        stats.decode_errors += 1;
-                        continue;
-                    }
-                };
-                procs.apply_pre(&ev);
-                if detector.interesting(ev.name()) {
-                    let f = EventFields::new(&ev, procs);
-                    if let Some(alert) = detector.detect(&f) {
+                match process_record(rec, detector, procs) {
+                    Ok(Some(alert)) => {
                         stats.alerts += 1;
                         sink.send(alert);
                     }
+                    Ok(None) => {}
+                    Err(_) => stats.decode_errors += 1,
                 }
-                procs.apply_post(&ev);
             }
             let _ = free_tx.try_send(batch);
             if last_report.elapsed() >= cfg.report_every {

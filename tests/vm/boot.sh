@@ -6,6 +6,8 @@
 # results/ (that tar unpacked, only if size and md5 match what the guest announced) and
 # boot.env (qemu status, time out, wall time, results status) for check.py.
 # env: ACCEL=tcg|kvm (tcg)  VM_TIMEOUT seconds (180)  VM_SMP (2)  VM_MEM (1G)
+#      VM_DRIVERS (kmod,bpf: which drivers the guest tests)  VM_ONLY (drivertest --only globs, comma-
+#      separated; set: only the driver suites run)
 #      VM_PVH=1|0 (1: boot the extracted ELF via its PVH note - no in-guest decompression)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -32,7 +34,7 @@ QEMU=(qemu-system-x86_64 "${ACC[@]}" -m "${VM_MEM:-1G}" -smp "${VM_SMP:-2}"
 	-nographic -no-reboot -nic none
 	-serial mon:stdio -serial "file:$OUT/serial1.raw"   # order matters: console first (P3)
 	-kernel "$KERNEL" -initrd "$INITRD"
-	-append "console=ttyS0 loglevel=5 oops=panic panic=-1 lanner.mode=$MODE")
+	-append "console=ttyS0 loglevel=5 oops=panic panic=-1 lanner.mode=$MODE lanner.drivers=${VM_DRIVERS:-kmod,bpf} lanner.only=${VM_ONLY:-}")
 
 t0=$(now_s)
 rc=0

@@ -4,7 +4,7 @@
 usage: check.py BUILD_VM_DIR/VER...
 Reads VER/boot.env (written by boot.sh) and VER/results/ (the guest's /results, copied
 back over the second serial port, md5-checked). Prints per kernel
-    PASS <kernel-release>            or    FAIL <kernel-release>: <reason>; <reason>...
+    PASS <kernel-release> [drivers]  or    FAIL <kernel-release> [drivers]: <reason>; <reason>...
 then "N passed, M failed" alone on a line. Exit status 1 if any kernel failed.
 """
 import os
@@ -19,6 +19,7 @@ DMESG_BAD = re.compile(r"\bBUG\b|\bWARNING\b|\bOops\b|Call Trace")
 SUMMARY = re.compile(r"drivertest: (\d+) passed, (\d+) failed")
 STORM = re.compile(r"storm: (\d+) passed, (\d+) failed")
 HOTPLUG = re.compile(r"hotplug: (\d+) passed, (\d+) failed")
+PARITY = re.compile(r"parity: (\d+) passed, (\d+) failed")
 # Memory that may move during a load/unload loop without being a leak
 # (slab caches and vmalloc bookkeeping settle in steps); one leaked ring
 # (64 KiB x CPUs) or enter-copy table (~2 MiB) per cycle is far above it.
@@ -145,6 +146,24 @@ def check_kernel(d):
     if steps.get("done") != "1":
         errs.append("guest test script did not finish")
 
+    drivers = steps.get("drivers", "kmod").split(",")
+    quick = steps.get("quick") == "1"
+    if "kmod" in drivers:
+        errs += [f"kmod: {e}" for e in check_kmod(res, steps, quick)]
+    if "bpf" in drivers:
+        errs += [f"bpf: {e}" for e in check_bpf(res, steps, quick, "kmod" in drivers)]
+    dmesg = read(os.path.join(res, "dmesg-final.txt"))
+    if dmesg is None:
+        errs.append("no final dmesg")
+    else:
+        bad = [l.strip() for l in dmesg.splitlines() if DMESG_BAD.search(l)]
+        if bad:
+            errs.append(f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}")
+    return f"{release} [{','.join(drivers)}]", errs
+
+
+def check_kmod(res, steps, quick):
+    errs = []
     # 1. insmod and the device node.
     if steps.get("insmod_rc") != "0":
         errs.append(f"insmod failed (rc {steps.get('insmod_rc')}): {(read(os.path.join(res, 'insmod.txt')) or '').strip()[:200]}")
@@ -154,43 +173,12 @@ def check_kernel(d):
 
     # 2. Driver test (not run by the demo).
     if steps.get("mode", "test") == "test":
-        out = read(os.path.join(res, "drivertest.txt"))
-        if out is None:
-            errs.append("drivertest: no output")
-        else:
-            lines = [l for l in out.splitlines() if l.strip()]
-            passed = [l for l in lines if l.startswith("PASS ")]
-            failed = [l for l in lines if l.startswith("FAIL ")]
-            summaries = [m for m in (SUMMARY.fullmatch(l.strip()) for l in lines) if m]
-            others = [l for l in lines if l.startswith("drivertest:") and not SUMMARY.fullmatch(l.strip())]
-            if not summaries:
-                errs.append("drivertest: no summary line" + (f" (rc {steps.get('drivertest_rc')})"))
-            elif (int(summaries[-1][1]), int(summaries[-1][2])) != (len(passed), len(failed)):
-                errs.append(f"drivertest: summary '{summaries[-1][0]}' disagrees with {len(passed)} PASS / {len(failed)} FAIL lines")
-            if others:
-                errs.append(" | ".join(others[:3]))
-            if failed:
-                errs.append(f"drivertest: {len(failed)} failed: " + " | ".join(failed[:5]))
-            if len(passed) < MIN_DRIVER_CHECKS:
-                errs.append(f"drivertest: only {len(passed)} checks passed, want >= {MIN_DRIVER_CHECKS}")
-            if steps.get("drivertest_rc") != "0":
-                errs.append(f"drivertest exited {steps.get('drivertest_rc')}")
+        errs += check_drivertest(res, "drivertest.txt", steps.get("drivertest_rc"), quick)
+    if quick:
+        return errs
 
     # 3. End to end through rsyslog.
-    if steps.get("rsyslog_ready") != "0":
-        errs.append("rsyslogd did not come up (/dev/log, 127.0.0.1:5514): " + (read(os.path.join(res, "rsyslogd.out")) or "").strip()[:200])
-    if steps.get("lanner_ready") != "0":
-        errs.append("lanner never wrote its ready file: " + (read(os.path.join(res, "lanner.err")) or "").strip()[-300:])
-    pid = (read(os.path.join(res, "shadow.pid")) or "").strip()
-    exe = (read(os.path.join(res, "shadow.exe")) or "").strip()
-    if not pid.isdigit() or not exe.startswith("/"):
-        errs.append("no pid or executable of the cat /etc/shadow process")
-    else:
-        for log in ("syslog-unix.log", "syslog-tcp.log"):
-            errs += check_alerts(log, read(os.path.join(res, log)), pid, exe)
-    if steps.get("lanner_rc") != "0":
-        tail = (read(os.path.join(res, "lanner.err")) or "").strip().splitlines()[-2:]
-        errs.append(f"lanner exited {steps.get('lanner_rc')}: " + " / ".join(tail))
+    errs += check_e2e(res, steps, "")
 
     # 4. Unload.
     if steps.get("holder_open") != "0":
@@ -203,14 +191,77 @@ def check_kernel(d):
         errs.append("lanner still in /proc/modules after rmmod")
     if steps.get("mode", "test") == "test":
         errs += check_stress(res, steps)
-    dmesg = read(os.path.join(res, "dmesg-final.txt"))
-    if dmesg is None:
-        errs.append("no final dmesg")
+    return errs
+
+
+def check_drivertest(res, name, rc, quick):
+    """One run of lanner-drivertest: summary agrees with the lines, all PASS."""
+    errs = []
+    out = read(os.path.join(res, name))
+    if out is None:
+        return [f"{name}: no output"]
+    lines = [l for l in out.splitlines() if l.strip()]
+    passed = [l for l in lines if l.startswith("PASS ")]
+    failed = [l for l in lines if l.startswith("FAIL ")]
+    summaries = [m for m in (SUMMARY.fullmatch(l.strip()) for l in lines) if m]
+    others = [l for l in lines if l.startswith("drivertest:") and not SUMMARY.fullmatch(l.strip())]
+    if not summaries:
+        errs.append(f"{name}: no summary line (rc {rc})")
+    elif (int(summaries[-1][1]), int(summaries[-1][2])) != (len(passed), len(failed)):
+        errs.append(f"{name}: summary '{summaries[-1][0]}' disagrees with {len(passed)} PASS / {len(failed)} FAIL lines")
+    if others:
+        errs.append(" | ".join(others[:3]))
+    if failed:
+        errs.append(f"{name}: {len(failed)} failed: " + " | ".join(failed[:5]))
+    if not quick and len(passed) < MIN_DRIVER_CHECKS:
+        errs.append(f"{name}: only {len(passed)} checks passed, want >= {MIN_DRIVER_CHECKS}")
+    if rc != "0":
+        errs.append(f"{name}: exited {rc}")
+    return errs
+
+
+def check_e2e(res, steps, sfx):
+    """The alert of `cat /etc/shadow` in both rsyslog files, exactly once."""
+    errs = []
+    if steps.get("rsyslog_ready" + sfx) != "0":
+        errs.append("rsyslogd did not come up (/dev/log, 127.0.0.1:5514): " + (read(os.path.join(res, f"rsyslogd{sfx}.out")) or "").strip()[:200])
+    if steps.get("lanner_ready" + sfx) != "0":
+        errs.append("lanner never wrote its ready file: " + (read(os.path.join(res, f"lanner{sfx}.err")) or "").strip()[-300:])
+    pid = (read(os.path.join(res, f"shadow{sfx}.pid")) or "").strip()
+    exe = (read(os.path.join(res, f"shadow{sfx}.exe")) or "").strip()
+    if not pid.isdigit() or not exe.startswith("/"):
+        errs.append("no pid or executable of the cat /etc/shadow process")
     else:
-        bad = [l.strip() for l in dmesg.splitlines() if DMESG_BAD.search(l)]
-        if bad:
-            errs.append(f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}")
-    return release, errs
+        for log in (f"syslog-unix{sfx}.log", f"syslog-tcp{sfx}.log"):
+            errs += check_alerts(log, read(os.path.join(res, log)), pid, exe)
+    if steps.get("lanner_rc" + sfx) != "0":
+        tail = (read(os.path.join(res, f"lanner{sfx}.err")) or "").strip().splitlines()[-2:]
+        errs.append(f"lanner exited {steps.get('lanner_rc' + sfx)}: " + " / ".join(tail))
+    return errs
+
+
+def check_bpf(res, steps, quick, with_kmod):
+    """The eBPF fallback: both driver suites, storm, hotplug, e2e, parity."""
+    errs = []
+    if steps.get("mode", "test") != "test":
+        return errs
+    for d in ("bpf", "bpf-perf"):
+        errs += check_drivertest(res, f"drivertest-{d}.txt", steps.get(f"drivertest_{d}_rc"), quick)
+    if quick:
+        return errs
+    ncpu = int(read(os.path.join(res, "nproc.txt"), "1").strip() or 1)
+    errs += summary_errs("storm", read(os.path.join(res, "storm-bpf.txt")), STORM,
+                         steps.get("storm_bpf_rc"), ncpu + 1)
+    if steps.get("hotplug_bpf_rc") == "no-cpu1":
+        errs.append("hotplug: the guest has no cpu1 (boot it with VM_SMP >= 2)")
+    else:
+        errs += summary_errs("hotplug", read(os.path.join(res, "hotplug-bpf.txt")), HOTPLUG,
+                             steps.get("hotplug_bpf_rc"), 2)
+    errs += check_e2e(res, steps, "-bpf")
+    if with_kmod:
+        errs += summary_errs("parity", read(os.path.join(res, "parity.txt")), PARITY,
+                             steps.get("parity_rc"), 2)
+    return errs
 
 
 def summary_errs(name, text, pattern, rc, min_passed):

@@ -89,6 +89,11 @@ impl Filter {
         self
     }
 
+    /// The ABI struct both drivers take.
+    pub fn raw(&self) -> &abi::lanner_filter {
+        &self.raw
+    }
+
     /// Whether native syscall `nr` is enabled.
     pub fn has_syscall(&self, nr: i64) -> bool {
         let bits = abi::LANNER_SYSCALL_MASK_WORDS as i64 * 64;

@@ -5,6 +5,8 @@
 //! this module touches mmap'd ring memory; everything downstream sees
 //! owned `Batch`es.
 
+pub mod bpf;
+pub mod driver;
 pub mod kmod;
 pub mod merge;
 pub mod ring;

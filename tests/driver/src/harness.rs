@@ -10,6 +10,7 @@
 //! back from the driver; hold expected values (the tests do).
 
 use lanner::event::decode::Event;
+use lanner::source::bpf::{BpfSource, Flavour, LoadOptions, Transport};
 use lanner::source::kmod::{Filter, KmodSource};
 use lanner::source::ring::RingStats;
 use lanner::source::{Batch, Source, SourceStats};
@@ -97,16 +98,80 @@ impl Driver for KmodDriver {
     }
 }
 
-/// Opens the driver named on the command line.
-pub fn open_driver(kind: &str, device: &Path) -> Result<Box<dyn Driver>, String> {
+/// The eBPF fallback, loaded by this process.
+pub struct BpfDriver {
+    src: BpfSource,
+}
+
+impl BpfDriver {
+    pub fn open(opts: &LoadOptions) -> Result<BpfDriver, String> {
+        let src = BpfSource::open(opts).map_err(|e| e.to_string())?;
+        for n in &src.report().notes {
+            println!("info bpf: {n}");
+        }
+        Ok(BpfDriver { src })
+    }
+}
+
+impl Source for BpfDriver {
+    fn fill(&mut self, batch: &mut Batch) -> std::io::Result<()> {
+        self.src.fill(batch)
+    }
+    fn stats(&self) -> SourceStats {
+        self.src.stats()
+    }
+}
+
+impl Driver for BpfDriver {
+    fn kind(&self) -> &'static str {
+        "bpf"
+    }
+    fn info(&self) -> DriverInfo {
+        let (nr_rings, ring_size) = self.src.geometry();
+        DriverInfo {
+            abi_major: abi::LANNER_ABI_VERSION_MAJOR,
+            schema_major: abi::LANNER_SCHEMA_VERSION_MAJOR,
+            nr_rings,
+            ring_size,
+        }
+    }
+    fn set_filter(&mut self, f: &Filter) -> Result<(), String> {
+        self.src.set_filter(f).map_err(|e| e.to_string())
+    }
+    fn start(&mut self) -> Result<(), String> {
+        self.src.start().map_err(|e| e.to_string())
+    }
+    fn stop(&mut self) -> Result<(), String> {
+        self.src.stop().map_err(|e| e.to_string())
+    }
+    fn ring_stats(&self) -> Vec<RingStats> {
+        self.src.ring_stats()
+    }
+    fn device(&self) -> Option<&Path> {
+        None
+    }
+}
+
+/// Drivers `--driver` accepts: the module, and the eBPF fallback with its
+/// features probed (`bpf`) or forced to the fallbacks older kernels get
+/// (`bpf-perf`: perf buffer + raw_tp programs).
+pub const DRIVERS: &str = "kmod|bpf|bpf-perf";
+
+/// Opens the driver named on the command line; `ring_size` 0 = default.
+pub fn open_driver(kind: &str, device: &Path, ring_size: u32) -> Result<Box<dyn Driver>, String> {
+    let bpf = |transport, flavour| LoadOptions {
+        transport,
+        flavour,
+        ring_size,
+    };
     match kind {
         "kmod" => Ok(Box::new(KmodDriver::open(device)?)),
-        "bpf" => Err(
-            "driver 'bpf' is not built yet (the eBPF fallback is issue 4); \
-             only --driver kmod exists"
-                .into(),
-        ),
-        k => Err(format!("unknown driver '{k}' (kmod|bpf)")),
+        "bpf" => Ok(Box::new(BpfDriver::open(&bpf(None, None))?)),
+        "bpf-perf" => Ok(Box::new(BpfDriver::open(&bpf(
+            Some(Transport::Perf),
+            Some(Flavour::RawTp),
+        ))?)),
+        k => Err(format!("unknown driver '{k}' ({DRIVERS})")),
     }
 }
 

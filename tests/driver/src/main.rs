@@ -1,9 +1,13 @@
 //! lanner-drivertest: the record-level driver test suite, run inside a
 //! guest as root.
 //!
-//!   lanner-drivertest [--driver kmod|bpf] [--device PATH] [--only GLOB]... [--list]
-//!   lanner-drivertest storm [--seconds N] [--reader-pause-ms MS] [--driver kmod|bpf] [--device PATH]
-//!   lanner-drivertest hotplug [--cpu N] [--driver kmod|bpf] [--device PATH]
+//!   lanner-drivertest [--driver kmod|bpf|bpf-perf] [--device PATH] [--only GLOB]... [--list]
+//!   lanner-drivertest storm [--seconds N] [--reader-pause-ms MS] [--driver D] [--ring-size B]
+//!   lanner-drivertest hotplug [--cpu N] [--driver D] [--device PATH]
+//!   lanner-drivertest parity [--device PATH]   (module loaded; compares it with eBPF)
+//!
+//! `--ring-size` sizes the eBPF fallback's rings (the module's come from
+//! its `ring_size` parameter).
 //!
 //! The suite performs real syscalls whose results it knows (one test per
 //! event type, success and failure paths), reads the records back through
@@ -23,6 +27,7 @@ mod events;
 mod expect;
 mod harness;
 mod hotplug;
+mod parity;
 mod procinfo;
 mod storm;
 mod stream;
@@ -38,15 +43,19 @@ struct Args {
     list: bool,
     storm: bool,
     hotplug: bool,
+    parity: bool,
     cpu: usize,
     seconds: u64,
     pause_ms: u64,
+    ring_size: u32,
 }
 
 fn usage(why: &str) -> ! {
     eprintln!(
-        "lanner-drivertest: {why}\nusage: lanner-drivertest [storm|hotplug] [--driver kmod|bpf] \
-         [--device PATH] [--only GLOB]... [--list] [--seconds N] [--reader-pause-ms MS] [--cpu N]"
+        "lanner-drivertest: {why}\nusage: lanner-drivertest [storm|hotplug|parity] [--driver {}] \
+         [--device PATH] [--only GLOB]... [--list] [--seconds N] [--reader-pause-ms MS] [--cpu N] \
+         [--ring-size BYTES]",
+        harness::DRIVERS
     );
     std::process::exit(2)
 }
@@ -59,9 +68,11 @@ fn parse() -> Args {
         list: false,
         storm: false,
         hotplug: false,
+        parity: false,
         cpu: 1,
         seconds: 4,
         pause_ms: 500,
+        ring_size: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -72,6 +83,7 @@ fn parse() -> Args {
         match arg.as_str() {
             "storm" => a.storm = true,
             "hotplug" => a.hotplug = true,
+            "parity" => a.parity = true,
             "--cpu" => a.cpu = val("--cpu").parse().unwrap_or_else(|_| usage("bad --cpu")),
             "--driver" => a.driver = val("--driver"),
             "--device" => a.device = PathBuf::from(val("--device")),
@@ -85,6 +97,11 @@ fn parse() -> Args {
                 a.pause_ms = val("--reader-pause-ms")
                     .parse()
                     .unwrap_or_else(|_| usage("bad --reader-pause-ms"))
+            }
+            "--ring-size" => {
+                a.ring_size = val("--ring-size")
+                    .parse()
+                    .unwrap_or_else(|_| usage("bad --ring-size"))
             }
             "--list" => a.list = true,
             other => usage(&format!("unknown argument '{other}'")),
@@ -143,8 +160,10 @@ fn main() -> ExitCode {
     let mut rep = Report::default();
     let res = if args.storm {
         storm(&args, &mut rep)
+    } else if args.parity {
+        parity::run(&args.device, &mut rep)
     } else if args.hotplug {
-        open_driver(&args.driver, &args.device)
+        open_driver(&args.driver, &args.device, args.ring_size)
             .and_then(|mut d| hotplug::run(d.as_mut(), args.cpu, &mut rep))
     } else {
         suite(&args, &mut rep)
@@ -152,13 +171,14 @@ fn main() -> ExitCode {
     if let Err(e) = &res {
         rep.check("driver.open", Err(e.clone()));
     }
-    let sub = args.storm || args.hotplug;
+    let sub = args.storm || args.hotplug || args.parity;
     if !sub && rep.failed > 0 {
         rep.summary();
     }
-    let what = match (args.storm, args.hotplug) {
-        (true, _) => "storm",
-        (_, true) => "hotplug",
+    let what = match (args.storm, args.hotplug, args.parity) {
+        (true, _, _) => "storm",
+        (_, true, _) => "hotplug",
+        (_, _, true) => "parity",
         _ => "drivertest",
     };
     println!("{what}: {} passed, {} failed", rep.passed, rep.failed);
@@ -169,12 +189,12 @@ fn main() -> ExitCode {
 }
 
 fn storm(args: &Args, rep: &mut Report) -> Result<(), String> {
-    let mut d = open_driver(&args.driver, &args.device)?;
+    let mut d = open_driver(&args.driver, &args.device, args.ring_size)?;
     storm::run(d.as_mut(), args.seconds, args.pause_ms, rep)
 }
 
 fn suite(args: &Args, rep: &mut Report) -> Result<(), String> {
-    let mut drv = open_driver(&args.driver, &args.device)?;
+    let mut drv = open_driver(&args.driver, &args.device, args.ring_size)?;
     println!("info driver: {} via {}", drv.kind(), args.device.display());
     let on = |n: &str| selected(&args.only, n);
     if on(BUILTIN[0]) {

@@ -1,8 +1,12 @@
 #!/bin/sh
-# Owns: what runs inside the guest - load lanner.ko, driver test, end-to-end alert through a
-# real rsyslogd, unload, storm (small ring), CPU hotplug, load/unload loop under a syscall
-# storm. It only collects evidence in /results/ (files + steps.txt key=value);
-# tests/vm/check.py on the host decides pass/fail.
+# Owns: what runs inside the guest. kmod: load lanner.ko, driver test, end-to-end alert through
+# a real rsyslogd, unload, storm (small ring), CPU hotplug, load/unload loop under a syscall
+# storm. bpf: the same driver test against the eBPF fallback (probed features, then forced
+# perf buffer + raw_tp), storm, hotplug, end-to-end alert, and (with kmod) the parity test of
+# one scenario under both drivers. It only collects evidence in /results/ (files + steps.txt
+# key=value); tests/vm/check.py on the host decides pass/fail.
+# Kernel command line: lanner.drivers=kmod,bpf (which drivers), lanner.only=GLOB,... (only the
+# driver suites, restricted to those drivertest checks).
 # usage: /vm/test.sh [test|demo]   demo: the scenario is paced and the rsyslog files are
 #                                  followed on the console so a person sees alerts arrive.
 MODE=${1:-test}
@@ -29,7 +33,55 @@ stop() {
 
 : > $R/steps.txt
 rec mode "$MODE"
+DRIVERS=${LANNER_DRIVERS:-kmod,bpf}
+rec drivers "$DRIVERS"
+has() { case ",$DRIVERS," in *",$1,"*) return 0 ;; esac; return 1; }
+ONLY=
+for g in $(echo "${LANNER_ONLY:-}" | tr , ' '); do ONLY="$ONLY --only $g"; done
+[ -n "$ONLY" ] && rec quick 1
+full() { [ "$MODE" = test ] && [ -z "$ONLY" ]; }
 
+# e2e SUFFIX LANNER-ARGS...: kernel -> lanner -> rsyslogd (unix socket and TCP) -> files
+# syslog-{unix,tcp}SUFFIX.log, cat /etc/shadow alerting once and harmless commands not at all.
+e2e() {
+	sfx=$1; shift
+	stamp "e2e$sfx"
+	: > $R/syslog-unix.log; : > $R/syslog-tcp.log
+	rsyslogd -n -f /etc/rsyslog.conf -i /run/rsyslogd.pid > $R/rsyslogd$sfx.out 2>&1 &
+	RS=$!
+	wait_for 100 test -S /dev/log && wait_for 100 listening 5514; rec "rsyslog_ready$sfx" $?
+	if [ "$MODE" = demo ]; then
+		say "following the rsyslog output files; alerts appear below as they arrive"
+		tail -f $R/syslog-unix.log $R/syslog-tcp.log & TAIL=$!
+	fi
+	lanner run -c /etc/lanner/lanner.yaml --ready-file $R/lanner$sfx.ready "$@" \
+		> $R/lanner$sfx.out 2> $R/lanner$sfx.err &
+	LP=$!
+	wait_for 300 test -e $R/lanner$sfx.ready; rec "lanner_ready$sfx" $?
+	stamp "scenario$sfx"
+	pace 3
+	# Binaries by path: busybox ash would otherwise re-exec itself as /proc/self/exe
+	# (comm "exe"); /bin/cat is a real execve of a program named cat.
+	say "running: cat /etc/shadow   (sensitive file, expect ONE alert)"
+	readlink -f /bin/cat > $R/shadow$sfx.exe
+	/bin/cat /etc/shadow > /dev/null & echo $! > $R/shadow$sfx.pid; wait $!
+	pace 3
+	say "running: cat /etc/hostname; ls /   (harmless, expect no alert)"
+	/bin/cat /etc/hostname > /dev/null; /bin/ls / > /dev/null
+	pace 3
+	wait_for 50 both_alerted
+	sleep 0.5   # a late duplicate or false alert would land here
+	stamp "alerts$sfx"
+	stop $LP 20; rec "lanner_rc$sfx" $STOPPED
+	stop $RS 10; rec "rsyslog_rc$sfx" $STOPPED
+	[ -n "${TAIL:-}" ] && { kill "$TAIL"; wait "$TAIL"; } 2>/dev/null
+	if [ -n "$sfx" ]; then
+		mv $R/syslog-unix.log $R/syslog-unix$sfx.log; mv $R/syslog-tcp.log $R/syslog-tcp$sfx.log
+	fi
+	say "lanner: $(tail -2 $R/lanner$sfx.err | tr '\n' ' ')"
+}
+
+if has kmod; then
 # 1. Load.
 stamp insmod
 dmesg > $R/dmesg-boot.txt
@@ -42,43 +94,14 @@ say "insmod: $(cat $R/insmod.txt) $(cat $R/dev.txt)"
 # 2. Record-level driver test.
 if [ "$MODE" = test ]; then
 	stamp drivertest
-	timeout 60 lanner-drivertest --device /dev/lanner > $R/drivertest.txt 2> $R/drivertest.err
+	timeout 60 lanner-drivertest --device /dev/lanner $ONLY > $R/drivertest.txt 2> $R/drivertest.err
 	rec drivertest_rc $?
 	say "$(tail -1 $R/drivertest.txt)"
 fi
 
-# 3. End to end: kernel -> lanner -> rsyslogd (unix socket and TCP) -> files.
-stamp e2e
-: > $R/syslog-unix.log; : > $R/syslog-tcp.log
-rsyslogd -n -f /etc/rsyslog.conf -i /run/rsyslogd.pid > $R/rsyslogd.out 2>&1 &
-RS=$!
-wait_for 100 test -S /dev/log && wait_for 100 listening 5514; rec rsyslog_ready $?
-if [ "$MODE" = demo ]; then
-	say "following the rsyslog output files; alerts appear below as they arrive"
-	tail -f $R/syslog-unix.log $R/syslog-tcp.log & TAIL=$!
-fi
-lanner run -c /etc/lanner/lanner.yaml --ready-file $R/lanner.ready > $R/lanner.out 2> $R/lanner.err &
-LP=$!
-wait_for 300 test -e $R/lanner.ready; rec lanner_ready $?
-stamp scenario
-pace 3
-# Binaries by path: busybox ash would otherwise re-exec itself as /proc/self/exe
-# (comm "exe"); /bin/cat is a real execve of a program named cat.
-say "running: cat /etc/shadow   (sensitive file, expect ONE alert)"
-readlink -f /bin/cat > $R/shadow.exe
-/bin/cat /etc/shadow > /dev/null & echo $! > $R/shadow.pid; wait $!
-pace 3
-say "running: cat /etc/hostname; ls /   (harmless, expect no alert)"
-/bin/cat /etc/hostname > /dev/null; /bin/ls / > /dev/null
-pace 3
-wait_for 50 both_alerted
-sleep 0.5   # a late duplicate or false alert would land here
-stamp alerts
-stop $LP 20; rec lanner_rc $STOPPED
-stop $RS 10; rec rsyslog_rc $STOPPED
-[ -n "${TAIL:-}" ] && { kill "$TAIL"; wait "$TAIL"; } 2>/dev/null
-say "lanner: $(tail -2 $R/lanner.err | tr '\n' ' ')"
-
+# 3. End to end through rsyslog.
+if [ -z "$ONLY" ]; then
+e2e ""
 # 4. Unload: refused while the device is open, accepted after.
 stamp rmmod
 sleep 100 < /dev/lanner & HOLD=$!
@@ -88,7 +111,9 @@ kill $HOLD; wait $HOLD 2>/dev/null
 rmmod lanner > $R/rmmod.txt 2>&1; rec rmmod_rc $?
 grep -c '^lanner ' /proc/modules > $R/modules-after.txt
 
-if [ "$MODE" = test ]; then
+fi	# [ -z "$ONLY" ]
+
+if full; then
 	# 5. Storm with a small ring: per CPU, produced = consumed + drops.
 	stamp storm
 	nproc > $R/nproc.txt
@@ -136,6 +161,49 @@ if [ "$MODE" = test ]; then
 	grep -c '^lanner ' /proc/modules > $R/loadloop-modules.txt
 	sleep 2; grep -E '^(VmallocUsed|SUnreclaim|Percpu):' /proc/meminfo > $R/mem-after.txt
 	say "load/unload: $cyc of ${LOADLOOP:-100} cycles, $dump_fail reader failures"
+fi
+fi	# has kmod
+
+# eBPF fallback. B1/B2: the same driver suite, probed features then forced fallbacks.
+if has bpf && [ "$MODE" = test ]; then
+	for d in bpf bpf-perf; do
+		stamp "drivertest_$d"
+		LANNER_BPF_TRACE=1 timeout 120 lanner-drivertest --driver $d $ONLY > $R/drivertest-$d.txt 2> $R/drivertest-$d.err
+		rec "drivertest_${d}_rc" $?
+		say "$d: $(tail -1 $R/drivertest-$d.txt)"
+	done
+fi
+if has bpf && full; then
+	# B3. Storm with small rings: per CPU, produced = consumed + drops.
+	stamp storm_bpf
+	nproc > $R/nproc.txt
+	timeout 60 lanner-drivertest storm --driver bpf --ring-size 65536 --seconds 4 \
+		> $R/storm-bpf.txt 2> $R/storm-bpf.err
+	rec storm_bpf_rc $?
+	say "bpf $(tail -1 $R/storm-bpf.txt)"
+	# B4. CPU hotplug.
+	stamp hotplug_bpf
+	if [ -w /sys/devices/system/cpu/cpu1/online ]; then
+		echo 0 > /sys/devices/system/cpu/cpu1/online
+		timeout 30 lanner-drivertest hotplug --driver bpf --cpu 1 > $R/hotplug-bpf.txt 2> $R/hotplug-bpf.err
+		rec hotplug_bpf_rc $?
+		echo 1 > /sys/devices/system/cpu/cpu1/online 2>/dev/null
+		say "bpf $(tail -1 $R/hotplug-bpf.txt)"
+	else
+		rec hotplug_bpf_rc no-cpu1
+	fi
+	# B5. End to end with the eBPF fallback.
+	e2e -bpf --driver bpf
+	# B6. Parity: one scripted scenario under the module and under eBPF.
+	if has kmod; then
+		stamp parity
+		insmod /lib/lanner/lanner.ko > $R/parity-insmod.txt 2>&1
+		wait_for 20 test -c /dev/lanner
+		timeout 120 lanner-drivertest parity > $R/parity.txt 2> $R/parity.err
+		rec parity_rc $?
+		rmmod lanner >> $R/parity-insmod.txt 2>&1
+		say "$(tail -1 $R/parity.txt)"
+	fi
 fi
 cat /proc/sys/kernel/tainted > $R/tainted.txt
 dmesg > $R/dmesg-final.txt
