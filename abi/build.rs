@@ -32,7 +32,7 @@ fn main() {
              extern const unsigned int lanner_events_len;\n\
              extern const char *const *const lanner_sc_names_ptr;\n\
              extern const unsigned int lanner_sc_names_len;\n\
-             extern const char *const *const lanner_filler_families_ptr;\n\
+             extern const char *lanner_filler_family(unsigned int i);\n\
              extern const unsigned int lanner_filler_families_len;\n",
         )
         .allowlist_item("lanner.*|LANNER.*|PPM.*|PT_.*|PF_.*|EF_.*|EC_.*|ppm_.*")

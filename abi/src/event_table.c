@@ -17,13 +17,26 @@ const unsigned int lanner_sc_names_len = PPM_SC_MAX;
  * Filler families of the drivers, in tail-call slot order: the eBPF
  * loader finds each fill_<family> program's slot here.
  */
-#define LANNER_SYS_EVENT(nr, type, family)
-#define LANNER_FILLER_FAMILY(name) #name,
-const char *const lanner_filler_families_arr[] = {
+enum lanner_family_slot {
+#define LANNER_FILLER_FAMILY(name) LANNER_SLOT_##name,
 #include "lanner_sys_events.h"
-};
-#undef LANNER_SYS_EVENT
 #undef LANNER_FILLER_FAMILY
-const char *const *const lanner_filler_families_ptr = lanner_filler_families_arr;
-const unsigned int lanner_filler_families_len =
-	sizeof(lanner_filler_families_arr) / sizeof(lanner_filler_families_arr[0]);
+	LANNER_NR_SLOTS
+};
+
+struct lanner_family_name {
+	const char *name;
+};
+
+static const struct lanner_family_name lanner_family_names[] = {
+#define LANNER_FILLER_FAMILY(name) { #name },
+#include "lanner_sys_events.h"
+#undef LANNER_FILLER_FAMILY
+};
+
+const char *lanner_filler_family(unsigned int i)
+{
+	return i < LANNER_NR_SLOTS ? lanner_family_names[i].name : 0;
+}
+
+const unsigned int lanner_filler_families_len = LANNER_NR_SLOTS;

@@ -157,16 +157,16 @@ static FAMILIES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::n
 /// tail-call slot order.
 pub fn filler_families() -> &'static [&'static str] {
     FAMILIES.get_or_init(|| {
-        // SAFETY: lanner_filler_families_ptr points to a static array of
-        // lanner_filler_families_len non-NULL string literals defined in
-        // event_table.c and never written.
-        let t = unsafe {
-            core::slice::from_raw_parts(
-                lanner_filler_families_ptr,
-                lanner_filler_families_len as usize,
-            )
-        };
-        t.iter().map(|&p| cstr(p)).collect()
+        // SAFETY: a const unsigned int defined in event_table.c, never written.
+        let n = unsafe { lanner_filler_families_len };
+        (0..n)
+            .map(|i| {
+                // SAFETY: lanner_filler_family (event_table.c) returns a
+                // static string literal for every i below
+                // lanner_filler_families_len, never NULL there.
+                cstr(unsafe { lanner_filler_family(i) })
+            })
+            .collect()
     })
 }
 

@@ -69,9 +69,15 @@ struct lanner_scratch {
 	u8 tmp[2 * LANNER_MAX_PATH_LEN];	/* paths built backwards */
 };
 
+/*
+ * Memory-mapped by the agent where the kernel allows it (BPF_F_MMAPABLE,
+ * 5.5+; the loader clears the flag elsewhere), so starting, stopping and
+ * filtering make no syscall that a started capture would itself record.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__type(key, u32);
 	__type(value, struct lanner_bpf_settings);
 } lanner_settings SEC(".maps");

@@ -17,7 +17,12 @@
 #include "lanner_bpf.h"
 
 #define LANNER_STASH_BUF_MAX 128	/* sockaddr_storage; open_how is 24 */
-#define LANNER_STASH_THREADS 8192	/* threads inside a copied syscall at once */
+/*
+ * Threads inside a copied syscall at once (the module's 512 slots, ~2.2 MiB
+ * preallocated: run-time allocation from tracing programs warns on 5.10).
+ * When all are taken the copy is skipped and the exit reads user memory.
+ */
+#define LANNER_STASH_THREADS 512
 
 struct lanner_stash {
 	s64 nr;
@@ -32,7 +37,6 @@ struct lanner_stash {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, LANNER_STASH_THREADS);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, u32);
 	__type(value, struct lanner_stash);
 } lanner_stash SEC(".maps");

@@ -54,6 +54,8 @@ pub struct LoadReport {
     pub transport: Transport,
     pub flavour: Flavour,
     pub boot_clock: bool,
+    /// The settings map is memory-mapped (no syscall to start or stop).
+    pub mmapable: bool,
     /// One line per decision, in order.
     pub notes: Vec<String>,
 }
@@ -129,6 +131,23 @@ fn probe_transport(notes: &mut Vec<String>) -> Transport {
     }
 }
 
+/// Whether array maps can be memory-mapped (BPF_F_MMAPABLE, 5.5+): by
+/// creating one.
+fn probe_mmapable(notes: &mut Vec<String>) -> bool {
+    let opts = libbpf_sys::bpf_map_create_opts {
+        sz: std::mem::size_of::<libbpf_sys::bpf_map_create_opts>() as libbpf_sys::size_t,
+        map_flags: libbpf_sys::BPF_F_MMAPABLE,
+        ..Default::default()
+    };
+    let ok = MapHandle::create(MapType::Array, Some("lanner_probe"), 4, 8, 1, &opts).is_ok();
+    notes.push(if ok {
+        "mmapable array maps: supported (settings change without a syscall)".into()
+    } else {
+        "mmapable array maps: not supported; settings written with bpf(2)".into()
+    });
+    ok
+}
+
 fn probe_boot_clock(notes: &mut Vec<String>) -> bool {
     let ok = ProgramType::RawTracepoint
         .is_helper_supported(libbpf_sys::BPF_FUNC_ktime_get_boot_ns)
@@ -168,6 +187,7 @@ fn prepare(
     features: &abi::lanner_bpf_features,
     nr_cpus: u32,
     template: Option<std::os::fd::BorrowedFd<'_>>,
+    mmapable: bool,
 ) -> Result<(), BpfError> {
     for mut m in open.maps_mut() {
         let name = m.name().to_string_lossy().into_owned();
@@ -175,6 +195,8 @@ fn prepare(
             m.set_initial_value(&features_bytes(features))
         } else if name == "lanner_scratch" || name == "lanner_rings" {
             m.set_max_entries(nr_cpus)
+        } else if name == "lanner_settings" && !mmapable {
+            m.set_map_flags(0)
         } else {
             Ok(())
         };
@@ -206,10 +228,11 @@ fn load_flavour(
     features: &abi::lanner_bpf_features,
     nr_cpus: u32,
     template: Option<std::os::fd::BorrowedFd<'_>>,
+    mmapable: bool,
 ) -> Result<Object, BpfError> {
     let mut open = open(bytes)?;
     trace("opened");
-    prepare(&mut open, flavour, features, nr_cpus, template)?;
+    prepare(&mut open, flavour, features, nr_cpus, template, mmapable)?;
     trace("prepared");
     take_log();
     open.load().map_err(|e| {
@@ -295,6 +318,9 @@ fn create_rings(nr_cpus: u32, ring_size: u32) -> Result<Vec<MapHandle>, BpfError
 }
 
 fn install_rings(obj: &Object, rings: &[MapHandle]) -> Result<(), BpfError> {
+    if rings.is_empty() {
+        return Ok(()); // perf buffer transport
+    }
     let outer = obj
         .maps()
         .find(|m| m.name() == "lanner_rings")
@@ -341,6 +367,7 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, BpfError> {
         .unwrap_or_else(|| probe_transport(&mut notes));
     trace("transport probed");
     let boot_clock = probe_boot_clock(&mut notes);
+    let mmapable = probe_mmapable(&mut notes);
     trace("clock probed");
     let features = abi::lanner_bpf_features {
         boot_ns: u32::from(boot_clock),
@@ -364,7 +391,14 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, BpfError> {
     let mut last = None;
     for &flavour in flavours {
         let template = inner_rings.first().map(|m| m.as_fd());
-        match load_flavour(bytes, flavour, &features, nr_cpus as u32, template) {
+        match load_flavour(
+            bytes,
+            flavour,
+            &features,
+            nr_cpus as u32,
+            template,
+            mmapable,
+        ) {
             Ok(obj) => {
                 notes.push(format!(
                     "programs: {flavour:?} loaded, verifier accepted every program"
@@ -384,6 +418,7 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, BpfError> {
                         transport,
                         flavour,
                         boot_clock,
+                        mmapable,
                         notes,
                     },
                     nr_cpus,

@@ -50,8 +50,58 @@ fn ns(c: ClockId) -> u64 {
     })
 }
 
+/// The settings map mapped into this process (BPF_F_MMAPABLE).
+struct MappedSettings {
+    ptr: std::ptr::NonNull<abi::lanner_bpf_settings>,
+    len: std::num::NonZeroUsize,
+}
+
+impl MappedSettings {
+    fn map(obj: &libbpf_rs::Object) -> Option<MappedSettings> {
+        use nix::sys::mman::{mmap, MapFlags as MmapFlags, ProtFlags};
+        use std::os::fd::AsFd;
+        let m = find_map(obj, "lanner_settings").ok()?;
+        // An array map's data area is page-aligned; one element fits a page.
+        let len = std::num::NonZeroUsize::new(4096)?;
+        // SAFETY: mapping the map's fd shared read-write creates a new
+        // mapping owned by MappedSettings and unmapped in its Drop; the
+        // kernel keeps the map alive while mapped.
+        let p = unsafe {
+            mmap(
+                None,
+                len,
+                ProtFlags::PROT_READ | ProtFlags::PROT_WRITE,
+                MmapFlags::MAP_SHARED,
+                m.as_fd(),
+                0,
+            )
+        }
+        .ok()?;
+        Some(MappedSettings { ptr: p.cast(), len })
+    }
+
+    fn write(&self, s: &abi::lanner_bpf_settings) {
+        // SAFETY: ptr maps at least one lanner_bpf_settings (4096 bytes,
+        // page-aligned) for the lifetime of self; a volatile store keeps
+        // the write from being elided. The BPF side only reads it.
+        unsafe { std::ptr::write_volatile(self.ptr.as_ptr(), *s) };
+    }
+}
+
+impl Drop for MappedSettings {
+    fn drop(&mut self) {
+        // SAFETY: unmaps exactly the mapping created in `map`.
+        let _ = unsafe { nix::sys::mman::munmap(self.ptr.cast(), self.len.get()) };
+    }
+}
+
+// SAFETY: the mapping is owned by one BpfSource and only written through
+// &mut self methods.
+unsafe impl Send for MappedSettings {}
+
 /// The loaded fallback with its rings.
 pub struct BpfSource {
+    mapped: Option<MappedSettings>,
     loaded: load::Loaded,
     rings: rings::Rings,
     settings: abi::lanner_bpf_settings,
@@ -92,7 +142,13 @@ impl BpfSource {
         } else {
             ns(ClockId::CLOCK_MONOTONIC)
         });
+        let mapped = if loaded.report.mmapable {
+            MappedSettings::map(&loaded.obj)
+        } else {
+            None
+        };
         let mut src = BpfSource {
+            mapped,
             loaded,
             rings,
             settings: abi::lanner_bpf_settings {
@@ -120,6 +176,10 @@ impl BpfSource {
     }
 
     fn write_settings(&mut self) -> Result<(), BpfError> {
+        if let Some(m) = &self.mapped {
+            m.write(&self.settings);
+            return Ok(());
+        }
         let map = find_map(&self.loaded.obj, "lanner_settings")?;
         // SAFETY: lanner_bpf_settings is a #[repr(C)] bindgen struct of
         // integers without padding (asserted 88 bytes in lanner_abi.h), so
