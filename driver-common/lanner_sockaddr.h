@@ -13,7 +13,7 @@
  * address. Outbound tuples (connect, send*) run local -> remote, inbound
  * ones (accept, recv*) remote -> local. The choices (bound address before
  * source address, the caller's address for an unconnected socket, a
- * blank tuple for an unconnected inet socket without one) are made here
+ * blank tuple for an unconnected IPv4 socket without one) are made here
  * only. Works on byte buffers: dst must hold LANNER_SOCK_ENC_MAX bytes,
  * sockaddrs are read at the uapi offsets of struct sockaddr_in,
  * sockaddr_in6 and sockaddr_un.
@@ -27,7 +27,8 @@
  * _K_SS_MAXSIZE and struct sockaddr_in, sockaddr_in6, sockaddr_un (the
  * module from the kernel's headers, BPF from vmlinux.h and the header
  * bpf-fallback/gen-uapi.sh generates). The functions are only defined
- * when LANNER_SHARED is.
+ * when LANNER_SHARED is; LANNER_SA_STRNCPY may replace the one bounded
+ * string copy with an equivalent (BPF: a helper call).
  *
  * Must never: include a header, touch a kernel object (socket, user
  * memory: the drivers copy what is needed first), or use what the BPF
@@ -66,10 +67,6 @@ struct lanner_sock_facts {
 #if defined(LANNER_SHARED) && !defined(LANNER_SOCKADDR_IMPL)
 #define LANNER_SOCKADDR_IMPL
 
-#ifndef LANNER_SHARED_HELPER
-#define LANNER_SHARED_HELPER static __always_inline
-#endif
-
 #define LANNER_SA_OFF(type, field)	((u32)__builtin_offsetof(type, field))
 #define LANNER_SIN_PORT		LANNER_SA_OFF(struct sockaddr_in, sin_port)
 #define LANNER_SIN_ADDR		LANNER_SA_OFF(struct sockaddr_in, sin_addr)
@@ -78,7 +75,7 @@ struct lanner_sock_facts {
 #define LANNER_SUN_PATH		LANNER_SA_OFF(struct sockaddr_un, sun_path)
 
 /* n (a constant at every call) bytes of src, or zeros for NULL. */
-LANNER_SHARED_HELPER void lanner_sa_copy(u8 *dst, const u8 *src, u32 n)
+static __always_inline void lanner_sa_copy(u8 *dst, const u8 *src, u32 n)
 {
 	u32 i;
 
@@ -86,7 +83,7 @@ LANNER_SHARED_HELPER void lanner_sa_copy(u8 *dst, const u8 *src, u32 n)
 		dst[i] = src ? src[i] : 0;
 }
 
-LANNER_SHARED_HELPER bool lanner_sa_is_zero(const u8 *p, u32 n)
+static __always_inline bool lanner_sa_is_zero(const u8 *p, u32 n)
 {
 	u8 acc = 0;
 	u32 i;
@@ -97,14 +94,14 @@ LANNER_SHARED_HELPER bool lanner_sa_is_zero(const u8 *p, u32 n)
 }
 
 /* A network-order port (NULL: 0) as the host-order u16 scap wants. */
-LANNER_SHARED_HELPER void lanner_sa_port(u8 *dst, const u8 *be)
+static __always_inline void lanner_sa_port(u8 *dst, const u8 *be)
 {
 	u16 p = be ? (u16)((be[0] << 8) | be[1]) : 0;
 
 	__builtin_memcpy(dst, &p, sizeof(p));
 }
 
-LANNER_SHARED_HELPER u16 lanner_sa_family(const u8 *sa)
+static __always_inline u16 lanner_sa_family(const u8 *sa)
 {
 	u16 family;
 
@@ -113,13 +110,35 @@ LANNER_SHARED_HELPER u16 lanner_sa_family(const u8 *sa)
 }
 
 /*
+ * At most max bytes of the string at src into dst, then a NUL; the
+ * bytes copied before it. An includer may provide its own (a helper
+ * call in BPF, where a byte loop costs the verifier one path per length)
+ * as LANNER_SA_STRNCPY, with exactly these semantics.
+ */
+#ifndef LANNER_SA_STRNCPY
+static __always_inline u32 lanner_sa_strncpy(u8 *dst, const u8 *src, u32 max)
+{
+	u32 i;
+
+	for (i = 0; i < UNIX_PATH_MAX; i++) {
+		if (i >= max || !src[i])
+			break;
+		dst[i] = src[i];
+	}
+	dst[i] = '\0';
+	return i;
+}
+#define LANNER_SA_STRNCPY lanner_sa_strncpy
+#endif
+
+/*
  * The path of a sockaddr_un of len bytes into dst, NUL ended (abstract
  * names lose their leading NUL); its length with the NUL.
  */
-LANNER_SHARED_HELPER u32 lanner_sa_unix_path(u8 *dst, const u8 *sa, u32 len)
+static __always_inline u32 lanner_sa_unix_path(u8 *dst, const u8 *sa, u32 len)
 {
 	const u8 *p = sa + LANNER_SUN_PATH;
-	u32 max, i;
+	u32 max;
 
 	max = len > LANNER_SUN_PATH ? len - LANNER_SUN_PATH : 0;
 	if (max > UNIX_PATH_MAX)
@@ -128,13 +147,7 @@ LANNER_SHARED_HELPER u32 lanner_sa_unix_path(u8 *dst, const u8 *sa, u32 len)
 		p++;
 		max--;
 	}
-	for (i = 0; i < UNIX_PATH_MAX; i++) {
-		if (i >= max || !p[i])
-			break;
-		dst[i] = p[i];
-	}
-	dst[i] = '\0';
-	return i + 1;
+	return LANNER_SA_STRNCPY(dst, p, max) + 1;
 }
 
 /* PT_SOCKADDR of the len bytes of user sockaddr at sa; 0: none. */
@@ -174,7 +187,7 @@ LANNER_SHARED u32 lanner_pack_sockaddr(u8 *dst, const void *sa, u32 len)
  * unconnected socket; without it, an unconnected IPv4 socket's tuple is
  * blank, as getpeername would fail.
  */
-LANNER_SHARED_HELPER u32 lanner_tuple_inet(u8 *dst, u8 ppm_family, u32 alen,
+static __always_inline u32 lanner_tuple_inet(u8 *dst, u8 ppm_family, u32 alen,
 					   const struct lanner_sock_facts *f,
 					   const u8 *uaddr, const u8 *uport,
 					   bool inbound)
@@ -208,9 +221,10 @@ LANNER_SHARED_HELPER u32 lanner_tuple_inet(u8 *dst, u8 ppm_family, u32 alen,
 	return 1 + 2 * (alen + 2);
 }
 
-LANNER_SHARED_HELPER u32 lanner_tuple_unix(u8 *dst,
+static __always_inline u32 lanner_tuple_unix(u8 *dst,
 					   const struct lanner_sock_facts *f,
-					   const u8 *usa, u32 ulen, bool inbound)
+					   const u8 *usa, u32 ulen,
+					   bool inbound)
 {
 	u32 n = 0;
 
@@ -234,7 +248,7 @@ LANNER_SHARED_HELPER u32 lanner_tuple_unix(u8 *dst,
  * ulen-byte sockaddr usa (connect/sendto/sendmsg destination,
  * recvfrom/recvmsg source); 0 for a family without a tuple.
  */
-LANNER_SHARED_HELPER u32 lanner_pack_tuple(u8 *dst,
+static __always_inline u32 lanner_pack_tuple(u8 *dst,
 					   const struct lanner_sock_facts *f,
 					   const void *usa, u32 ulen,
 					   bool inbound)

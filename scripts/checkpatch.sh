@@ -43,4 +43,19 @@ fi
 # itself with __attribute__, which checkpatch flags. That one rule only.
 "$cp_pl" --no-tree --terse --show-types --ignore PREFER_DEFINED_ATTRIBUTE_MACRO \
 	-f abi/lanner_abi.h abi/src/event_table.c || status=1
+# The eBPF fallback (vmlinux.h is generated). Two BPF idioms checkpatch
+# cannot know are ignored there: VOLATILE ("const volatile" .rodata is how
+# libbpf lets the loader set constants before the verifier sees them, and
+# a volatile scratch struct keeps clang from caching what the verifier must
+# see re-read) and MULTISTATEMENT_MACRO_USE_DO_WHILE (a macro that expands
+# to a switch case per cgroup controller cannot be a do-while). In
+# lanner_bpf.h also COMPLEX_MACRO: it gives driver-common's LANNER_SHARED
+# its BPF storage class, "static __always_inline", two keywords by nature.
+bpf_ignore=VOLATILE,MULTISTATEMENT_MACRO_USE_DO_WHILE
+"$cp_pl" --no-tree --terse --show-types --ignore "$bpf_ignore" \
+	-f bpf-fallback/lanner.bpf.c bpf-fallback/gen/nparams.c \
+	$(ls bpf-fallback/include/*.h bpf-fallback/hooks/*.h bpf-fallback/fillers/*.h |
+		grep -v -e vmlinux.h -e lanner_bpf.h) || status=1
+"$cp_pl" --no-tree --terse --show-types --ignore "$bpf_ignore,COMPLEX_MACRO" \
+	-f bpf-fallback/include/lanner_bpf.h || status=1
 exit $status

@@ -14,8 +14,10 @@
  * LANNER_CGROUP_PATH_MAX - 1 characters like the module's buffer.
  *
  * Differences from the module: a cgroup nested deeper than
- * LANNER_CGROUP_MAX_DEPTH levels gets no entry (the module prints it);
- * no kernfs_rename_lock, so a cgroup renamed meanwhile may read mixed.
+ * LANNER_CGROUP_MAX_DEPTH levels, or whose full path is longer than
+ * LANNER_CGROUP_END - 1 characters, gets no entry (the module prints its
+ * first LANNER_CGROUP_PATH_MAX - 1 characters); no kernfs_rename_lock,
+ * so a cgroup renamed meanwhile may read mixed.
  *
  * Must never: write past the parameter's room, or loop without a bound.
  */
@@ -24,6 +26,7 @@
 
 #include "record.h"
 #include "task.h"
+#include "path.h"
 
 #define LANNER_CGROUP_PATH_MAX	1024	/* longer paths are cut */
 #define LANNER_CGROUP_MAX_DEPTH	64
@@ -53,24 +56,78 @@ lanner_kn_parent(struct kernfs_node *kn)
 		nlen = sizeof(#name) - 1;				\
 		if (room < nlen + 3)					\
 			return 0;					\
-		__builtin_memcpy(&r->buf[at], #name "=", sizeof(#name));	\
+		__builtin_memcpy(&r->buf[at], #name "=", sizeof(#name));\
 		break
 
 /*
- * One "name=/path" entry of controller `which` at r->buf[at] (room bytes
- * left in the parameter); its length with the NUL, or 0.
+ * kernfs_path() of kn, built backwards in r->tmp[pos .. LANNER_CGROUP_END)
+ * without its NUL: returns pos, or -1 if deeper than
+ * LANNER_CGROUP_MAX_DEPTH or longer than the build area. Each name is
+ * read once into r->tmp's name slot, then placed.
  */
-static __noinline u32 lanner_cgroup_entry(struct lanner_scratch *r, u32 at,
-					  u32 room, u32 which)
+#define LANNER_CGROUP_BUF	LANNER_MAX_PATH_LEN	/* build area */
+#define LANNER_CGROUP_END	(LANNER_CGROUP_BUF - 1)	/* path end */
+#define LANNER_CGROUP_NAME	256	/* NAME_MAX + NUL */
+
+static __always_inline int lanner_kernfs_path(struct lanner_scratch *r,
+					      struct kernfs_node *kn)
 {
-	u64 *nodes = (u64 *)r->tmp;	/* kernfs nodes, leaf first */
-	struct cgroup_subsys_state *css = NULL;
-	struct kernfs_node *kn, *parent;
-	struct css_set *cset;
-	u32 id, nlen, buflen, depth, k, p, i;
+	u32 *posp = LANNER_TMP_WORD(r, LANNER_TMPW_KERNFS_POS);
+	u8 *slot = &r->tmp[LANNER_CGROUP_BUF];
+	struct kernfs_node *parent;
 	const char *name;
+	u32 pos, i;
 	long n;
 
+	*posp = LANNER_CGROUP_END;
+	for (i = 0; i < LANNER_CGROUP_MAX_DEPTH; i++) {
+		parent = lanner_kn_parent(kn);
+		if (!parent)
+			break;	/* the root: not named in paths */
+		name = BPF_CORE_READ(kn, name);
+		n = name ? bpf_probe_read_kernel_str(slot, LANNER_CGROUP_NAME,
+						     name) : 1;
+		if (n < 1)
+			n = 1;
+		n -= 1;	/* characters */
+		pos = *posp & (LANNER_CGROUP_BUF - 1);
+		if (n + 1 > pos)
+			return -1;
+		pos = (pos - n) & (LANNER_CGROUP_BUF - 1);
+		bpf_probe_read_kernel(&r->tmp[pos],
+				      n & (LANNER_CGROUP_NAME - 1), slot);
+		pos = (pos - 1) & (LANNER_CGROUP_BUF - 1);
+		r->tmp[pos] = '/';
+		*posp = pos;
+		kn = parent;
+	}
+	if (i == LANNER_CGROUP_MAX_DEPTH)
+		return -1;
+	pos = *posp & (LANNER_CGROUP_BUF - 1);
+	if (pos == LANNER_CGROUP_END) {
+		pos = LANNER_CGROUP_END - 1;
+		r->tmp[pos] = '/';	/* the root cgroup */
+	}
+	return pos;
+}
+
+/*
+ * One "name=/path" entry of controller `which` at r->buf[at] of this
+ * CPU's scratch (room bytes left in the parameter); its length with the
+ * NUL, or 0. A global function: verified once, with unknown arguments,
+ * instead of once per controller and per caller state.
+ */
+__noinline u32 lanner_cgroup_entry(u32 at, u32 room, u32 which)
+{
+	struct lanner_scratch *r = lanner_scratch_get();
+	struct cgroup_subsys_state *css = NULL;
+	struct kernfs_node *kn;
+	struct css_set *cset;
+	u32 id, nlen, buflen, len;
+	int pos;
+
+	if (!r || room > LANNER_MAX_PARAM_LEN)
+		return 0;
 	at &= LANNER_REC_MASK;
 	switch (which) {
 	LANNER_CGRP(0, cpuset);
@@ -94,66 +151,49 @@ static __noinline u32 lanner_cgroup_entry(struct lanner_scratch *r, u32 at,
 	kn = BPF_CORE_READ(css, cgroup, kn);
 	if (!kn)
 		return 0;
-	for (depth = 0; depth < LANNER_CGROUP_MAX_DEPTH; depth++) {
-		parent = lanner_kn_parent(kn);
-		if (!parent)
-			break;
-		nodes[depth & (LANNER_CGROUP_MAX_DEPTH - 1)] = (u64)kn;
-		kn = parent;
-	}
-	if (depth == LANNER_CGROUP_MAX_DEPTH)
+	pos = lanner_kernfs_path(r, kn);
+	if (pos < 0 || pos >= LANNER_CGROUP_END)
 		return 0;
-
-	/* kernfs_path() into a buffer of buflen bytes: a cut path stays ended */
+	/* kernfs_path() into buflen bytes: a cut path keeps its prefix */
+	len = LANNER_CGROUP_END - pos;
 	buflen = room - nlen - 1;
 	if (buflen > LANNER_CGROUP_PATH_MAX)
 		buflen = LANNER_CGROUP_PATH_MAX;
-	p = at + nlen + 1;
-	k = 0;
-	if (depth == 0) {
-		r->buf[(p + k) & LANNER_REC_MASK] = '/';
-		k = 1;
-	}
-	for (i = 0; i < LANNER_CGROUP_MAX_DEPTH && i < depth; i++) {
-		if (k + 1 >= buflen)
-			break;
-		r->buf[(p + k) & LANNER_REC_MASK] = '/';
-		k++;
-		kn = (void *)nodes[(depth - 1 - i) &
-				   (LANNER_CGROUP_MAX_DEPTH - 1)];
-		name = BPF_CORE_READ(kn, name);
-		if (k >= buflen || !name)
-			continue;
-		n = bpf_probe_read_kernel_str(&r->buf[(p + k) & LANNER_REC_MASK],
-					      (buflen - k) &
-					      (2 * LANNER_CGROUP_PATH_MAX - 1),
-					      name);
-		if (n > 1)
-			k += n - 1;
-	}
-	if (k >= buflen)
-		k = buflen - 1;
-	r->buf[(p + k) & LANNER_REC_MASK] = '\0';
-	return nlen + 1 + k + 1;
+	if (len > buflen - 1)
+		len = buflen - 1;
+	bpf_probe_read_kernel(&r->buf[(at + nlen + 1) & LANNER_REC_MASK],
+			      len & (LANNER_CGROUP_PATH_MAX - 1),
+			      &r->tmp[pos & (LANNER_CGROUP_BUF - 1)]);
+	r->buf[(at + nlen + 1 + len) & LANNER_REC_MASK] = '\0';
+	return nlen + 1 + len + 1;
 }
 
 #undef LANNER_CGRP
 
-/* The cgroups parameter: the module's lanner_put_cgroups(). */
+/*
+ * The cgroups parameter: the module's lanner_put_cgroups(). The running
+ * length is kept in r->tmp (path.h's LANNER_TMP_WORD), not in a
+ * register: the verifier then sees one state per controller instead of
+ * one per combination of entry outcomes.
+ */
 static __always_inline void lanner_put_cgroups(struct lanner_scratch *r)
 {
-	u32 off, avail, used = 0, i;
+	u32 *used = LANNER_TMP_WORD(r, LANNER_TMPW_CGROUP_USED);
+	u32 off, avail, u, i;
 
 	if (!lanner_rec_space(r, &off, &avail))
 		return;
+	*used = 0;
 	for (i = 0; i < 9; i++) {
-		if (used >= avail)
+		u = *used;
+		if (u >= avail || u > LANNER_MAX_PARAM_LEN)
 			break;
-		used += lanner_cgroup_entry(r, off + used, avail - used, i);
+		*used = u + lanner_cgroup_entry(off + u, avail - u, i);
 	}
-	if (used > avail)
-		used = avail;
-	lanner_rec_commit(r, used);
+	u = *used;
+	if (u > avail)
+		u = avail;
+	lanner_rec_commit(r, u);
 }
 
 #endif /* LANNER_FILL_CGROUPS_H */

@@ -19,6 +19,7 @@
 #define LANNER_FILL_EXEC_H
 
 #include "fillers/process.h"
+#include "fillers/cred.h"	/* lanner_put_caps(), as kmod's cred.c */
 
 #define LANNER_NSEC_PER_SEC	1000000000ULL
 
@@ -86,10 +87,10 @@ static __always_inline bool lanner_exe_writable(struct inode *inode,
 	if (lanner_cred_cap(cred, LANNER_CAP_EFF) & (1ULL << CAP_DAC_OVERRIDE))
 		return true;
 	if (BPF_CORE_READ(cred, fsuid.val) == BPF_CORE_READ(inode, i_uid.val))
-		return mode & S_IWUSR;
+		return mode & 0200;	/* S_IWUSR */
 	if (lanner_cred_in_group(cred, BPF_CORE_READ(inode, i_gid.val)))
-		return mode & S_IWGRP;
-	return mode & S_IWOTH;
+		return mode & 0020;	/* S_IWGRP */
+	return mode & 0002;	/* S_IWOTH */
 }
 
 /* PPM_EXE_* of the new image. */
@@ -131,12 +132,7 @@ static __noinline void lanner_put_exec_creds(struct lanner_scratch *r,
 		lanner_rec_put_u32(r, lanner_exe_flags(file, cred));
 	else
 		lanner_rec_put_empty(r);
-	lanner_rec_put_u64(r, lanner_cap_bits(lanner_cred_cap(cred,
-							       LANNER_CAP_INH)));
-	lanner_rec_put_u64(r, lanner_cap_bits(lanner_cred_cap(cred,
-							       LANNER_CAP_PRM)));
-	lanner_rec_put_u64(r, lanner_cap_bits(lanner_cred_cap(cred,
-							       LANNER_CAP_EFF)));
+	lanner_put_caps(r, cred);
 }
 
 /* exe_ino .. trusted_exepath, pgid, gid of a new image (file may be NULL). */
@@ -192,9 +188,9 @@ LANNER_FILLER(exec_failed)
 	unsigned long envp = at ? s->args[3] : s->args[2];
 
 	lanner_rec_put_s64(r, s->ret);
-	lanner_put_uargv(r, argv, true);
+	lanner_put_uargv(argv, true);
 	lanner_put_task_common(r);
-	lanner_put_uargv(r, envp, false);
+	lanner_put_uargv(envp, false);
 	lanner_put_exec_creds(r, NULL);
 	lanner_put_exec_image(r, NULL);
 	if (!at)

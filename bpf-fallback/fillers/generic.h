@@ -10,7 +10,8 @@
 #include "filler.h"
 
 static const u16 lanner_sc_codes[LANNER_SYSCALL_MASK_WORDS * 64] = {
-#define LANNER_SC_CODE(nr, code) [nr] = code,
+#define LANNER_SC_CODE(nr, code) \
+	[nr] = code,
 #include "lanner_sc_codes.h"
 #undef LANNER_SC_CODE
 };

@@ -27,7 +27,7 @@
 #include "path.h"
 #include "fillers/cgroups.h"
 
-#define LANNER_MAX_ARGV		1024	/* strings read from one argv/envp */
+#define LANNER_MAX_ARGV		1024	/* strings per argv/envp */
 #define LANNER_ARGS_MASK	(2 * LANNER_MAX_ARGS_LEN - 1)
 
 /* Pushes `total` bytes of NUL-separated strings as one or two params. */
@@ -104,20 +104,27 @@ static __always_inline void lanner_put_mm_args(struct lanner_scratch *r,
  * Strings of a user argv/envp array (the syscall's own arguments), as
  * the module's lanner_put_uargv(): at most LANNER_MAX_ARGV strings and
  * LANNER_MAX_ARGS_LEN bytes, an unreadable pointer or string ends the
- * list (counted as a user fault).
+ * list (counted as a user fault). A global function on this CPU's
+ * scratch (verified once per program); the running length lives in
+ * r->tmp (path.h's LANNER_TMP_WORD) so the verifier's paths through one
+ * string merge before the next.
  */
-static __noinline void lanner_put_uargv(struct lanner_scratch *r,
-					unsigned long argv, bool split_exe)
+__noinline int lanner_put_uargv(u64 argv, u32 split_exe)
 {
+	struct lanner_scratch *r = lanner_scratch_get();
 	const char *const *uv = (const void *)argv;
-	u32 off, avail, limit, total = 0, exe_len = 0, i, want;
+	u32 off, avail, limit, total, exe_len = 0, i, want;
+	u32 *totalp;
 	const char *s;
 	long n;
 
-	if (!lanner_rec_space(r, &off, &avail))
-		return;
+	if (!r || !lanner_rec_space(r, &off, &avail))
+		return 0;
+	totalp = LANNER_TMP_WORD(r, LANNER_TMPW_ARGV_TOTAL);
+	*totalp = 0;
 	limit = avail < LANNER_MAX_ARGS_LEN ? avail : LANNER_MAX_ARGS_LEN;
 	for (i = 0; uv && i < LANNER_MAX_ARGV; i++) {
+		total = *totalp;
 		if (total >= limit)
 			break;
 		s = NULL;
@@ -136,7 +143,7 @@ static __noinline void lanner_put_uargv(struct lanner_scratch *r,
 		}
 		if (i == 0)
 			exe_len = n;
-		total += n;
+		*totalp = total + n;
 		if (n < want)
 			continue;
 		/*
@@ -149,12 +156,18 @@ static __noinline void lanner_put_uargv(struct lanner_scratch *r,
 
 			if (bpf_probe_read_user(&c, 1, s + want - 1) || c) {
 				lanner_rec_overflow(r);
-				return;
+				return 0;
 			}
 		}
 		break;
 	}
+	total = *totalp;
+	if (total > limit)
+		total = limit;
+	if (exe_len > total)
+		exe_len = total;
 	lanner_commit_strings(r, total, exe_len, split_exe);
+	return 0;
 }
 
 /*

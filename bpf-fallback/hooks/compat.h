@@ -17,7 +17,8 @@
 
 /* ia32 number -> native number + 1; 0: not mapped */
 static const u16 lanner_ia32_native[LANNER_IA32_MAX] = {
-#define LANNER_IA32_SYSCALL(ia32, native) [ia32] = (native) + 1,
+#define LANNER_IA32_SYSCALL(ia32, native) \
+	[ia32] = (native) + 1,
 #include "lanner_ia32.h"
 #undef LANNER_IA32_SYSCALL
 };

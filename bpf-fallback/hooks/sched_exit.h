@@ -34,7 +34,8 @@ static __always_inline int lanner_sched_exit(void *ctx, struct task_struct *p)
 	r = lanner_scratch_get();
 	if (!r)
 		return 0;
-	if (lanner_rec_begin(r, set, PPME_PROCEXIT_1_E, BPF_CORE_READ(p, pid))) {
+	if (lanner_rec_begin(r, set, PPME_PROCEXIT_1_E,
+			     BPF_CORE_READ(p, pid))) {
 		lanner_fill_procexit(r, p);
 		lanner_rec_finish(ctx, r);
 	}

@@ -24,7 +24,8 @@ struct lanner_sys_event {
 
 static const struct lanner_sys_event
 lanner_sys_events[LANNER_SYSCALL_MASK_WORDS * 64] = {
-#define LANNER_SYS_EVENT(nr, t, fam) [nr] = { t, LANNER_FAM_##fam },
+#define LANNER_SYS_EVENT(nr, t, fam) \
+	[nr] = { t, LANNER_FAM_##fam },
 #define LANNER_FILLER_FAMILY(name)
 #include "lanner_sys_events.h"
 #undef LANNER_SYS_EVENT

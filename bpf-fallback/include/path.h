@@ -11,7 +11,9 @@
  * included), a path of a detached mount stops at that mount's root, an
  * unlinked dentry gets " (deleted)", a path whose length with its NUL
  * exceeds LANNER_MAX_PATH_LEN is ENAMETOOLONG (an empty parameter, or a
- * drop when the record's room was the limit).
+ * drop when the record's room was the limit). Also owns the r->tmp words
+ * (LANNER_TMP_WORD) that the bounded walks of the process families keep
+ * their running positions in.
  *
  * Differences from d_path(), none of which reach an exe file or a cwd in
  * practice: (1) no rename_lock/mount_lock seqlock retry, so a concurrent
@@ -31,11 +33,29 @@
 #include "task.h"
 
 #define LANNER_PATH_MAX_DEPTH	128
-#define LANNER_PATH_END		(LANNER_MAX_PATH_LEN - 1)	/* NUL slot */
+/* the NUL's slot */
+#define LANNER_PATH_END		(LANNER_MAX_PATH_LEN - 1)
 #define LANNER_PATH_MASK	(LANNER_MAX_PATH_LEN - 1)
 
 _Static_assert(sizeof(((struct lanner_scratch *)0)->tmp) >=
 	       2 * LANNER_MAX_PATH_LEN, "tmp holds a masked path write");
+
+/*
+ * Running positions of bounded walks live in the last words of r->tmp,
+ * not in registers. Reloaded each iteration they are plain unknown
+ * scalars to the verifier, so the paths through one iteration merge at
+ * the loop head instead of multiplying with every iteration. At run time
+ * the walks here write below LANNER_MAX_PATH_LEN + 256, far from them.
+ */
+#define LANNER_TMP_WORDS	4
+#define LANNER_TMP_WORD(r, i)						\
+	((u32 *)&(r)->tmp[sizeof((r)->tmp) - 4 * ((i) + 1)])
+enum lanner_tmp_word {
+	LANNER_TMPW_PATH_POS,		/* path.h */
+	LANNER_TMPW_CGROUP_USED,	/* fillers/cgroups.h */
+	LANNER_TMPW_KERNFS_POS,		/* fillers/cgroups.h */
+	LANNER_TMPW_ARGV_TOTAL,		/* fillers/process.h */
+};
 
 /* d_unlinked(): d_unhashed() && !IS_ROOT() */
 static __always_inline bool lanner_d_unlinked(struct dentry *d)
@@ -63,14 +83,17 @@ static __always_inline void lanner_put_deleted(u8 *p)
 }
 
 /*
- * Builds the path of (dentry, vfsmnt) as d_path() would in
+ * Builds the path of (dentry, vfsmnt) as d_path() would in this CPU's
  * r->tmp[pos .. LANNER_MAX_PATH_LEN), NUL included. Returns pos, or -1 if
- * the path does not fit in LANNER_MAX_PATH_LEN bytes (ENAMETOOLONG).
+ * the path does not fit in LANNER_MAX_PATH_LEN bytes (ENAMETOOLONG). A
+ * global function: the verifier checks the walk once per program, not
+ * once per call.
  */
-static __noinline int lanner_path_build(struct lanner_scratch *r,
-					struct dentry *dentry,
-					struct vfsmount *vfsmnt)
+__noinline int lanner_path_build(u64 dentry_ptr, u64 vfsmnt_ptr)
 {
+	struct lanner_scratch *r = lanner_scratch_get();
+	struct dentry *dentry = (void *)dentry_ptr;
+	struct vfsmount *vfsmnt = (void *)vfsmnt_ptr;
 	struct task_struct *t = lanner_current();
 	u64 mnt_off = bpf_core_field_offset(struct mount, mnt);
 	struct dentry *root_dentry, *parent, *mnt_root;
@@ -78,20 +101,24 @@ static __noinline int lanner_path_build(struct lanner_scratch *r,
 	struct mount *mnt, *m;
 	const unsigned char *name;
 	u32 pos, end, len, i;
+	u32 *posp;
 
+	if (!r || !dentry || !vfsmnt)
+		return -1;
+	posp = LANNER_TMP_WORD(r, LANNER_TMPW_PATH_POS);
 	root_dentry = BPF_CORE_READ(t, fs, root.dentry);
 	root_mnt = BPF_CORE_READ(t, fs, root.mnt);
 	mnt = (void *)vfsmnt - mnt_off;
 
 	if (lanner_d_unlinked(dentry)) {
-		pos = LANNER_MAX_PATH_LEN - LANNER_DELETED_LEN;
+		end = LANNER_MAX_PATH_LEN - LANNER_DELETED_LEN;
 		lanner_put_deleted(&r->tmp[LANNER_MAX_PATH_LEN -
 					   LANNER_DELETED_LEN]);
 	} else {
-		pos = LANNER_PATH_END;
+		end = LANNER_PATH_END;
 		r->tmp[LANNER_PATH_END] = '\0';
 	}
-	end = pos;
+	*posp = end;
 	for (i = 0; i < LANNER_PATH_MAX_DEPTH; i++) {
 		if (dentry == root_dentry && vfsmnt == root_mnt)
 			break;
@@ -110,6 +137,7 @@ static __noinline int lanner_path_build(struct lanner_scratch *r,
 			break;	/* escaped */
 		len = BPF_CORE_READ(dentry, d_name.len);
 		name = BPF_CORE_READ(dentry, d_name.name);
+		pos = *posp & LANNER_PATH_MASK;
 		if (len + 1 > pos)
 			return -1;
 		pos = (pos - len) & LANNER_PATH_MASK;
@@ -117,10 +145,12 @@ static __noinline int lanner_path_build(struct lanner_scratch *r,
 				      name);
 		pos = (pos - 1) & LANNER_PATH_MASK;
 		r->tmp[pos] = '/';
+		*posp = pos;
 		dentry = parent;
 	}
 	if (i == LANNER_PATH_MAX_DEPTH)
 		return -1;
+	pos = *posp & LANNER_PATH_MASK;
 	if (pos == end) {
 		if (pos < 1)
 			return -1;
@@ -147,7 +177,7 @@ static __always_inline void lanner_rec_put_path(struct lanner_scratch *r,
 		lanner_rec_commit(r, 0);
 		return;
 	}
-	pos = lanner_path_build(r, dentry, vfsmnt);
+	pos = lanner_path_build((u64)dentry, (u64)vfsmnt);
 	if (pos < 0 || pos > LANNER_PATH_END) {
 		/* ENAMETOOLONG: the module's buffer was the room or 4096 */
 		if (avail < LANNER_MAX_PATH_LEN)

@@ -245,17 +245,18 @@ static __noinline void lanner_mm_counters_pcpu(struct mm_struct *mm, s64 *v)
 		v[i] = BPF_CORE_READ(m, rss_stat[i].count);
 		ctr[i] = BPF_CORE_READ(m, rss_stat[i].counters);
 	}
-	if (offs)
+	/* a live mm always has its per-CPU counters; else count alone */
+	if (offs && ctr[0] && ctr[1] && ctr[2] && ctr[3])
 		bpf_probe_read_kernel(&ncpu, sizeof(ncpu), &nr_cpu_ids);
 	for (cpu = 0; cpu < LANNER_MAX_PCPU && cpu < ncpu; cpu++) {
 		off = 0;
 		if (bpf_probe_read_kernel(&off, sizeof(off), &offs[cpu]))
 			break;
+		/* no branch per counter: the verifier sees one path */
 		for (i = 0; i < 4; i++) {
 			d = 0;
-			if (ctr[i])
-				bpf_probe_read_kernel(&d, sizeof(d),
-						      (void *)ctr[i] + off);
+			bpf_probe_read_kernel(&d, sizeof(d),
+					      (void *)ctr[i] + off);
 			v[i] += d;
 		}
 	}
@@ -296,7 +297,8 @@ static __always_inline void lanner_mm_stats(struct mm_struct *mm,
 
 /* ---- credentials and terminal ----------------------------------------- */
 
-static __always_inline const struct cred *lanner_task_cred(struct task_struct *t)
+static __always_inline const struct cred *
+lanner_task_cred(struct task_struct *t)
 {
 	return BPF_CORE_READ(t, cred);
 }

@@ -209,7 +209,8 @@ static __always_inline void lanner_rec_put_ubuf(struct lanner_scratch *r,
 		lanner_rec_overflow(r);
 		return;
 	}
-	if (bpf_probe_read_user(&r->buf[off], len & LANNER_REC_MASK, u)) {
+	if (bpf_probe_read_user(&r->buf[off], LANNER_BOUND(len, LANNER_REC_MASK),
+				u)) {
 		lanner_count_user_fault();
 		len = 0;
 	}

@@ -99,7 +99,9 @@ static __always_inline long lanner_stash_buf(long nr, unsigned long ptr,
 	n = st->buf_len < max ? st->buf_len : max;
 	if (n > LANNER_STASH_BUF_MAX)
 		return -1;
-	if (bpf_probe_read_kernel(dst, n, st->buf))
+	if (bpf_probe_read_kernel(dst,
+				  LANNER_BOUND(n, 2 * LANNER_STASH_BUF_MAX - 1),
+				  st->buf))
 		return -1;
 	return n;
 }

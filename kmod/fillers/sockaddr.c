@@ -27,7 +27,6 @@
 
 /* the functions of the shared header; its prototypes are in sockaddr.h */
 #define LANNER_SHARED
-#define LANNER_SHARED_HELPER static
 #include "lanner_sockaddr.h"
 
 _Static_assert(sizeof(struct sockaddr_storage) == LANNER_USOCKADDR_MAX,
