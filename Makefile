@@ -8,7 +8,7 @@
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
-#                   DRIVER=bpf tests the eBPF fallback, DRIVER=kmod,bpf both plus parity
+#                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make test       setup + check + vm-test
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
@@ -17,9 +17,9 @@ CARGO ?= cargo
 TARGET := x86_64-unknown-linux-gnu
 STATIC_DIR := build/static
 KERNELS ?= 5.10 6.1 6.12
-# The eBPF fallback joins the default once its suite passes (issue 4):
-# until then `make vm-test DRIVER=bpf` (or DRIVER=kmod,bpf) runs it.
-DRIVER ?= kmod
+# Both drivers and their parity test by default; DRIVER=kmod or DRIVER=bpf
+# runs one.
+DRIVER ?= kmod,bpf
 
 .PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo clean
 

@@ -178,7 +178,7 @@ def check_kmod(res, steps, quick):
         return errs
 
     # 3. End to end through rsyslog.
-    errs += check_e2e(res, steps, "")
+    errs += check_e2e(res, steps, "-kmod")
 
     # 4. Unload.
     if steps.get("holder_open") != "0":

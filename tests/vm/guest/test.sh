@@ -101,7 +101,7 @@ fi
 
 # 3. End to end through rsyslog.
 if [ -z "$ONLY" ]; then
-e2e ""
+e2e -kmod
 # 4. Unload: refused while the device is open, accepted after.
 stamp rmmod
 sleep 100 < /dev/lanner & HOLD=$!
