@@ -89,18 +89,21 @@ fn take_log() -> String {
         .unwrap_or_default()
 }
 
-/// Refuses kernels without BTF: CO-RE needs the kernel's own type info.
-pub fn check_btf() -> Result<(), BpfError> {
-    let p = Path::new("/sys/kernel/btf/vmlinux");
-    if p.exists() {
+/// Where the running kernel publishes its own BTF.
+pub const KERNEL_BTF: &str = "/sys/kernel/btf/vmlinux";
+
+/// Refuses kernels without BTF (`btf`: normally `KERNEL_BTF`): CO-RE
+/// needs the kernel's own type info.
+pub fn check_btf(btf: &Path) -> Result<(), BpfError> {
+    if btf.exists() {
         Ok(())
     } else {
-        Err(BpfError::Unsupported(
-            "this kernel has no BTF (/sys/kernel/btf/vmlinux is missing; \
-             it needs CONFIG_DEBUG_INFO_BTF=y): the eBPF fallback cannot \
-             relocate its programs; use the kernel module"
-                .into(),
-        ))
+        Err(BpfError::Unsupported(format!(
+            "this kernel has no BTF ({} is missing; it needs \
+                 CONFIG_DEBUG_INFO_BTF=y): the eBPF fallback cannot relocate \
+                 its programs; use the kernel module",
+            btf.display()
+        )))
     }
 }
 
@@ -356,7 +359,7 @@ fn attach(obj: &Object) -> Result<Vec<Link>, BpfError> {
 /// Probes, loads and attaches the fallback. The hooks stay idle until
 /// `lanner_settings.started` is set.
 pub fn load(opts: &LoadOptions) -> Result<Loaded, BpfError> {
-    check_btf()?;
+    check_btf(Path::new(KERNEL_BTF))?;
     trace("BTF present");
     libbpf_rs::set_print(Some((PrintLevel::Info, capture_log)));
     let nr_cpus = libbpf_rs::num_possible_cpus()
@@ -431,4 +434,32 @@ pub fn load(opts: &LoadOptions) -> Result<Loaded, BpfError> {
         }
     }
     Err(last.unwrap_or_else(|| BpfError::Load("no program flavour to try".into())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kernel_without_btf_is_refused_naming_what_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("vmlinux");
+        let e = check_btf(&missing).unwrap_err().to_string();
+        assert!(
+            e.contains("no BTF") && e.contains("CONFIG_DEBUG_INFO_BTF"),
+            "{e}"
+        );
+        assert!(e.contains(&missing.display().to_string()), "{e}");
+        std::fs::write(&missing, b"BTF").unwrap();
+        assert!(check_btf(&missing).is_ok());
+    }
+
+    #[test]
+    fn filler_programs_find_their_tail_call_slot() {
+        assert_eq!(family_slot("fill_generic"), Some(0));
+        assert_eq!(family_slot("fill_open_raw"), family_slot("fill_open"));
+        assert!(family_slot("fill_exec_failed_raw").is_some());
+        assert_eq!(family_slot("fill_nosuch"), None);
+        assert_eq!(family_slot("sys_exit"), None);
+    }
 }
