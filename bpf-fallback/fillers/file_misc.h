@@ -45,12 +45,12 @@ LANNER_FILLER(file_misc)
 	switch (s->type) {
 	case PPME_SYSCALL_MOUNT_X:
 		lanner_put_ustr_arg(r, a[0]);
-		lanner_put_upath(r, a[1]);
+		lanner_put_upath(r, s, 1);
 		lanner_put_ustr_arg(r, a[2]);
 		lanner_rec_put_u32(r, lanner_mount_flags(a[3]));
 		break;
 	case PPME_SYSCALL_UMOUNT2_X:
-		lanner_put_upath(r, a[0]);
+		lanner_put_upath(r, s, 0);
 		lanner_rec_put_u32(r, lanner_umount_flags((u32)a[1]));
 		break;
 	case PPME_SYSCALL_MEMFD_CREATE_X:

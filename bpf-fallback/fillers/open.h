@@ -51,20 +51,20 @@ LANNER_FILLER(open)
 	lanner_rec_put_s64(r, s->ret);
 	switch (s->type) {
 	case PPME_SYSCALL_OPEN_X:
-		lanner_put_upath(r, a[0]);
+		lanner_put_upath(r, s, 0);
 		lanner_rec_put_u32(r, lanner_opened_flags(a[1], fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(a[1], a[2]));
 		break;
 	case PPME_SYSCALL_OPENAT_2_X:
 		lanner_rec_put_s64(r, lanner_dirfd_arg(a[0]));
-		lanner_put_upath(r, a[1]);
+		lanner_put_upath(r, s, 1);
 		lanner_rec_put_u32(r, lanner_opened_flags(a[2], fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(a[2], a[3]));
 		break;
 	case PPME_SYSCALL_OPENAT2_X:
 		lanner_read_open_how(s, &how);
 		lanner_rec_put_s64(r, lanner_dirfd_arg(a[0]));
-		lanner_put_upath(r, a[1]);
+		lanner_put_upath(r, s, 1);
 		lanner_rec_put_u32(r, lanner_opened_flags(how.flags, fi.created));
 		lanner_rec_put_u32(r, lanner_open_mode(how.flags, how.mode));
 		lanner_rec_put_u32(r, lanner_openat2_resolve(how.resolve));
@@ -83,7 +83,7 @@ LANNER_FILLER(creat)
 
 	lanner_fd_info(s->ret, &fi);
 	lanner_rec_put_s64(r, s->ret);
-	lanner_put_upath(r, s->args[0]);
+	lanner_put_upath(r, s, 0);
 	lanner_rec_put_u32(r, lanner_open_mode(O_CREAT, s->args[1]));
 	lanner_rec_put_u32(r, fi.dev);
 	lanner_rec_put_u64(r, fi.ino);

@@ -15,14 +15,17 @@
 #include "stash.h"
 
 /*
- * A path argument, at most LANNER_MAX_PATH_LEN bytes with its NUL: the
+ * Syscall argument i, a path of at most LANNER_MAX_PATH_LEN bytes with
+ * its NUL: the
  * copy taken at sys_enter when there is one (what the kernel was given),
  * else read from user memory now.
  */
 static __always_inline void lanner_put_upath(struct lanner_scratch *r,
-					     unsigned long arg)
+					     const struct lanner_sys *s,
+					     unsigned int i)
 {
-	struct lanner_stash *st = lanner_stash_get(r->sys.nr);
+	unsigned long arg = s->args[i < 6 ? i : 5];
+	struct lanner_stash *st = lanner_stash_get(s->nr);
 	u32 off, avail, n;
 
 	if (st && st->str_len && st->str_ptr == arg) {
