@@ -112,6 +112,9 @@ impl std::fmt::Display for RunStats {
     }
 }
 
+/// How often the reader refreshes the shared source counters.
+const STATS_EVERY: Duration = Duration::from_millis(100);
+
 fn reader<S: Source + ?Sized>(
     src: &mut S,
     full: Sender<Batch>,
@@ -122,6 +125,9 @@ fn reader<S: Source + ?Sized>(
 ) -> std::io::Result<()> {
     let mut idle = Duration::from_micros(500);
     let max_idle = Duration::from_millis(10);
+    // Counters are for reports: read them a few times a second, not per
+    // batch (the eBPF source's cost a bpf(2) call and a copy per CPU).
+    let mut stats_at: Option<Instant> = None;
     loop {
         let stopping = stop.load(Ordering::Relaxed);
         let mut batch = free
@@ -129,7 +135,11 @@ fn reader<S: Source + ?Sized>(
             .unwrap_or_else(|_| Batch::with_capacity(cfg.batch_bytes));
         batch.clear();
         src.fill(&mut batch)?;
-        *shared.lock().unwrap_or_else(|p| p.into_inner()) = src.stats();
+        let last = batch.is_empty() && stopping;
+        if last || stats_at.is_none_or(|t| t.elapsed() >= STATS_EVERY) {
+            *shared.lock().unwrap_or_else(|p| p.into_inner()) = src.stats();
+            stats_at = Some(Instant::now());
+        }
         if batch.is_empty() {
             if stopping {
                 return Ok(());

@@ -9,6 +9,7 @@
 
 use crate::source::bpf::{BpfError, BpfSource, LoadOptions};
 use crate::source::kmod::{Filter, KmodError, KmodSource};
+use crate::source::ring::RingStats;
 use crate::source::Source;
 use std::path::Path;
 
@@ -19,6 +20,10 @@ pub trait Capture: Source {
     fn stop(&mut self) -> Result<(), DriverError>;
     /// One line: driver, rings, ring size, probed features.
     fn describe(&self) -> String;
+    /// (rings, bytes per ring); rings = possible CPUs.
+    fn geometry(&self) -> (u32, u32);
+    /// Counters of each ring, index = CPU.
+    fn ring_stats(&self) -> Vec<RingStats>;
 }
 
 /// A driver failed.
@@ -49,6 +54,12 @@ impl Capture for KmodSource {
             self.info().ring_size / 1024
         )
     }
+    fn geometry(&self) -> (u32, u32) {
+        (self.info().nr_rings, self.info().ring_size)
+    }
+    fn ring_stats(&self) -> Vec<RingStats> {
+        KmodSource::ring_stats(self)
+    }
 }
 
 impl Capture for BpfSource {
@@ -70,6 +81,12 @@ impl Capture for BpfSource {
             r.flavour,
             size / 1024
         )
+    }
+    fn geometry(&self) -> (u32, u32) {
+        BpfSource::geometry(self)
+    }
+    fn ring_stats(&self) -> Vec<RingStats> {
+        BpfSource::ring_stats(self)
     }
 }
 

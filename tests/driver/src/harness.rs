@@ -1,16 +1,16 @@
 //! The driver-neutral harness: what every test needs from a driver, the
 //! capture of one scenario's records, and the PASS/FAIL report.
 //!
-//! Owns: the `Driver` trait (the agent's `Source` plus the control calls a
-//! test needs: filter, start, stop, per-ring counters), its kmod
-//! implementation, `Capture` (all records of one scenario, owned) and
-//! `Report`. A future eBPF source implements `Driver` and the whole suite
-//! runs unchanged against it.
+//! Owns: the `Driver` trait (the agent's `Capture` plus what a test asks
+//! of the driver itself), opening either driver through the agent's own
+//! code, `Capture` (all records of one scenario, owned) and `Report`. The
+//! whole suite runs unchanged against the module and the eBPF fallback.
 //! Must never: decide a check from anything but records and counters read
 //! back from the driver; hold expected values (the tests do).
 
 use lanner::event::decode::Event;
 use lanner::source::bpf::{BpfSource, Flavour, LoadOptions, Transport};
+use lanner::source::driver::Capture as Control;
 use lanner::source::kmod::{Filter, KmodSource};
 use lanner::source::ring::RingStats;
 use lanner::source::{Batch, Source, SourceStats};
@@ -27,8 +27,8 @@ pub struct DriverInfo {
     pub ring_size: u32,
 }
 
-/// A record producer the suite can drive: the agent's `Source` plus
-/// capture control. Implemented by every driver (kmod now, eBPF later).
+/// A record producer the suite can drive: the agent's `Source` plus the
+/// capture control a test needs (errors as text for the report).
 pub trait Driver: Source {
     /// "kmod" or "bpf".
     fn kind(&self) -> &'static str;
@@ -43,91 +43,28 @@ pub trait Driver: Source {
     fn device(&self) -> Option<&Path>;
 }
 
-/// The kernel module behind /dev/lanner.
-pub struct KmodDriver {
-    src: KmodSource,
-    path: PathBuf,
+/// Either driver, opened and driven through the agent's own `Capture`.
+pub struct OpenDriver {
+    cap: Box<dyn Control>,
+    kind: &'static str,
+    device: Option<PathBuf>,
 }
 
-impl KmodDriver {
-    pub fn open(path: &Path) -> Result<KmodDriver, String> {
-        let src = KmodSource::open(path).map_err(|e| e.to_string())?;
-        Ok(KmodDriver {
-            src,
-            path: path.to_path_buf(),
-        })
-    }
-}
-
-impl Source for KmodDriver {
+impl Source for OpenDriver {
     fn fill(&mut self, batch: &mut Batch) -> std::io::Result<()> {
-        self.src.fill(batch)
+        self.cap.fill(batch)
     }
     fn stats(&self) -> SourceStats {
-        self.src.stats()
+        self.cap.stats()
     }
 }
 
-impl Driver for KmodDriver {
+impl Driver for OpenDriver {
     fn kind(&self) -> &'static str {
-        "kmod"
+        self.kind
     }
     fn info(&self) -> DriverInfo {
-        let i = self.src.info();
-        DriverInfo {
-            abi_major: i.abi_major,
-            schema_major: i.schema_major,
-            nr_rings: i.nr_rings,
-            ring_size: i.ring_size,
-        }
-    }
-    fn set_filter(&mut self, f: &Filter) -> Result<(), String> {
-        self.src.set_filter(f).map_err(|e| e.to_string())
-    }
-    fn start(&mut self) -> Result<(), String> {
-        self.src.start().map_err(|e| e.to_string())
-    }
-    fn stop(&mut self) -> Result<(), String> {
-        self.src.stop().map_err(|e| e.to_string())
-    }
-    fn ring_stats(&self) -> Vec<RingStats> {
-        self.src.ring_stats()
-    }
-    fn device(&self) -> Option<&Path> {
-        Some(&self.path)
-    }
-}
-
-/// The eBPF fallback, loaded by this process.
-pub struct BpfDriver {
-    src: BpfSource,
-}
-
-impl BpfDriver {
-    pub fn open(opts: &LoadOptions) -> Result<BpfDriver, String> {
-        let src = BpfSource::open(opts).map_err(|e| e.to_string())?;
-        for n in &src.report().notes {
-            println!("info bpf: {n}");
-        }
-        Ok(BpfDriver { src })
-    }
-}
-
-impl Source for BpfDriver {
-    fn fill(&mut self, batch: &mut Batch) -> std::io::Result<()> {
-        self.src.fill(batch)
-    }
-    fn stats(&self) -> SourceStats {
-        self.src.stats()
-    }
-}
-
-impl Driver for BpfDriver {
-    fn kind(&self) -> &'static str {
-        "bpf"
-    }
-    fn info(&self) -> DriverInfo {
-        let (nr_rings, ring_size) = self.src.geometry();
+        let (nr_rings, ring_size) = self.cap.geometry();
         DriverInfo {
             abi_major: abi::LANNER_ABI_VERSION_MAJOR,
             schema_major: abi::LANNER_SCHEMA_VERSION_MAJOR,
@@ -136,19 +73,19 @@ impl Driver for BpfDriver {
         }
     }
     fn set_filter(&mut self, f: &Filter) -> Result<(), String> {
-        self.src.set_filter(f).map_err(|e| e.to_string())
+        self.cap.set_filter(f).map_err(|e| e.to_string())
     }
     fn start(&mut self) -> Result<(), String> {
-        self.src.start().map_err(|e| e.to_string())
+        self.cap.start().map_err(|e| e.to_string())
     }
     fn stop(&mut self) -> Result<(), String> {
-        self.src.stop().map_err(|e| e.to_string())
+        self.cap.stop().map_err(|e| e.to_string())
     }
     fn ring_stats(&self) -> Vec<RingStats> {
-        self.src.ring_stats()
+        self.cap.ring_stats()
     }
     fn device(&self) -> Option<&Path> {
-        None
+        self.device.as_deref()
     }
 }
 
@@ -159,20 +96,33 @@ pub const DRIVERS: &str = "kmod|bpf|bpf-perf";
 
 /// Opens the driver named on the command line; `ring_size` 0 = default.
 pub fn open_driver(kind: &str, device: &Path, ring_size: u32) -> Result<Box<dyn Driver>, String> {
-    let bpf = |transport, flavour| LoadOptions {
-        transport,
-        flavour,
-        ring_size,
+    let bpf = |transport, flavour| -> Result<Box<dyn Control>, String> {
+        let src = BpfSource::open(&LoadOptions {
+            transport,
+            flavour,
+            ring_size,
+        })
+        .map_err(|e| e.to_string())?;
+        for n in &src.report().notes {
+            println!("info bpf: {n}");
+        }
+        Ok(Box::new(src))
     };
-    match kind {
-        "kmod" => Ok(Box::new(KmodDriver::open(device)?)),
-        "bpf" => Ok(Box::new(BpfDriver::open(&bpf(None, None))?)),
-        "bpf-perf" => Ok(Box::new(BpfDriver::open(&bpf(
-            Some(Transport::Perf),
-            Some(Flavour::RawTp),
-        ))?)),
-        k => Err(format!("unknown driver '{k}' ({DRIVERS})")),
-    }
+    let (cap, kind, device): (Box<dyn Control>, _, _) = match kind {
+        "kmod" => (
+            Box::new(KmodSource::open(device).map_err(|e| e.to_string())?),
+            "kmod",
+            Some(device.to_path_buf()),
+        ),
+        "bpf" => (bpf(None, None)?, "bpf", None),
+        "bpf-perf" => (
+            bpf(Some(Transport::Perf), Some(Flavour::RawTp))?,
+            "bpf",
+            None,
+        ),
+        k => return Err(format!("unknown driver '{k}' ({DRIVERS})")),
+    };
+    Ok(Box::new(OpenDriver { cap, kind, device }))
 }
 
 /// Reads every record the driver holds until the rings stay empty. The
