@@ -9,7 +9,7 @@
 //! a full ring drops and counts in the kernel, as with the module), or
 //! pass on a record whose header length disagrees with its sample.
 
-use crate::event::decode::HDR_LEN;
+use crate::event::decode::{peek_ts_len, HDR_LEN};
 use crate::source::merge::{merge_blocks, Batch, MergeRound};
 use libbpf_rs::{MapCore, MapHandle, PerfBuffer, PerfBufferBuilder, RingBuffer, RingBufferBuilder};
 use std::sync::{Arc, Mutex};
@@ -26,9 +26,7 @@ impl Staging {
     /// A sample is one record; perf pads samples to 8 bytes, so the
     /// record's own length (header bytes 16..20) says where it ends.
     fn push(&mut self, cpu: usize, sample: &[u8]) {
-        let len = sample
-            .get(16..20)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+        let len = peek_ts_len(sample).map(|(_, len)| len as usize);
         match (len, self.bufs.get_mut(cpu)) {
             (Some(len), Some(buf)) if len >= HDR_LEN && len <= sample.len() => {
                 buf.extend_from_slice(&sample[..len]);
