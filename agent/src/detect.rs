@@ -5,7 +5,7 @@
 //! filter from the event types the rules need.
 //! Must never: evaluate rules for event types no enabled rule can match.
 
-use crate::engine::{Field, FieldSource, Ruleset, Value};
+use crate::engine::{Field, FieldRef, FieldSource, Ruleset, Value};
 use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
@@ -14,8 +14,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 impl FieldSource for EventFields<'_, '_> {
-    fn field(&self, f: Field) -> Option<Value<'_>> {
+    fn field(&self, f: &FieldRef) -> Option<Value<'_>> {
         let t = self.thread();
+        let f = Field::from_id(f.id)?;
         let s = |v: &str| Some(Value::Str(Cow::Owned(v.to_string())));
         match f {
             Field::EvtType => Some(Value::Str(Cow::Borrowed(self.event().name()))),
@@ -38,6 +39,8 @@ impl FieldSource for EventFields<'_, '_> {
             Field::FdNum => self.fd_num().map(Value::Int),
             Field::FdDirectory => self.fd_split().map(|(d, _)| Value::Str(Cow::Owned(d))),
             Field::FdFilename => self.fd_split().map(|(_, f)| Value::Str(Cow::Owned(f))),
+            // Catalogue entries being wired up (issue 5); no value yet.
+            _ => None,
         }
     }
 }

@@ -32,7 +32,8 @@ fn rule(name: &str, cond: &str) -> String {
 struct Ev(Vec<(Field, Value<'static>)>);
 
 impl FieldSource for Ev {
-    fn field(&self, f: Field) -> Option<Value<'_>> {
+    fn field(&self, f: &lanner::engine::FieldRef) -> Option<Value<'_>> {
+        let f = Field::from_id(f.id)?;
         self.0.iter().find(|(k, _)| *k == f).map(|(_, v)| v.clone())
     }
 }

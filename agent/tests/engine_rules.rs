@@ -33,8 +33,8 @@ impl Ev {
 }
 
 impl FieldSource for Ev {
-    fn field(&self, f: Field) -> Option<Value<'_>> {
-        self.0.get(&f).cloned()
+    fn field(&self, f: &lanner::engine::FieldRef) -> Option<Value<'_>> {
+        self.0.get(&Field::from_id(f.id)?).cloned()
     }
 }
 

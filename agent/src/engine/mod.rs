@@ -31,6 +31,7 @@
 //! Must never: do I/O or fail while evaluating an event, or compute field
 //! values itself (that is the [`FieldSource`] implementor's job).
 
+pub mod catalog;
 pub mod condition;
 pub mod field;
 pub mod format;
@@ -38,7 +39,8 @@ pub mod priority;
 pub mod rules;
 pub mod yaml;
 
-pub use field::{Field, FieldSource, FieldType, Value};
+pub use catalog::Field;
+pub use field::{Catalog, FieldArg, FieldId, FieldRef, FieldSource, FieldType, Value};
 pub use priority::Priority;
 pub use rules::{LoadError, LoadErrorKind, Rule, Ruleset};
 pub use yaml::{Node, NodeKind, ScalarStyle, YamlError};

@@ -13,7 +13,8 @@
 //! [`FieldSource`] hands out.
 
 use super::ast::{BinOp, Compare, Expr, ExprKind, Literal, Operand, Rhs, Span};
-use crate::engine::field::{Field, FieldSource, FieldType, Value};
+use crate::engine::catalog;
+use crate::engine::field::{Catalog, FieldRef, FieldSource, FieldType, Value};
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
@@ -168,7 +169,9 @@ enum Test {
 
 #[derive(Debug, Clone)]
 struct Check {
-    field: Field,
+    field: FieldRef,
+    /// The field is `evt.type` (the event-type index reads these checks).
+    evt_type: bool,
     test: Test,
 }
 
@@ -215,7 +218,7 @@ impl Node {
 
 impl Check {
     fn eval(&self, src: &dyn FieldSource) -> bool {
-        let v = src.field(self.field);
+        let v = src.field(&self.field);
         match (&self.test, v) {
             (Test::Exists, v) => v.is_some(),
             // Falco: no value, no match, whatever the operator.
@@ -424,21 +427,31 @@ impl Glob {
 /// Compiles an expanded condition. Macro references or list names left in
 /// the tree are reported as errors (the loader substitutes them first).
 pub fn compile(expr: &Expr) -> CResult<Filter> {
+    compile_with(expr, catalog::syscall())
+}
+
+/// Compiles an expanded condition against the fields of `cat`.
+pub fn compile_with(expr: &Expr, cat: &dyn Catalog) -> CResult<Filter> {
     Ok(Filter {
-        root: compile_node(expr)?,
+        root: compile_node(expr, cat)?,
     })
 }
 
-fn compile_node(e: &Expr) -> CResult<Node> {
+fn compile_node(e: &Expr, cat: &dyn Catalog) -> CResult<Node> {
+    let sub = |c: &Expr| compile_node(c, cat);
     Ok(match &e.kind {
-        ExprKind::And(c) => Node::And(c.iter().map(compile_node).collect::<CResult<_>>()?),
-        ExprKind::Or(c) => Node::Or(c.iter().map(compile_node).collect::<CResult<_>>()?),
-        ExprKind::Not(c) => Node::Not(Box::new(compile_node(c)?)),
+        ExprKind::And(c) => Node::And(c.iter().map(sub).collect::<CResult<_>>()?),
+        ExprKind::Or(c) => Node::Or(c.iter().map(sub).collect::<CResult<_>>()?),
+        ExprKind::Not(c) => Node::Not(Box::new(sub(c)?)),
         ExprKind::Macro(name) => return Err(error(format!("undefined macro '{name}'"), e.span)),
-        ExprKind::Exists(lhs) => Node::Check(Check {
-            field: resolve_field(lhs)?,
-            test: Test::Exists,
-        }),
+        ExprKind::Exists(lhs) => {
+            let (field, info) = resolve_field(lhs, cat)?;
+            Node::Check(Check {
+                field,
+                evt_type: info.name == "evt.type",
+                test: Test::Exists,
+            })
+        }
         ExprKind::Compare(c) => {
             let Compare {
                 lhs,
@@ -446,7 +459,7 @@ fn compile_node(e: &Expr) -> CResult<Node> {
                 modifier,
                 rhs,
             } = &**c;
-            let field = resolve_field(lhs)?;
+            let (field, info) = resolve_field(lhs, cat)?;
             if let Some(m) = modifier {
                 return Err(unsupported(
                     format_args!("operator modifier '{}' is", m.as_str()),
@@ -455,13 +468,17 @@ fn compile_node(e: &Expr) -> CResult<Node> {
             }
             Node::Check(Check {
                 field,
-                test: compile_test(field, *op, rhs, e.span)?,
+                evt_type: info.name == "evt.type",
+                test: compile_test(info, *op, rhs, e.span)?,
             })
         }
     })
 }
 
-fn resolve_field(op: &Operand) -> CResult<Field> {
+fn resolve_field<'c>(
+    op: &Operand,
+    cat: &'c dyn Catalog,
+) -> CResult<(FieldRef, &'c crate::engine::field::FieldInfo)> {
     let f = match op {
         Operand::Field(f) => f,
         Operand::Transformer(t) => {
@@ -471,15 +488,11 @@ fn resolve_field(op: &Operand) -> CResult<Field> {
             ))
         }
     };
-    let field = Field::from_name(&f.name)
-        .ok_or_else(|| error(format!("unknown field '{}'", f.name), f.span))?;
-    if let Some(arg) = &f.arg {
-        return Err(error(
-            format!("field '{}' does not take an argument (got [{arg}])", f.name),
-            f.span,
-        ));
-    }
-    Ok(field)
+    let field = cat
+        .resolve(&f.name, f.arg.as_deref())
+        .map_err(|m| error(m, f.span))?;
+    let info = cat.info(field.id);
+    Ok((field, info))
 }
 
 fn op_allowed(ty: FieldType, op: BinOp) -> bool {
@@ -487,11 +500,26 @@ fn op_allowed(ty: FieldType, op: BinOp) -> bool {
     match ty {
         FieldType::Str => !matches!(op, BContains | BStartsWith),
         FieldType::Int => matches!(op, Eq | EqEq | Ne | Lt | Le | Gt | Ge | In | Intersects),
-        FieldType::Bool => matches!(op, Eq | EqEq | Ne | In | Intersects),
+        FieldType::Bool | FieldType::Ip | FieldType::Net => {
+            matches!(op, Eq | EqEq | Ne | In | Intersects)
+        }
+        FieldType::Bytes => matches!(
+            op,
+            Eq | EqEq
+                | Ne
+                | Contains
+                | In
+                | StartsWith
+                | EndsWith
+                | Intersects
+                | BContains
+                | BStartsWith
+        ),
+        FieldType::Double => matches!(op, Eq | EqEq | Ne | Lt | Le | Gt | Ge | In | Intersects),
     }
 }
 
-fn parse_int(field: Field, l: &Literal) -> CResult<i64> {
+fn parse_int(field: &str, l: &Literal) -> CResult<i64> {
     let t = l.text.strip_prefix('+').unwrap_or(&l.text);
     t.parse::<i64>().map_err(|_| {
         error(
@@ -501,7 +529,7 @@ fn parse_int(field: Field, l: &Literal) -> CResult<i64> {
     })
 }
 
-fn parse_bool(field: Field, l: &Literal) -> CResult<bool> {
+fn parse_bool(field: &str, l: &Literal) -> CResult<bool> {
     match l.text.as_str() {
         "true" => Ok(true),
         "false" => Ok(false),
@@ -515,8 +543,13 @@ fn parse_bool(field: Field, l: &Literal) -> CResult<bool> {
     }
 }
 
-fn compile_test(field: Field, op: BinOp, rhs: &Rhs, span: Span) -> CResult<Test> {
-    let ty = field.field_type();
+fn compile_test(
+    info: &crate::engine::field::FieldInfo,
+    op: BinOp,
+    rhs: &Rhs,
+    span: Span,
+) -> CResult<Test> {
+    let (ty, field) = (info.ty, info.name);
     if matches!(op, BinOp::Regex | BinOp::PMatch) {
         return Err(unsupported(format_args!("operator '{op}' is"), span));
     }
@@ -612,6 +645,12 @@ fn compile_test(field: Field, op: BinOp, rhs: &Rhs, span: Span) -> CResult<Test>
                 BoolTest::Eq(x)
             })
         }
+        other => {
+            return Err(unsupported(
+                format_args!("fields of type {}", other.name()),
+                span,
+            ))
+        }
     })
 }
 
@@ -671,8 +710,9 @@ impl Node {
                 })
             }
             Node::Check(Check {
-                field: Field::EvtType,
+                evt_type: true,
                 test: Test::Str(t),
+                ..
             }) => match t {
                 StrTest::Eq(x) => {
                     let s = BTreeSet::from([&**x]);
@@ -700,11 +740,13 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
+    use crate::engine::catalog::Field;
+
     struct Src(HashMap<Field, Value<'static>>);
 
     impl FieldSource for Src {
-        fn field(&self, f: Field) -> Option<Value<'_>> {
-            self.0.get(&f).cloned()
+        fn field(&self, f: &FieldRef) -> Option<Value<'_>> {
+            self.0.get(&Field::from_id(f.id)?).cloned()
         }
     }
 

@@ -25,7 +25,7 @@ use super::load::{FullRule, Item, Reader, RuleBody};
 use crate::engine::condition::ast::{Compare, Expr, ExprKind, Literal, Rhs, Span, SrcId};
 use crate::engine::condition::parse::{parse, parse_list_item};
 use crate::engine::condition::{compile, Filter};
-use crate::engine::field::{Field, FieldSource};
+use crate::engine::field::{FieldRef, FieldSource};
 use crate::engine::format::OutputFormat;
 use crate::engine::priority::Priority;
 use crate::engine::yaml;
@@ -77,8 +77,8 @@ impl Rule {
     }
 
     /// The distinct fields of the output template, as written, in order;
-    /// lets a JSON output type `output_fields` values by [`Field`].
-    pub fn output_fields(&self) -> impl Iterator<Item = (&str, Field)> {
+    /// lets a JSON output type `output_fields` values by field.
+    pub fn output_fields(&self) -> impl Iterator<Item = (&str, &FieldRef)> {
         self.format.fields()
     }
 
