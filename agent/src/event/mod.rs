@@ -1,5 +1,6 @@
 //! Events: zero-copy views of scap records.
 pub mod decode;
+pub mod encode;
 
 pub use decode::{Event, Value};
 pub mod json;
