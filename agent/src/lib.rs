@@ -10,6 +10,7 @@ pub mod detect;
 pub mod engine;
 pub mod event;
 pub mod fields;
+pub mod listing;
 pub mod output;
 pub mod pipeline;
 pub mod source;

@@ -11,6 +11,7 @@ use lanner::config::Config;
 use lanner::detect::RulesDetector;
 use lanner::engine::Ruleset;
 use lanner::event::decode::Event;
+use lanner::listing::{self, ListFormat};
 use lanner::output::Outputs;
 use lanner::pipeline::{self, PipelineConfig};
 use lanner::source::kmod::Filter;
@@ -62,6 +63,21 @@ enum Cmd {
         #[arg(short, long = "rules", required = true)]
         rules: Vec<PathBuf>,
     },
+    /// List the fields rule conditions and outputs can use.
+    ListFields {
+        /// Only fields whose name starts with this (e.g. `proc.`).
+        #[arg(default_value = "")]
+        prefix: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List the events lanner's drivers produce, with their parameters.
+    ListEvents {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Print decoded records as JSON lines (until SIGINT/SIGTERM).
     Dump {
         #[arg(long)]
@@ -77,6 +93,23 @@ enum Cmd {
         #[arg(long)]
         all_syscalls: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl From<Format> for ListFormat {
+    fn from(f: Format) -> ListFormat {
+        match f {
+            Format::Text => ListFormat::Text,
+            Format::Markdown => ListFormat::Markdown,
+            Format::Json => ListFormat::Json,
+        }
+    }
 }
 
 fn parse_secs(s: &str) -> std::result::Result<Duration, String> {
@@ -246,6 +279,17 @@ fn main() -> ExitCode {
             duration,
         } => run(config, rules, device, driver, ready_file, duration),
         Cmd::Validate { rules } => validate(rules),
+        Cmd::ListFields { prefix, format } => {
+            print!(
+                "{}",
+                listing::fields(lanner::engine::catalog::syscall(), &prefix, format.into())
+            );
+            Ok(())
+        }
+        Cmd::ListEvents { format } => {
+            print!("{}", listing::events(format.into()));
+            Ok(())
+        }
         Cmd::Dump {
             device,
             driver,

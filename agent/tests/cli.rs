@@ -72,3 +72,32 @@ fn missing_device_is_reported_clearly() {
         "{err}"
     );
 }
+
+#[test]
+fn list_fields_and_events_print_the_catalogues() {
+    let (code, out, err) = lanner(&["list-fields"]);
+    assert_eq!(code, 0, "{err}");
+    for f in [
+        "proc.name",
+        "fd.name",
+        "evt.type",
+        "container.id",
+        "user.name",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(f)), "{f} missing:\n{out}");
+    }
+    let (code, out, _) = lanner(&["list-fields", "fd.", "--format", "json"]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(j["syscall"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["name"].as_str().unwrap().starts_with("fd.")));
+    let (code, out, _) = lanner(&["list-events"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("< execve(ERRNO res, CHARBUF exe, BYTEBUF args"),
+        "{out}"
+    );
+}
