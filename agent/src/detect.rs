@@ -92,7 +92,10 @@ impl Detector for RulesDetector {
             output,
             tags: rule.tags.clone(),
             source: rule.source.clone(),
-            output_fields,
+            output_fields: output_fields
+                .into_iter()
+                .map(|(k, v)| (k, v.into()))
+                .collect(),
         })
     }
 }

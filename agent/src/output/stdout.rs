@@ -39,8 +39,20 @@ impl Default for StdoutConfig {
     }
 }
 
-/// `HH:MM:SS.nnnnnnnnn: Priority Output` (no newline).
+/// `HH:MM:SS.nnnnnnnnn: Priority Output` (no newline), Falco's text line
+/// (time in UTC).
 pub fn text_line(alert: &Alert) -> String {
+    text_line_with(alert, false)
+}
+
+/// The text line; with `iso8601` the time is Falco's `evt.time.iso8601`
+/// form, `2023-11-14T22:13:20.123456789+0000`.
+pub fn text_line_with(alert: &Alert, iso8601: bool) -> String {
+    if iso8601 {
+        let t = super::timefmt::rfc3339(alert.time_ns, 9);
+        let t = t.strip_suffix('Z').unwrap_or(&t);
+        return format!("{t}+0000: {} {}", alert.priority.name(), alert.output);
+    }
     let day_ns = alert.time_ns % 86_400_000_000_000;
     let secs = day_ns / 1_000_000_000;
     format!(
@@ -197,7 +209,10 @@ mod tests {
         let j: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
         assert_eq!(j["time"], "2023-11-14T22:13:20.123456789Z");
         assert_eq!(j["hostname"], "node-7");
-        assert_eq!(j["output"], "Shell spawned (user=root)");
+        assert_eq!(
+            j["output"],
+            "22:13:20.123456789: Warning Shell spawned (user=root)"
+        );
     }
 
     struct Broken;

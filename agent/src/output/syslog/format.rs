@@ -275,7 +275,7 @@ impl Rfc5424Formatter {
         if with_fields {
             for (name, value) in &alert.output_fields {
                 if let Some(name) = field_sd_name(name) {
-                    push_param(&mut sd, &name, value);
+                    push_param(&mut sd, &name, &value.to_string());
                 }
             }
         }
@@ -656,7 +656,7 @@ mod tests {
         let mut p = params();
         p.max_message_size = 480;
         let mut a = alert();
-        a.output_fields = vec![("fd.name".into(), "/x".repeat(300))];
+        a.output_fields = vec![("fd.name".into(), "/x".repeat(300).into())];
         let f = Rfc5424Formatter::new(p.clone()).format(&a);
         assert!(f.truncated);
         assert!(f.message.len() <= 480);
