@@ -1,0 +1,174 @@
+//! Container ids from cgroup paths.
+//!
+//! Recognised path components (outermost match wins, so docker-in-docker
+//! resolves to the container the host's runtime knows):
+//! - systemd driver scopes: `docker-<id>.scope`, `cri-containerd-<id>.scope`,
+//!   `crio-<id>.scope`, `crio-conmon-<id>.scope`, `libpod-<id>.scope`,
+//!   `libpod-conmon-<id>.scope` (cgroup v1 controllers, EL7's
+//!   `/system.slice/docker-<id>.scope`, and cgroup v2 alike);
+//! - cgroupfs driver: `/docker/<id>`, `/libpod_parent/libpod-<id>`,
+//!   `/kubepods/<qos>/pod<uid>/<id>`, any bare 64-hex component;
+//! - containerd's systemd cgroupsPath form `...slice:cri-containerd:<id>`.
+//!
+//! Pod uids come from `pod<uid>` (cgroupfs) or `...-pod<uid_with_underscores>.slice`
+//! (systemd) under a `kubepods` ancestor.
+//! Must never: panic or allocate per component on any input; only ids of
+//! exactly 64 lowercase hex digits are accepted.
+
+use super::image::is_hex;
+use super::RuntimeKind;
+
+/// What the cgroups say about a container's runtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// A runtime-specific prefix named the runtime.
+    Kind(RuntimeKind),
+    /// A bare id (cgroupfs driver): docker, containerd or cri-o.
+    Bare,
+}
+
+/// A container found in a cgroup path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CgroupMatch {
+    pub full_id: String,
+    pub hint: Hint,
+    pub pod_uid: Option<String>,
+}
+
+/// Scope/component prefixes, longest first where one prefixes another.
+const PREFIXES: &[(&str, RuntimeKind)] = &[
+    ("cri-containerd-", RuntimeKind::Containerd),
+    ("crio-conmon-", RuntimeKind::CriO),
+    ("crio-", RuntimeKind::CriO),
+    ("libpod-conmon-", RuntimeKind::Podman),
+    ("libpod-", RuntimeKind::Podman),
+    ("docker-", RuntimeKind::Docker),
+];
+
+/// Names used in containerd's `slice:prefix:id` cgroupsPath form.
+const COLON_PREFIXES: &[(&str, RuntimeKind)] = &[
+    ("cri-containerd", RuntimeKind::Containerd),
+    ("crio", RuntimeKind::CriO),
+    ("docker", RuntimeKind::Docker),
+    ("libpod", RuntimeKind::Podman),
+];
+
+fn is_id(s: &str) -> bool {
+    s.len() == 64 && is_hex(s)
+}
+
+/// The first container found in any of the (controllers, path) pairs.
+pub(crate) fn match_cgroups(cgroups: &[(String, String)]) -> Option<CgroupMatch> {
+    cgroups.iter().find_map(|(_, path)| match_path(path))
+}
+
+/// The outermost container component of one cgroup path.
+pub(crate) fn match_path(path: &str) -> Option<CgroupMatch> {
+    let mut under_docker = false;
+    let mut under_libpod = false;
+    let mut under_kubepods = false;
+    let mut pod_uid = None;
+    for comp in path.split('/').filter(|c| !c.is_empty()) {
+        if let Some((hint, id)) = match_component(comp, under_docker, under_libpod) {
+            // containerd's `kubepods-...-pod<uid>.slice:cri-containerd:<id>`.
+            let slice = comp.split(':').next().unwrap_or("");
+            if pod_uid.is_none() && comp.contains(':') && slice.starts_with("kubepods") {
+                pod_uid = pod_uid_of(slice);
+                under_kubepods = true;
+            }
+            return Some(CgroupMatch {
+                full_id: id.to_string(),
+                hint,
+                pod_uid: if under_kubepods { pod_uid } else { None },
+            });
+        }
+        under_docker |= comp == "docker";
+        under_libpod |= comp == "libpod_parent" || comp == "machine.slice";
+        if comp.starts_with("kubepods") {
+            under_kubepods = true;
+            if let Some(uid) = pod_uid_of(comp) {
+                pod_uid = Some(uid);
+            }
+        } else if under_kubepods && pod_uid.is_none() {
+            pod_uid = pod_uid_of(comp);
+        }
+    }
+    None
+}
+
+/// The runtime hint and id of one component, if it names a container.
+fn match_component(comp: &str, under_docker: bool, under_libpod: bool) -> Option<(Hint, &str)> {
+    let base = comp.strip_suffix(".scope").unwrap_or(comp);
+    for (prefix, kind) in PREFIXES {
+        if let Some(rest) = base.strip_prefix(prefix) {
+            if is_id(rest) {
+                return Some((Hint::Kind(*kind), rest));
+            }
+        }
+    }
+    if let Some((head, id)) = comp.rsplit_once(':') {
+        if is_id(id) {
+            let prefix = head.rsplit(':').next().unwrap_or("");
+            let hint = COLON_PREFIXES
+                .iter()
+                .find(|(p, _)| *p == prefix)
+                .map_or(Hint::Bare, |(_, k)| Hint::Kind(*k));
+            return Some((hint, id));
+        }
+    }
+    if is_id(comp) {
+        let hint = if under_docker {
+            Hint::Kind(RuntimeKind::Docker)
+        } else if under_libpod {
+            Hint::Kind(RuntimeKind::Podman)
+        } else {
+            Hint::Bare
+        };
+        return Some((hint, comp));
+    }
+    None
+}
+
+/// `pod<uid>` or `kubepods-<qos>-pod<uid_with_underscores>.slice` -> uid.
+fn pod_uid_of(comp: &str) -> Option<String> {
+    let base = comp.strip_suffix(".slice").unwrap_or(comp);
+    let at = if base.starts_with("pod") {
+        0
+    } else {
+        base.rfind("-pod")? + 1
+    };
+    let uid = &base[at + 3..];
+    let ok = (32..=36).contains(&uid.len())
+        && uid
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b'-' || b == b'_');
+    ok.then(|| uid.replace('_', "-"))
+}
+
+/// Parses `/proc/<pid>/cgroup` text (`hierarchy:controllers:path` per line)
+/// into (controllers, path) pairs; malformed lines are skipped.
+pub fn parse_proc_cgroup(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut it = l.splitn(3, ':');
+            let _hierarchy = it.next()?;
+            let controllers = it.next()?;
+            let path = it.next()?;
+            Some((controllers.to_string(), path.to_string()))
+        })
+        .collect()
+}
+
+/// Parses an execve/clone record's `cgroups` parameter (NUL-separated
+/// `subsys=path` entries) into (subsys, path) pairs; entries without `=`
+/// and invalid UTF-8 are skipped.
+pub fn parse_cgroups_param(bytes: &[u8]) -> Vec<(String, String)> {
+    bytes
+        .split(|b| *b == 0)
+        .filter_map(|e| {
+            let s = std::str::from_utf8(e).ok()?;
+            let (subsys, path) = s.split_once('=')?;
+            Some((subsys.to_string(), path.to_string()))
+        })
+        .collect()
+}

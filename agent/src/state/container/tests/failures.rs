@@ -1,0 +1,174 @@
+//! Missing state, malformed and oversized files: counted, retried a bounded
+//! number of times, never a panic.
+
+use super::fake::{cg, Fake, ID_A, ID_B, POD_UID};
+use crate::state::container::table::MAX_TRIES;
+use crate::state::container::{ContainerTable, MetaError, RuntimeKind, RuntimeRoots};
+use serde_json::json;
+use std::time::Duration;
+
+#[test]
+fn missing_roots_keep_the_hinted_kind_and_count_missing() {
+    let f = Fake::new();
+    let mut t = f.table();
+    let docker = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
+    let c = t.for_cgroups(&docker);
+    assert_eq!(
+        (c.kind, c.id.as_str(), c.name.as_str()),
+        (RuntimeKind::Docker, &ID_A[..12], "")
+    );
+    assert!(!c.is_host());
+    let bare = cg(&[(
+        "cpuset",
+        &format!("/kubepods/burstable/pod{POD_UID}/{ID_B}"),
+    )]);
+    let c = t.for_cgroups(&bare);
+    assert_eq!(c.kind, RuntimeKind::Unknown);
+    assert_eq!(
+        c.k8s_pod_uid.as_deref(),
+        Some(POD_UID),
+        "pod uid from the cgroup path"
+    );
+    let s = t.stats();
+    assert_eq!(
+        (s.metadata_missing, s.metadata_failures, s.containers),
+        (2, 0, 2)
+    );
+}
+
+#[test]
+fn missing_state_is_retried_at_most_max_tries() {
+    let f = Fake::new();
+    let mut t = f.table();
+    let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
+    for _ in 0..10 {
+        t.for_cgroups(&path);
+    }
+    let s = t.stats();
+    assert_eq!(s.metadata_reads, u64::from(MAX_TRIES));
+    assert_eq!(s.metadata_missing, u64::from(MAX_TRIES));
+    assert_eq!(s.cache_hits, 10 - u64::from(MAX_TRIES));
+}
+
+#[test]
+fn state_appearing_later_is_picked_up_then_cached() {
+    let f = Fake::new();
+    let mut t = f.table();
+    let path = cg(&[("cpuset", &format!("/system.slice/docker-{ID_A}.scope"))]);
+    assert_eq!(t.for_cgroups(&path).name, "");
+    f.docker(ID_A, &json!({"Name": "/late"}), &json!({}));
+    assert_eq!(t.for_cgroups(&path).name, "late");
+    assert_eq!(t.for_cgroups(&path).name, "late");
+    assert_eq!(t.stats().metadata_reads, 2);
+}
+
+#[test]
+fn retry_interval_holds_back_rereads() {
+    let f = Fake::new();
+    let mut t = ContainerTable::new(f.roots()).with_retry_interval(Duration::from_secs(3600));
+    let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
+    for _ in 0..5 {
+        t.for_cgroups(&path);
+    }
+    assert_eq!((t.stats().metadata_reads, t.stats().cache_hits), (1, 4));
+}
+
+#[test]
+fn malformed_json_is_counted_and_reported() {
+    let f = Fake::new();
+    let cfg = f.write(
+        &format!("var/lib/docker/containers/{ID_A}/config.v2.json"),
+        b"{\"Name\": ",
+    );
+    let mut t = f.table();
+    let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
+    let c = t.for_cgroups(&path);
+    assert_eq!((c.kind, c.name.as_str()), (RuntimeKind::Docker, ""));
+    assert_eq!(t.stats().metadata_failures, 1);
+    assert_eq!(t.stats().metadata_missing, 0);
+    assert!(matches!(t.last_error(), Some(MetaError::Json(p, _)) if *p == cfg));
+    // Wrong shapes everywhere are tolerated, not errors.
+    f.write_json(
+        &format!("var/lib/docker/containers/{ID_B}/config.v2.json"),
+        &json!({"Name": 7, "Config": [], "State": {"StartedAt": 5}, "MountPoints": "x",
+                "NetworkSettings": {"IPAddress": "not-an-ip"}}),
+    );
+    f.write(
+        &format!("var/lib/docker/containers/{ID_B}/hostconfig.json"),
+        b"[]",
+    );
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
+    assert_eq!(
+        (c.name.as_str(), c.privileged, c.ip, c.mounts.len()),
+        ("", None, None, 0)
+    );
+    assert_eq!(t.stats().metadata_failures, 1);
+}
+
+#[test]
+fn malformed_secondary_files_are_counted_but_keep_the_container() {
+    let f = Fake::new();
+    f.write_json(
+        &format!("var/lib/docker/containers/{ID_A}/config.v2.json"),
+        &json!({"Name": "/ok", "Image": "sha256:00", "Config": {"Image": "img"}}),
+    );
+    f.write(
+        &format!("var/lib/docker/containers/{ID_A}/hostconfig.json"),
+        b"\x00\xff",
+    );
+    f.write("var/lib/docker/image/overlay2/repositories.json", b"nope");
+    let mut t = f.table();
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
+    assert_eq!((c.name.as_str(), c.privileged), ("ok", None));
+    assert_eq!(t.stats().metadata_failures, 2);
+    // Resolved: no retry despite the secondary failures.
+    t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
+    assert_eq!(t.stats().metadata_reads, 1);
+}
+
+#[test]
+fn malformed_oci_state_of_every_runtime() {
+    let f = Fake::new();
+    f.write(
+        &format!("run/containerd/io.containerd.runtime.v2.task/k8s.io/{ID_A}/config.json"),
+        b"{{{",
+    );
+    f.write(
+        &format!("var/lib/containers/storage/overlay-containers/{ID_B}/userdata/config.json"),
+        b"null",
+    );
+    f.containers_json(&json!({"not": "a list"}));
+    let mut t = f.table();
+    let a = t.for_cgroups(&cg(&[("", &format!("/x/cri-containerd-{ID_A}.scope"))]));
+    assert_eq!(a.kind, RuntimeKind::Containerd);
+    assert_eq!(t.stats().metadata_failures, 1);
+    // A `null` spec parses: a podman container with nothing known.
+    let b = t.for_cgroups(&cg(&[("", &format!("/machine.slice/libpod-{ID_B}.scope"))]));
+    assert_eq!(
+        (b.kind, b.name.as_str(), b.privileged),
+        (RuntimeKind::Podman, "", None)
+    );
+    assert_eq!(t.stats().metadata_failures, 1);
+}
+
+#[test]
+fn directories_in_place_of_files_and_unreadable_roots() {
+    let f = Fake::new();
+    std::fs::create_dir_all(f.path(&format!("var/lib/docker/containers/{ID_A}/config.v2.json")))
+        .unwrap();
+    let mut t = f.table();
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
+    assert_eq!(c.kind, RuntimeKind::Docker);
+    assert_eq!(t.stats().metadata_failures, 1);
+    assert!(matches!(t.last_error(), Some(MetaError::Io(..))));
+    // Roots that are files, not directories.
+    let file = f.write("plainfile", b"x");
+    let roots = RuntimeRoots {
+        docker: file.clone(),
+        containerd: vec![file.clone()],
+        storage: vec![file],
+    };
+    let mut t = ContainerTable::new(roots);
+    let c = t.for_cgroups(&cg(&[("", &format!("/kubepods/{ID_B}"))]));
+    assert_eq!(c.kind, RuntimeKind::Unknown);
+}
