@@ -13,9 +13,14 @@
 //! Pod uids come from `pod<uid>` (cgroupfs) or `...-pod<uid_with_underscores>.slice`
 //! (systemd) under a `kubepods` ancestor.
 //! Must never: panic or allocate per component on any input; only ids of
-//! exactly 64 lowercase hex digits are accepted.
+//! exactly 64 hex digits are accepted (either case, as Falco does).
+//! Differences from Falco's matchers (which require the id to end the path
+//! and take the last match): sub-cgroups below a container's cgroup
+//! (`docker-<id>.scope/init.scope`, systemd inside containers) still resolve,
+//! and nested containers resolve to the outermost, the one whose state is on
+//! this host.
 
-use super::image::is_hex;
+use super::image::is_any_hex;
 use super::RuntimeKind;
 
 /// What the cgroups say about a container's runtime.
@@ -54,7 +59,7 @@ const COLON_PREFIXES: &[(&str, RuntimeKind)] = &[
 ];
 
 fn is_id(s: &str) -> bool {
-    s.len() == 64 && is_hex(s)
+    s.len() == 64 && is_any_hex(s)
 }
 
 /// The first container found in any of the (controllers, path) pairs.

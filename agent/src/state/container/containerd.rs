@@ -60,8 +60,8 @@ pub(crate) fn read(roots: &[PathBuf], full_id: &str) -> Result<ContainerInfo, Me
     c.k8s_pod_name = get("io.kubernetes.cri.sandbox-name");
     c.k8s_ns_name = get("io.kubernetes.cri.sandbox-namespace");
     c.k8s_pod_uid = get("io.kubernetes.cri.sandbox-uid");
-    c.mounts = spec.mounts;
-    c.privileged = spec.privileged;
+    spec.apply(&mut c);
+    c.sandbox_id = get("io.kubernetes.cri.sandbox-id");
     c.start_ts = mtime_ns(&dir.join("init.pid"));
     Ok(c)
 }

@@ -1,10 +1,14 @@
 //! Docker's on-disk state: `<root>/containers/<id>/config.v2.json` (name,
-//! image, image id, labels, start time, mount points, addresses) and
-//! `hostconfig.json` (privileged); image digests from
-//! `<root>/image/<driver>/repositories.json`. Also k8s pod identity from the
-//! dockershim labels `io.kubernetes.pod.*`.
+//! image, image id, labels, creation time, mount points, addresses),
+//! `hostconfig.json` (privileged, host namespaces), and the image's
+//! repository, tag and digest from `<root>/image/<driver>/repositories.json`
+//! (what docker's API reports as RepoTags/RepoDigests). Also k8s pod identity
+//! from the dockershim labels `io.kubernetes.pod.*`.
+//! Like Falco's plugin, `start_ts` is the container's `Created` time in whole
+//! seconds (`State.StartedAt` when `Created` is absent).
 //! Must never: write there or read beyond the bounded files above.
 
+use super::image::split_image_ref;
 use super::read::{parse_rfc3339, read_json, str_at, string_map, MetaError};
 use super::{ContainerInfo, Mount, RuntimeKind};
 use serde_json::Value;
@@ -26,26 +30,33 @@ pub(crate) fn read(
         .unwrap_or("")
         .trim_start_matches('/')
         .to_string();
-    if let Some(id) = str_at(&v, &["Image"]) {
-        c.set_image_id(id);
-    }
+    let image_id = str_at(&v, &["Image"]).unwrap_or("");
+    c.set_image_id(image_id);
     c.set_image(str_at(&v, &["Config", "Image"]).unwrap_or(""));
     c.labels = string_map(v.pointer("/Config/Labels"));
-    c.start_ts = str_at(&v, &["State", "StartedAt"]).and_then(parse_rfc3339);
+    let created = str_at(&v, &["Created"]).and_then(parse_rfc3339);
+    c.start_ts = created
+        .map(|ns| ns - ns % 1_000_000_000)
+        .or_else(|| str_at(&v, &["State", "StartedAt"]).and_then(parse_rfc3339));
     c.mounts = mount_points(v.get("MountPoints"));
     c.ip = ip_of(&v);
     c.k8s_pod_name = c.labels.get("io.kubernetes.pod.name").cloned();
     c.k8s_ns_name = c.labels.get("io.kubernetes.pod.namespace").cloned();
     c.k8s_pod_uid = c.labels.get("io.kubernetes.pod.uid").cloned();
+    c.sandbox_id = c.labels.get("io.kubernetes.sandbox.id").cloned();
     match read_json(&dir.join("hostconfig.json")) {
-        Ok(h) => c.privileged = h.get("Privileged").and_then(Value::as_bool),
+        Ok(h) => {
+            c.privileged = h.get("Privileged").and_then(Value::as_bool);
+            let host = |k: &str| h.get(k).and_then(Value::as_str).map(|m| m == "host");
+            c.host_network = host("NetworkMode");
+            c.host_pid = host("PidMode");
+            c.host_ipc = host("IpcMode");
+        }
         Err(e) if e.is_not_found() => {}
         Err(e) => side.push(e),
     }
-    if c.image_digest.is_empty() {
-        if let Some(image) = str_at(&v, &["Image"]) {
-            c.image_digest = digest_of(root, image, &c.image_repository, side);
-        }
+    if !image_id.is_empty() {
+        apply_repositories(&mut c, root, image_id, side);
     }
     Ok(c)
 }
@@ -79,13 +90,18 @@ fn ip_of(v: &Value) -> Option<std::net::IpAddr> {
     top.or_else(first)?.parse().ok()
 }
 
-/// The repo digest (`sha256:...`) recorded for `image_id`, preferring one of
-/// `repository`; empty when docker has none (locally built images).
-fn digest_of(root: &Path, image_id: &str, repository: &str, side: &mut Vec<MetaError>) -> String {
+/// Tags (`repo:tag`) and digests (`repo@digest`) docker records for one image.
+#[derive(Default)]
+struct RepoRefs {
+    tags: Vec<(String, String)>,
+    digests: Vec<(String, String)>,
+}
+
+fn repo_refs(root: &Path, image_id: &str, side: &mut Vec<MetaError>) -> RepoRefs {
+    let mut out = RepoRefs::default();
     let Ok(drivers) = std::fs::read_dir(root.join("image")) else {
-        return String::new();
+        return out;
     };
-    let mut fallback = String::new();
     for d in drivers.flatten().take(MAX_DRIVERS) {
         let v = match read_json(&d.path().join("repositories.json")) {
             Ok(v) => v,
@@ -102,21 +118,53 @@ fn digest_of(root: &Path, image_id: &str, repository: &str, side: &mut Vec<MetaE
             let Some(refs) = refs.as_object() else {
                 continue;
             };
-            for (r, id) in refs {
-                let Some((_, digest)) = r.split_once('@') else {
-                    continue;
-                };
-                if id.as_str() != Some(image_id) {
-                    continue;
-                }
-                if repo == repository {
-                    return digest.to_string();
-                }
-                if fallback.is_empty() {
-                    fallback = digest.to_string();
+            for (r, _) in refs.iter().filter(|(_, id)| id.as_str() == Some(image_id)) {
+                if let Some((_, digest)) = r.split_once('@') {
+                    out.digests.push((repo.clone(), digest.to_string()));
+                } else {
+                    let tag = split_image_ref(r).tag;
+                    out.tags.push((repo.clone(), tag));
                 }
             }
         }
     }
-    fallback
+    out
+}
+
+/// Repository, tag and digest as docker's API reports them: the repository of
+/// the container's image reference when docker knows it for this image, else
+/// the first with a digest, else the first tagged; the reference's own parts
+/// when docker has nothing (image removed, or state from another driver).
+fn apply_repositories(
+    c: &mut ContainerInfo,
+    root: &Path,
+    image_id: &str,
+    side: &mut Vec<MetaError>,
+) {
+    let refs = repo_refs(root, image_id, side);
+    let known = |r: &str| {
+        refs.digests
+            .iter()
+            .chain(&refs.tags)
+            .any(|(repo, _)| repo == r)
+    };
+    let repo = if known(&c.image_repository) {
+        c.image_repository.clone()
+    } else if let Some((r, _)) = refs.digests.first().or(refs.tags.first()) {
+        r.clone()
+    } else {
+        return;
+    };
+    if let Some((_, t)) = refs.tags.iter().find(|(r, _)| *r == repo) {
+        c.image_tag.clone_from(t);
+    }
+    let digest = refs.digests.iter().find(|(r, _)| *r == repo);
+    if let Some((_, d)) = digest.or(if refs.digests.len() == 1 {
+        refs.digests.first()
+    } else {
+        None
+    }) {
+        c.image_digest.clone_from(d);
+    }
+    c.image_repository = repo;
 }

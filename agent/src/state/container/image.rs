@@ -12,7 +12,7 @@ pub struct ImageRef {
     /// `algo:hex` after `@`.
     pub digest: String,
     /// Set when the reference is an image id (`sha256:<hex>` or 64 hex digits)
-    /// rather than a name: the first 12 hex digits.
+    /// rather than a name: the hex digits (Falco's `container.image.id`).
     pub image_id: String,
 }
 
@@ -23,6 +23,11 @@ pub(crate) fn is_hex(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// True for a non-empty string of hex digits of either case.
+pub(crate) fn is_any_hex(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Splits an image reference into repository, tag and digest.
 pub fn split_image_ref(reference: &str) -> ImageRef {
     let r = reference.trim();
@@ -30,7 +35,7 @@ pub fn split_image_ref(reference: &str) -> ImageRef {
     // A bare image id: `sha256:<64 hex>` or `<64 hex>`.
     let id_hex = r.strip_prefix("sha256:").unwrap_or(r);
     if id_hex.len() == 64 && is_hex(id_hex) {
-        out.image_id = id_hex[..12].to_string();
+        out.image_id = id_hex.to_string();
         return out;
     }
     let (name, digest) = match r.split_once('@') {
@@ -109,9 +114,9 @@ mod tests {
         let hex = "6f7e2741b66b".repeat(6);
         let hex = &hex[..64];
         let i = split_image_ref(&format!("sha256:{hex}"));
-        assert_eq!(i.image_id, &hex[..12]);
+        assert_eq!(i.image_id, hex);
         assert_eq!(i.repository, "");
-        assert_eq!(split_image_ref(hex).image_id, &hex[..12]);
+        assert_eq!(split_image_ref(hex).image_id, hex);
         // A 64-hex tag is still a tag of a named repository.
         assert_eq!(split_image_ref(&format!("img:{hex}")).tag, hex);
     }

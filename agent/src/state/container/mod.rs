@@ -81,7 +81,7 @@ pub struct ContainerInfo {
     pub name: String,
     /// The image reference as the runtime recorded it.
     pub image: String,
-    /// First 12 hex digits of the image id (without `sha256:`), when known.
+    /// The image id's hex digits (without `sha256:`), when known.
     pub image_id: String,
     pub image_repository: String,
     pub image_tag: String,
@@ -98,6 +98,13 @@ pub struct ContainerInfo {
     pub k8s_pod_uid: Option<String>,
     pub k8s_pod_labels: BTreeMap<String, String>,
     pub ip: Option<IpAddr>,
+    /// The pod sandbox's full id (CRI runtimes), Falco's
+    /// `k8s.pod.full_sandbox_id`.
+    pub sandbox_id: Option<String>,
+    /// Shares the host's network / pid / ipc namespace (`None`: unknown).
+    pub host_network: Option<bool>,
+    pub host_pid: Option<bool>,
+    pub host_ipc: Option<bool>,
 }
 
 impl ContainerInfo {
@@ -135,6 +142,10 @@ impl ContainerInfo {
             k8s_pod_uid: None,
             k8s_pod_labels: BTreeMap::new(),
             ip: None,
+            sandbox_id: None,
+            host_network: None,
+            host_pid: None,
+            host_ipc: None,
         }
     }
 
@@ -152,9 +163,8 @@ impl ContainerInfo {
         }
     }
 
-    /// Sets `image_id` from `sha256:<hex>` or `<hex>` (kept to 12 digits).
+    /// Sets `image_id` from `sha256:<hex>` or `<hex>`.
     pub(crate) fn set_image_id(&mut self, id: &str) {
-        let hex = id.strip_prefix("sha256:").unwrap_or(id);
-        self.image_id = hex.chars().take(12).collect();
+        self.image_id = id.strip_prefix("sha256:").unwrap_or(id).to_string();
     }
 }

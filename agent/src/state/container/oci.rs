@@ -67,6 +67,9 @@ pub(crate) struct OciSpec {
     pub annotations: BTreeMap<String, String>,
     pub mounts: Vec<Mount>,
     pub privileged: Option<bool>,
+    /// (network, pid, ipc): shared with the host when the spec lists no such
+    /// namespace; `None` without `linux.namespaces`.
+    pub host_ns: Option<(bool, bool, bool)>,
 }
 
 /// Reads the annotations, bind mounts and privilege of a parsed spec.
@@ -75,6 +78,29 @@ pub(crate) fn parse_spec(v: &Value) -> OciSpec {
         annotations: string_map(v.get("annotations")),
         mounts: bind_mounts(v.get("mounts")),
         privileged: privileged(v),
+        host_ns: host_namespaces(v),
+    }
+}
+
+/// A namespace absent from `linux.namespaces` is the host's; one listed (new,
+/// or joined by path as a pod's sandbox namespaces are) is not.
+fn host_namespaces(v: &Value) -> Option<(bool, bool, bool)> {
+    let list = v.get("linux")?.get("namespaces")?.as_array()?;
+    let has = |t: &str| {
+        list.iter()
+            .any(|n| n.get("type").and_then(Value::as_str) == Some(t))
+    };
+    Some((!has("network"), !has("pid"), !has("ipc")))
+}
+
+impl OciSpec {
+    /// Copies the spec's mounts, privilege and host namespaces.
+    pub(crate) fn apply(&self, c: &mut super::ContainerInfo) {
+        c.mounts.clone_from(&self.mounts);
+        c.privileged = self.privileged;
+        if let Some((net, pid, ipc)) = self.host_ns {
+            (c.host_network, c.host_pid, c.host_ipc) = (Some(net), Some(pid), Some(ipc));
+        }
     }
 }
 

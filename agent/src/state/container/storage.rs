@@ -66,8 +66,7 @@ pub(crate) fn read(
         RuntimeKind::Podman
     };
     let mut c = ContainerInfo::bare(full_id.to_string(), kind);
-    c.mounts = spec.mounts.clone();
-    c.privileged = spec.privileged;
+    spec.apply(&mut c);
     if let Some(entry) = containers_json_entry(roots, full_id, side) {
         apply_storage_entry(&mut c, &entry);
     }
@@ -154,6 +153,7 @@ fn apply_crio(
     c.k8s_pod_name = get("io.kubernetes.pod.name");
     c.k8s_ns_name = get("io.kubernetes.pod.namespace");
     c.k8s_pod_uid = get("io.kubernetes.pod.uid");
+    c.sandbox_id = get("io.kubernetes.cri-o.SandboxID");
     c.labels = labels;
     let sandbox = a
         .get("io.kubernetes.cri-o.SandboxID")

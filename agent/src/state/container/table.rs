@@ -68,6 +68,8 @@ pub struct ContainerStats {
     pub containers: usize,
     /// Metadata read attempts (first sight and retries).
     pub metadata_reads: u64,
+    /// Attempts that found and parsed the container's state.
+    pub resolved: u64,
     /// Attempts that found no runtime state for the id.
     pub metadata_missing: u64,
     /// Files that existed but could not be used (I/O, too large, bad JSON).
@@ -164,6 +166,7 @@ impl ContainerTable {
         let mut done = tries + 1 >= MAX_TRIES;
         let mut info = match found {
             Ok(info) => {
+                self.stats.resolved += 1;
                 done = true;
                 info
             }

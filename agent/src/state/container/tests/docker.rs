@@ -10,6 +10,7 @@ fn config(id: &str, image: &str) -> serde_json::Value {
         "Name": "/web-1",
         "Image": format!("sha256:{IMG_ID}"),
         "Config": {"Image": image, "Labels": {"app": "web", "tier": "front", "n": 3}},
+        "Created": "2024-02-29T12:34:50.987654321Z",
         "State": {"Running": true, "StartedAt": "2024-02-29T12:34:56.123456789Z"},
         "MountPoints": {
             "/data": {"Source": "/srv/data", "Destination": "/data", "RW": true, "Mode": "z",
@@ -27,7 +28,7 @@ fn el7_v1_systemd_scope_reads_everything() {
     f.docker(
         ID_A,
         &config(ID_A, "registry:5000/ns/web:1.2"),
-        &json!({"Privileged": true}),
+        &json!({"Privileged": true, "NetworkMode": "host", "PidMode": "", "IpcMode": "private"}),
     );
     let digest = "sha256:aaaabbbbccccddddeeeeffff0000111122223333444455556666777788889999";
     f.write_json(
@@ -50,9 +51,14 @@ fn el7_v1_systemd_scope_reads_everything() {
     assert_eq!(c.image_repository, "registry:5000/ns/web");
     assert_eq!(c.image_tag, "1.2");
     assert_eq!(c.image_digest, digest);
-    assert_eq!(c.image_id, &IMG_ID[..12]);
+    assert_eq!(c.image_id, IMG_ID);
     assert_eq!(c.privileged, Some(true));
-    assert_eq!(c.start_ts, Some(1_709_210_096_123_456_789));
+    assert_eq!(
+        (c.host_network, c.host_pid, c.host_ipc),
+        (Some(true), Some(false), Some(false))
+    );
+    // Falco's start_ts: the creation time in whole seconds.
+    assert_eq!(c.start_ts, Some(1_709_210_090_000_000_000));
     // Non-string label values are skipped, not stringified.
     assert_eq!(c.labels.len(), 2);
     assert_eq!(c.labels.get("app").map(String::as_str), Some("web"));
@@ -104,6 +110,7 @@ fn cgroupfs_path_and_cache_hits_do_no_io() {
     );
     assert_eq!(first.privileged, Some(false));
     assert_eq!(first.image_digest, "");
+    assert_eq!(first.host_network, None, "hostconfig without NetworkMode");
     // Remove the state: later lookups are served from the cache.
     std::fs::remove_dir_all(f.path("var/lib/docker")).unwrap();
     for _ in 0..3 {
@@ -125,6 +132,7 @@ fn dockershim_pod_and_bare_kubepods_id() {
         "io.kubernetes.pod.uid": POD_UID
     });
     cfg["State"]["StartedAt"] = json!("0001-01-01T00:00:00Z");
+    cfg.as_object_mut().unwrap().remove("Created");
     f.docker(ID_A, &cfg, &json!({}));
     let mut t = f.table();
     let c = t.for_cgroups(&cg(&[(
@@ -138,4 +146,46 @@ fn dockershim_pod_and_bare_kubepods_id() {
     assert_eq!(c.k8s_pod_uid.as_deref(), Some(POD_UID));
     assert_eq!(c.start_ts, None, "docker's zero time means never started");
     assert_eq!(c.privileged, None, "hostconfig without Privileged");
+}
+
+#[test]
+fn repository_tag_and_digest_as_docker_reports_them() {
+    let f = Fake::new();
+    // Run by a short name without tag; docker knows the image under a
+    // familiar name with a tag and a digest, plus another registry's digest.
+    f.docker(ID_A, &config(ID_A, "nginx"), &json!({}));
+    let d1 = format!("sha256:{}", "1".repeat(64));
+    let d2 = format!("sha256:{}", "2".repeat(64));
+    let other = format!("sha256:{}", "9".repeat(64));
+    f.write_json(
+        "var/lib/docker/image/overlay2/repositories.json",
+        &json!({"Repositories": {
+            "mirror.local/nginx": {format!("mirror.local/nginx@{d2}"): format!("sha256:{IMG_ID}")},
+            "nginx": {
+                "nginx:latest": format!("sha256:{IMG_ID}"),
+                "nginx:old": other,
+                format!("nginx@{d1}"): format!("sha256:{IMG_ID}")
+            }
+        }}),
+    );
+    let mut t = f.table();
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
+    assert_eq!(c.image, "nginx");
+    assert_eq!(
+        (
+            c.image_repository.as_str(),
+            c.image_tag.as_str(),
+            c.image_digest.as_str()
+        ),
+        ("nginx", "latest", d1.as_str())
+    );
+    // Run by image id: the repository comes from docker's records.
+    f.docker(ID_B, &config(ID_B, &format!("sha256:{IMG_ID}")), &json!({}));
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
+    assert_eq!(c.image_id, IMG_ID);
+    assert_eq!(
+        (c.image_repository.as_str(), c.image_digest.as_str()),
+        ("mirror.local/nginx", d2.as_str())
+    );
+    assert_eq!(t.stats().metadata_failures, 0);
 }

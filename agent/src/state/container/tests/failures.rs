@@ -172,3 +172,48 @@ fn directories_in_place_of_files_and_unreadable_roots() {
     let c = t.for_cgroups(&cg(&[("", &format!("/kubepods/{ID_B}"))]));
     assert_eq!(c.kind, RuntimeKind::Unknown);
 }
+
+#[test]
+fn oversized_state_is_refused_and_counted() {
+    let f = Fake::new();
+    let big = vec![b' '; (crate::state::container::read::MAX_FILE + 1) as usize];
+    f.write(
+        &format!("var/lib/docker/containers/{ID_A}/config.v2.json"),
+        &big,
+    );
+    let mut t = f.table();
+    let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
+    assert_eq!((c.kind, c.name.as_str()), (RuntimeKind::Docker, ""));
+    assert_eq!(t.stats().metadata_failures, 1);
+    assert!(matches!(t.last_error(), Some(MetaError::TooLarge(_))));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn arbitrary_state_files_never_panic(
+        docker in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256),
+        json_text in "[\\[\\]{}\":,a-z0-9 ]{0,200}",
+        which in 0usize..3,
+    ) {
+        let f = Fake::new();
+        let mut t = f.table();
+        let (path, rel) = match which {
+            0 => (format!("/docker/{ID_A}"), format!("var/lib/docker/containers/{ID_A}/config.v2.json")),
+            1 => (format!("/x/cri-containerd-{ID_A}.scope"),
+                  format!("run/containerd/io.containerd.runtime.v2.task/k8s.io/{ID_A}/config.json")),
+            _ => (format!("/x/crio-{ID_A}.scope"),
+                  format!("run/containers/storage/overlay-containers/{ID_A}/userdata/config.json")),
+        };
+        for content in [&docker[..], json_text.as_bytes()] {
+            f.write(&rel, content);
+            let c = t.for_cgroups(&cg(&[("cpuset", &path)]));
+            proptest::prop_assert_eq!(c.full_id.as_str(), ID_A);
+        }
+        let s = t.stats();
+        // Every attempt either succeeded or was counted as failed (the file
+        // exists, so never missing; no secondary files exist here).
+        proptest::prop_assert_eq!(s.metadata_missing, 0);
+        proptest::prop_assert_eq!(s.metadata_reads, s.resolved + s.metadata_failures);
+    }
+}

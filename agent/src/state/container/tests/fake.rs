@@ -85,6 +85,8 @@ pub fn oci_spec(annotations: Value, caps: &[&str]) -> Value {
              "options": ["rbind", "rprivate", "ro"]},
             {"destination": "/logs", "source": "/var/log/app", "options": ["rbind", "rshared", "rw"]}
         ],
+        "linux": {"namespaces": [{"type": "pid"}, {"type": "mount"},
+                                 {"type": "ipc", "path": "/proc/42/ns/ipc"}]},
         "annotations": annotations
     })
 }

@@ -35,6 +35,7 @@ fn containerd_cri_on_cgroup_v2_systemd() {
             "io.kubernetes.cri.sandbox-name": "web-7d9",
             "io.kubernetes.cri.sandbox-namespace": "prod",
             "io.kubernetes.cri.sandbox-uid": POD_UID,
+            "io.kubernetes.cri.sandbox-id": ID_B,
             "io.kubernetes.cri.image-name": "ghcr.io/org/app:v2@sha256:beef"
         }),
         &all_caps(),
@@ -62,6 +63,12 @@ fn containerd_cri_on_cgroup_v2_systemd() {
     assert_eq!(c.k8s_ns_name.as_deref(), Some("prod"));
     assert_eq!(c.k8s_pod_uid.as_deref(), Some(POD_UID));
     assert_eq!(c.privileged, Some(true));
+    assert_eq!(c.sandbox_id.as_deref(), Some(ID_B));
+    // pid and ipc (joined by path) are the container's; network is the host's.
+    assert_eq!(
+        (c.host_network, c.host_pid, c.host_ipc),
+        (Some(true), Some(false), Some(false))
+    );
     assert_eq!(c.mounts, bind_mounts());
     let pid_mtime = std::fs::metadata(bundle.join("init.pid"))
         .unwrap()
@@ -134,13 +141,14 @@ fn crio_with_sandbox_labels_and_containers_json() {
     assert_eq!(c.name, "app");
     assert_eq!(c.image_repository, "quay.io/org/app");
     assert_eq!(c.image_tag, "1.0");
-    assert_eq!(c.image_id, &IMG_ID[..12]);
+    assert_eq!(c.image_id, IMG_ID);
     assert_eq!(c.start_ts, Some(1_704_067_200_500_000_000));
     assert_eq!(c.k8s_pod_name.as_deref(), Some("web-7d9"));
     assert_eq!(c.k8s_ns_name.as_deref(), Some("prod"));
     assert_eq!(c.k8s_pod_uid.as_deref(), Some(POD_UID));
     assert_eq!(c.k8s_pod_labels.get("app").map(String::as_str), Some("web"));
     assert_eq!(c.k8s_pod_labels.len(), 2);
+    assert_eq!(c.sandbox_id.as_deref(), Some(sandbox));
     assert_eq!(c.privileged, Some(false));
     // Bare kubepods id (cgroupfs driver) finds the same cri-o container.
     let mut t = f.table();
@@ -171,7 +179,7 @@ fn podman_names_from_containers_json() {
     assert_eq!(c.name, "box");
     assert_eq!(c.image_repository, "docker.io/library/alpine");
     assert_eq!(c.image_tag, "3.19");
-    assert_eq!(c.image_id, &IMG_ID[..12]);
+    assert_eq!(c.image_id, IMG_ID);
     assert_eq!(c.start_ts, Some(1_700_000_000_000_000_000));
     assert_eq!(c.privileged, Some(true));
     assert_eq!(c.mounts, bind_mounts());
