@@ -32,12 +32,20 @@ pub(crate) enum Hint {
     Bare,
 }
 
-/// A container found in a cgroup path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CgroupMatch {
-    pub full_id: String,
+/// A container found in a cgroup path (borrowed: a cache hit allocates nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CgroupMatch<'a> {
+    pub full_id: &'a str,
     pub hint: Hint,
-    pub pod_uid: Option<String>,
+    /// The pod uid as the path spells it (systemd: `_` for `-`).
+    pub pod_uid_raw: Option<&'a str>,
+}
+
+impl CgroupMatch<'_> {
+    /// The pod uid in its canonical dashed form.
+    pub fn pod_uid(&self) -> Option<String> {
+        self.pod_uid_raw.map(|u| u.replace('_', "-"))
+    }
 }
 
 /// Scope/component prefixes, longest first where one prefixes another.
@@ -63,12 +71,15 @@ fn is_id(s: &str) -> bool {
 }
 
 /// The first container found in any of the (controllers, path) pairs.
-pub(crate) fn match_cgroups(cgroups: &[(String, String)]) -> Option<CgroupMatch> {
+pub(crate) fn match_cgroups(cgroups: &[(String, String)]) -> Option<CgroupMatch<'_>> {
     cgroups.iter().find_map(|(_, path)| match_path(path))
 }
 
 /// The outermost container component of one cgroup path.
-pub(crate) fn match_path(path: &str) -> Option<CgroupMatch> {
+pub(crate) fn match_path(path: &str) -> Option<CgroupMatch<'_>> {
+    if path.len() < 64 {
+        return None; // too short to hold an id: most host processes
+    }
     let mut under_docker = false;
     let mut under_libpod = false;
     let mut under_kubepods = false;
@@ -82,9 +93,9 @@ pub(crate) fn match_path(path: &str) -> Option<CgroupMatch> {
                 under_kubepods = true;
             }
             return Some(CgroupMatch {
-                full_id: id.to_string(),
+                full_id: id,
                 hint,
-                pod_uid: if under_kubepods { pod_uid } else { None },
+                pod_uid_raw: if under_kubepods { pod_uid } else { None },
             });
         }
         under_docker |= comp == "docker";
@@ -135,7 +146,7 @@ fn match_component(comp: &str, under_docker: bool, under_libpod: bool) -> Option
 }
 
 /// `pod<uid>` or `kubepods-<qos>-pod<uid_with_underscores>.slice` -> uid.
-fn pod_uid_of(comp: &str) -> Option<String> {
+fn pod_uid_of(comp: &str) -> Option<&str> {
     let base = comp.strip_suffix(".slice").unwrap_or(comp);
     let at = if base.starts_with("pod") {
         0
@@ -147,7 +158,7 @@ fn pod_uid_of(comp: &str) -> Option<String> {
         && uid
             .bytes()
             .all(|b| b.is_ascii_hexdigit() || b == b'-' || b == b'_');
-    ok.then(|| uid.replace('_', "-"))
+    ok.then_some(uid)
 }
 
 /// Parses `/proc/<pid>/cgroup` text (`hierarchy:controllers:path` per line)

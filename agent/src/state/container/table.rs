@@ -8,7 +8,7 @@
 //! `CAPACITY` entries (oldest-inserted are evicted and counted), or hide a
 //! failed read (each is counted in `ContainerStats`, the last one kept).
 
-use super::cgroup::{match_cgroups, CgroupMatch, Hint};
+use super::cgroup::{match_cgroups, Hint};
 use super::read::MetaError;
 use super::{containerd, docker, storage, ContainerInfo, RuntimeKind};
 use std::collections::{HashMap, VecDeque};
@@ -46,6 +46,7 @@ impl RuntimeRoots {
             containerd: vec![
                 prefix.join("run/containerd/io.containerd.runtime.v2.task"),
                 prefix.join("run/containerd/io.containerd.runtime.v1.linux"),
+                prefix.join("run/k3s/containerd/io.containerd.runtime.v2.task"),
             ],
             storage: vec![
                 prefix.join("var/lib/containers/storage"),
@@ -58,7 +59,7 @@ impl RuntimeRoots {
 /// Counters of the table's work and health.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ContainerStats {
-    /// `for_cgroups` calls.
+    /// `for_cgroups` and `by_id` calls.
     pub lookups: u64,
     /// Lookups whose cgroups named no container (host processes).
     pub host_lookups: u64,
@@ -127,14 +128,35 @@ impl ContainerTable {
             self.stats.host_lookups += 1;
             return Arc::clone(&self.host);
         };
-        if let Some(e) = self.cache.get(&m.full_id) {
-            let wait = e.done || e.last_try.elapsed() < self.retry_interval;
-            if wait {
-                self.stats.cache_hits += 1;
-                return Arc::clone(&e.info);
-            }
+        if let Some(info) = self.cached(m.full_id) {
+            return info;
         }
-        self.resolve(m)
+        self.resolve(m.full_id, m.hint, m.pod_uid())
+    }
+
+    /// The latest entry of a container already seen (by full id), re-reading
+    /// its state if it was missing and a retry is due: lets a holder of an
+    /// `Arc` from an early lookup pick up metadata that appeared later.
+    /// `None` for an id never seen (or evicted).
+    pub fn by_id(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>> {
+        self.stats.lookups += 1;
+        if let Some(info) = self.cached(full_id) {
+            return Some(info);
+        }
+        let e = self.cache.get(full_id)?;
+        let (hint, pod_uid) = (e.hint, e.pod_uid.clone());
+        Some(self.resolve(full_id, hint, pod_uid))
+    }
+
+    /// The cached entry unless a re-read is due (counted as a cache hit).
+    fn cached(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>> {
+        let e = self.cache.get(full_id)?;
+        let wait = e.done || e.last_try.elapsed() < self.retry_interval;
+        if !wait {
+            return None;
+        }
+        self.stats.cache_hits += 1;
+        Some(Arc::clone(&e.info))
     }
 
     /// The shared host entry.
@@ -155,14 +177,19 @@ impl ContainerTable {
     }
 
     /// Reads (or re-reads) the state of a matched container and caches it.
-    fn resolve(&mut self, m: CgroupMatch) -> Arc<ContainerInfo> {
-        let (tries, pod_uid, hint) = match self.cache.get(&m.full_id) {
-            Some(e) => (e.tries, e.pod_uid.clone().or(m.pod_uid), e.hint),
-            None => (0, m.pod_uid, m.hint),
+    fn resolve(
+        &mut self,
+        full_id: &str,
+        hint: Hint,
+        pod_uid: Option<String>,
+    ) -> Arc<ContainerInfo> {
+        let (tries, pod_uid) = match self.cache.get(full_id) {
+            Some(e) => (e.tries, e.pod_uid.clone().or(pod_uid)),
+            None => (0, pod_uid),
         };
         self.stats.metadata_reads += 1;
         let mut side = Vec::new();
-        let found = self.read_any(&m.full_id, hint, &mut side);
+        let found = self.read_any(full_id, hint, &mut side);
         let mut done = tries + 1 >= MAX_TRIES;
         let mut info = match found {
             Ok(info) => {
@@ -170,7 +197,7 @@ impl ContainerTable {
                 done = true;
                 info
             }
-            Err(kind) => ContainerInfo::bare(m.full_id.clone(), kind),
+            Err(kind) => ContainerInfo::bare(full_id.to_string(), kind),
         };
         self.stats.metadata_failures += side.len() as u64;
         if let Some(e) = side.pop() {
@@ -188,8 +215,8 @@ impl ContainerTable {
             pod_uid,
             hint,
         };
-        if self.cache.insert(m.full_id.clone(), entry).is_none() {
-            self.order.push_back(m.full_id);
+        if self.cache.insert(full_id.to_string(), entry).is_none() {
+            self.order.push_back(full_id.to_string());
             self.evict();
         }
         info

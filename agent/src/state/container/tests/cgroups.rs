@@ -1,20 +1,14 @@
 //! Container ids and runtime hints from every supported cgroup layout.
 
 use super::fake::{cg, ID_A, ID_B, POD_UID};
-use crate::state::container::cgroup::{match_cgroups, match_path, CgroupMatch, Hint};
+use crate::state::container::cgroup::{match_cgroups, match_path, Hint};
 use crate::state::container::{
     parse_cgroups_param, parse_proc_cgroup, ContainerTable, RuntimeKind,
 };
 use proptest::prelude::*;
 
 fn m(path: &str) -> Option<(Hint, String, Option<String>)> {
-    match_path(path).map(
-        |CgroupMatch {
-             full_id,
-             hint,
-             pod_uid,
-         }| (hint, full_id, pod_uid),
-    )
+    match_path(path).map(|c| (c.hint, c.full_id.to_string(), c.pod_uid()))
 }
 
 fn kind(k: RuntimeKind) -> Hint {
@@ -133,7 +127,7 @@ fn first_matching_controller_wins_and_host_is_shared() {
         ("memory", &format!("/docker/{ID_B}")),
     ]);
     assert_eq!(
-        match_cgroups(&v1).map(|m| m.full_id),
+        match_cgroups(&v1).map(|m| m.full_id.to_string()),
         Some(ID_A.to_string())
     );
     let mut t = ContainerTable::new(super::fake::Fake::new().roots());
@@ -170,7 +164,7 @@ fn proc_cgroup_and_record_parameter_parsing() {
         cg(&[("cpuset", &format!("/docker/{ID_A}")), ("cpu", "/")])
     );
     assert_eq!(
-        match_cgroups(&pairs).map(|m| m.full_id),
+        match_cgroups(&pairs).map(|m| m.full_id.to_string()),
         Some(ID_A.to_string())
     );
     assert!(parse_cgroups_param(&[0xff, b'=', 0]).is_empty());
@@ -182,7 +176,7 @@ proptest! {
         let found = match_path(&path);
         if let Some(f) = found {
             prop_assert_eq!(f.full_id.len(), 64);
-            prop_assert!(path.contains(&f.full_id));
+            prop_assert!(path.contains(f.full_id));
         }
         let pairs = parse_cgroups_param(&raw);
         let _ = match_cgroups(&pairs);
@@ -202,6 +196,6 @@ proptest! {
             _ => format!("cri-containerd-{id}.scope"),
         };
         let path = format!("{prefix}/{comp}");
-        prop_assert_eq!(match_path(&path).map(|m| m.full_id), Some(id));
+        prop_assert_eq!(match_path(&path).map(|m| m.full_id.to_string()), Some(id));
     }
 }

@@ -60,6 +60,22 @@ fn state_appearing_later_is_picked_up_then_cached() {
     assert_eq!(t.for_cgroups(&path).name, "late");
     assert_eq!(t.for_cgroups(&path).name, "late");
     assert_eq!(t.stats().metadata_reads, 2);
+    // The same through by_id, for holders of an early Arc.
+    f.docker(ID_B, &json!({"Name": "/later"}), &json!({}));
+    let early = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
+    assert_eq!(early.name, "later", "state present at first sight");
+    let mut t = f.table();
+    std::fs::remove_dir_all(f.path(&format!("var/lib/docker/containers/{ID_B}"))).unwrap();
+    let early = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
+    assert_eq!(early.name, "");
+    f.docker(ID_B, &json!({"Name": "/later"}), &json!({}));
+    assert_eq!(
+        t.by_id(ID_B).map(|c| c.name.clone()).as_deref(),
+        Some("later")
+    );
+    assert_eq!(t.by_id(ID_B).map(|c| c.kind), Some(RuntimeKind::Docker));
+    assert!(t.by_id(&ID_B.replace('f', "e")).is_none());
+    assert_eq!(t.stats().metadata_reads, 2);
 }
 
 #[test]
