@@ -5,8 +5,8 @@
 //! containerd/CRI, cri-o, podman, cgroup v1 incl. EL7 layouts, cgroup v2),
 //! reading each runtime's on-disk state once per container (`docker.rs`,
 //! `containerd.rs`, `storage.rs` for cri-o and podman, OCI spec parsing in
-//! `oci.rs`), image reference splitting (`image.rs`) and the per-id cache
-//! (`table.rs`).
+//! `oci.rs`), image reference splitting (`image.rs`), the per-id cache
+//! (`table.rs`) and its roots and counters (`roots.rs`).
 //! Must never: write to runtime state, talk to a runtime socket, read a file
 //! larger than `read::MAX_FILE` or do I/O for a container already resolved;
 //! every failed metadata read is counted in `ContainerStats`.
@@ -18,6 +18,7 @@ mod docker;
 mod image;
 mod oci;
 mod read;
+mod roots;
 mod storage;
 mod table;
 #[cfg(test)]
@@ -26,7 +27,8 @@ mod tests;
 pub use cgroup::{parse_cgroups_param, parse_proc_cgroup};
 pub use image::{split_image_ref, ImageRef};
 pub use read::MetaError;
-pub use table::{ContainerStats, ContainerTable, RuntimeRoots};
+pub use roots::{ContainerStats, RuntimeRoots};
+pub use table::ContainerTable;
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -44,7 +46,7 @@ pub struct Mount {
 }
 
 /// The runtime a container belongs to (Falco's `container.type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum RuntimeKind {
     Host,
     Docker,
@@ -52,6 +54,7 @@ pub enum RuntimeKind {
     CriO,
     Podman,
     /// A container id was found in the cgroups, but no runtime claims it.
+    #[default]
     Unknown,
 }
 
@@ -71,7 +74,9 @@ impl RuntimeKind {
 
 /// Everything lanner knows about one container. Strings the runtime does not
 /// provide are empty; optional facts are `None` (the field is then missing).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Default` is an empty container of unknown runtime (for tests and struct
+/// update syntax); real entries come from `host()` or `ContainerTable`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContainerInfo {
     /// First 12 hex digits of the id; `host` for the host.
     pub id: String,

@@ -130,7 +130,7 @@ fn first_matching_controller_wins_and_host_is_shared() {
         match_cgroups(&v1).map(|m| m.full_id.to_string()),
         Some(ID_A.to_string())
     );
-    let mut t = ContainerTable::new(super::fake::Fake::new().roots());
+    let t = ContainerTable::new(super::fake::Fake::new().roots());
     let host = cg(&[("", "/user.slice"), ("cpuset", "/")]);
     let a = t.for_cgroups(&host);
     let b = t.for_cgroups(&[]);

@@ -38,7 +38,7 @@ fn el7_v1_systemd_scope_reads_everything() {
             format!("registry:5000/ns/web@{digest}"): format!("sha256:{IMG_ID}")
         }}}),
     );
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[
         ("cpuset", "/"),
         ("cpu,cpuacct", &format!("/system.slice/docker-{ID_A}.scope")),
@@ -101,7 +101,7 @@ fn el7_v1_systemd_scope_reads_everything() {
 fn cgroupfs_path_and_cache_hits_do_no_io() {
     let f = Fake::new();
     f.docker(ID_B, &config(ID_B, "nginx"), &json!({"Privileged": false}));
-    let mut t = f.table();
+    let t = f.table();
     let path = cg(&[("cpuset", &format!("/docker/{ID_B}"))]);
     let first = t.for_cgroups(&path);
     assert_eq!(
@@ -134,7 +134,7 @@ fn dockershim_pod_and_bare_kubepods_id() {
     cfg["State"]["StartedAt"] = json!("0001-01-01T00:00:00Z");
     cfg.as_object_mut().unwrap().remove("Created");
     f.docker(ID_A, &cfg, &json!({}));
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[(
         "memory",
         &format!("/kubepods/besteffort/pod{POD_UID}/{ID_A}"),
@@ -168,7 +168,7 @@ fn repository_tag_and_digest_as_docker_reports_them() {
             }
         }}),
     );
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!(c.image, "nginx");
     assert_eq!(

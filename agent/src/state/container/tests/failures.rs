@@ -10,7 +10,7 @@ use std::time::Duration;
 #[test]
 fn missing_roots_keep_the_hinted_kind_and_count_missing() {
     let f = Fake::new();
-    let mut t = f.table();
+    let t = f.table();
     let docker = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
     let c = t.for_cgroups(&docker);
     assert_eq!(
@@ -39,7 +39,7 @@ fn missing_roots_keep_the_hinted_kind_and_count_missing() {
 #[test]
 fn missing_state_is_retried_at_most_max_tries() {
     let f = Fake::new();
-    let mut t = f.table();
+    let t = f.table();
     let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
     for _ in 0..10 {
         t.for_cgroups(&path);
@@ -53,7 +53,7 @@ fn missing_state_is_retried_at_most_max_tries() {
 #[test]
 fn state_appearing_later_is_picked_up_then_cached() {
     let f = Fake::new();
-    let mut t = f.table();
+    let t = f.table();
     let path = cg(&[("cpuset", &format!("/system.slice/docker-{ID_A}.scope"))]);
     assert_eq!(t.for_cgroups(&path).name, "");
     f.docker(ID_A, &json!({"Name": "/late"}), &json!({}));
@@ -64,7 +64,7 @@ fn state_appearing_later_is_picked_up_then_cached() {
     f.docker(ID_B, &json!({"Name": "/later"}), &json!({}));
     let early = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
     assert_eq!(early.name, "later", "state present at first sight");
-    let mut t = f.table();
+    let t = f.table();
     std::fs::remove_dir_all(f.path(&format!("var/lib/docker/containers/{ID_B}"))).unwrap();
     let early = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_B}"))]));
     assert_eq!(early.name, "");
@@ -81,7 +81,7 @@ fn state_appearing_later_is_picked_up_then_cached() {
 #[test]
 fn retry_interval_holds_back_rereads() {
     let f = Fake::new();
-    let mut t = ContainerTable::new(f.roots()).with_retry_interval(Duration::from_secs(3600));
+    let t = ContainerTable::new(f.roots()).with_retry_interval(Duration::from_secs(3600));
     let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
     for _ in 0..5 {
         t.for_cgroups(&path);
@@ -96,13 +96,13 @@ fn malformed_json_is_counted_and_reported() {
         &format!("var/lib/docker/containers/{ID_A}/config.v2.json"),
         b"{\"Name\": ",
     );
-    let mut t = f.table();
+    let t = f.table();
     let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
     let c = t.for_cgroups(&path);
     assert_eq!((c.kind, c.name.as_str()), (RuntimeKind::Docker, ""));
     assert_eq!(t.stats().metadata_failures, 1);
     assert_eq!(t.stats().metadata_missing, 0);
-    assert!(matches!(t.last_error(), Some(MetaError::Json(p, _)) if *p == cfg));
+    assert!(matches!(t.last_error(), Some(MetaError::Json(p, _)) if p == cfg));
     // Wrong shapes everywhere are tolerated, not errors.
     f.write_json(
         &format!("var/lib/docker/containers/{ID_B}/config.v2.json"),
@@ -133,7 +133,7 @@ fn malformed_secondary_files_are_counted_but_keep_the_container() {
         b"\x00\xff",
     );
     f.write("var/lib/docker/image/overlay2/repositories.json", b"nope");
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!((c.name.as_str(), c.privileged), ("ok", None));
     assert_eq!(t.stats().metadata_failures, 2);
@@ -154,7 +154,7 @@ fn malformed_oci_state_of_every_runtime() {
         b"null",
     );
     f.containers_json(&json!({"not": "a list"}));
-    let mut t = f.table();
+    let t = f.table();
     let a = t.for_cgroups(&cg(&[("", &format!("/x/cri-containerd-{ID_A}.scope"))]));
     assert_eq!(a.kind, RuntimeKind::Containerd);
     assert_eq!(t.stats().metadata_failures, 1);
@@ -172,7 +172,7 @@ fn directories_in_place_of_files_and_unreadable_roots() {
     let f = Fake::new();
     std::fs::create_dir_all(f.path(&format!("var/lib/docker/containers/{ID_A}/config.v2.json")))
         .unwrap();
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!(c.kind, RuntimeKind::Docker);
     assert_eq!(t.stats().metadata_failures, 1);
@@ -184,7 +184,7 @@ fn directories_in_place_of_files_and_unreadable_roots() {
         containerd: vec![file.clone()],
         storage: vec![file],
     };
-    let mut t = ContainerTable::new(roots);
+    let t = ContainerTable::new(roots);
     let c = t.for_cgroups(&cg(&[("", &format!("/kubepods/{ID_B}"))]));
     assert_eq!(c.kind, RuntimeKind::Unknown);
 }
@@ -197,7 +197,7 @@ fn oversized_state_is_refused_and_counted() {
         &format!("var/lib/docker/containers/{ID_A}/config.v2.json"),
         &big,
     );
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!((c.kind, c.name.as_str()), (RuntimeKind::Docker, ""));
     assert_eq!(t.stats().metadata_failures, 1);
@@ -213,7 +213,7 @@ proptest::proptest! {
         which in 0usize..3,
     ) {
         let f = Fake::new();
-        let mut t = f.table();
+        let t = f.table();
         let (path, rel) = match which {
             0 => (format!("/docker/{ID_A}"), format!("var/lib/docker/containers/{ID_A}/config.v2.json")),
             1 => (format!("/x/cri-containerd-{ID_A}.scope"),
@@ -232,4 +232,44 @@ proptest::proptest! {
         proptest::prop_assert_eq!(s.metadata_missing, 0);
         proptest::prop_assert_eq!(s.metadata_reads, s.resolved + s.metadata_failures);
     }
+}
+
+#[test]
+fn full_cache_evicts_oldest_and_counts() {
+    let f = Fake::new();
+    let t = f.table().with_capacity(2);
+    let ids: Vec<String> = (0..3).map(|i| format!("{i:064x}")).collect();
+    let first = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{}", ids[0]))]));
+    for id in &ids[1..] {
+        t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{id}"))]));
+    }
+    let s = t.stats();
+    assert_eq!((s.containers, s.evicted), (2, 1));
+    assert!(t.by_id(&ids[0]).is_none(), "oldest evicted");
+    assert!(t.by_id(&ids[2]).is_some());
+    // Seen again: a fresh entry, not the evicted one.
+    let again = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{}", ids[0]))]));
+    assert!(!std::sync::Arc::ptr_eq(&first, &again));
+    assert_eq!(t.stats().evicted, 2);
+}
+
+#[test]
+fn table_is_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<ContainerTable>();
+    let f = Fake::new();
+    f.docker(ID_A, &json!({"Name": "/shared"}), &json!({}));
+    let t = f.table();
+    let path = cg(&[("cpuset", &format!("/docker/{ID_A}"))]);
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for _ in 0..100 {
+                    assert_eq!(t.for_cgroups(&path).name, "shared");
+                }
+            });
+        }
+    });
+    let s = t.stats();
+    assert_eq!((s.lookups, s.metadata_reads, s.cache_hits), (400, 1, 399));
 }

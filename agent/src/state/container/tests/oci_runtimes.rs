@@ -43,7 +43,7 @@ fn containerd_cri_on_cgroup_v2_systemd() {
     let bundle = f.containerd("k8s.io", ID_A, &spec);
     std::fs::write(bundle.join("init.pid"), "4242").unwrap();
     let uid = POD_UID.replace('-', "_");
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[(
         "",
         &format!("/kubepods.slice/kubepods-pod{uid}.slice/cri-containerd-{ID_A}.scope"),
@@ -90,7 +90,7 @@ fn containerd_plain_namespace_bare_id_unprivileged() {
         ID_B,
         &oci_spec(json!({"nerdctl/name": "redis"}), &caps),
     );
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("", &format!("/default/{ID_B}"))]));
     assert_eq!(c.kind, RuntimeKind::Containerd);
     assert_eq!(c.name, "redis");
@@ -130,7 +130,7 @@ fn crio_with_sandbox_labels_and_containers_json() {
         &[],
     );
     f.storage_spec("run/containers/storage", sandbox, &sb_spec);
-    let mut t = f.table();
+    let t = f.table();
     let uid = POD_UID.replace('-', "_");
     let c = t.for_cgroups(&cg(&[(
         "cpu",
@@ -151,7 +151,7 @@ fn crio_with_sandbox_labels_and_containers_json() {
     assert_eq!(c.sandbox_id.as_deref(), Some(sandbox));
     assert_eq!(c.privileged, Some(false));
     // Bare kubepods id (cgroupfs driver) finds the same cri-o container.
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpu", &format!("/kubepods/pod{POD_UID}/{ID_A}"))]));
     assert_eq!((c.kind, c.name.as_str()), (RuntimeKind::CriO, "app"));
     assert_eq!(t.stats().metadata_missing, 0);
@@ -169,7 +169,7 @@ fn podman_names_from_containers_json() {
         {"id": ID_A, "names": ["box-names"], "image": IMG_ID, "metadata": meta.to_string(),
          "created": "2023-11-14T22:13:20Z"}
     ]));
-    let mut t = f.table();
+    let t = f.table();
     let c = t.for_cgroups(&cg(&[(
         "",
         &format!("/machine.slice/libpod-{ID_A}.scope/container"),
