@@ -3,9 +3,11 @@
 //! Recognised path components (outermost match wins, so docker-in-docker
 //! resolves to the container the host's runtime knows):
 //! - systemd driver scopes: `docker-<id>.scope`, `cri-containerd-<id>.scope`,
-//!   `crio-<id>.scope`, `crio-conmon-<id>.scope`, `libpod-<id>.scope`,
-//!   `libpod-conmon-<id>.scope` (cgroup v1 controllers, EL7's
+//!   `crio-<id>.scope`, `libpod-<id>.scope` (cgroup v1 controllers, EL7's
 //!   `/system.slice/docker-<id>.scope`, and cgroup v2 alike);
+//! - the monitors' scopes `crio-conmon-<id>.scope` and
+//!   `libpod-conmon-<id>.scope` are recognised as host processes (conmon runs
+//!   in the host's namespaces; Falco reports them as host too);
 //! - cgroupfs driver: `/docker/<id>`, `/libpod_parent/libpod-<id>`,
 //!   `/kubepods/<qos>/pod<uid>/<id>`, any bare 64-hex component;
 //! - containerd's systemd cgroupsPath form `...slice:cri-containerd:<id>`.
@@ -48,12 +50,14 @@ impl CgroupMatch<'_> {
     }
 }
 
-/// Scope/component prefixes, longest first where one prefixes another.
+/// Scopes of the runtimes' monitor processes (conmon): host processes, as in
+/// Falco, since conmon runs outside the container's namespaces.
+const MONITOR_PREFIXES: &[&str] = &["crio-conmon-", "libpod-conmon-"];
+
+/// Scope/component prefixes naming a container.
 const PREFIXES: &[(&str, RuntimeKind)] = &[
     ("cri-containerd-", RuntimeKind::Containerd),
-    ("crio-conmon-", RuntimeKind::CriO),
     ("crio-", RuntimeKind::CriO),
-    ("libpod-conmon-", RuntimeKind::Podman),
     ("libpod-", RuntimeKind::Podman),
     ("docker-", RuntimeKind::Docker),
 ];
@@ -85,6 +89,9 @@ pub(crate) fn match_path(path: &str) -> Option<CgroupMatch<'_>> {
     let mut under_kubepods = false;
     let mut pod_uid = None;
     for comp in path.split('/').filter(|c| !c.is_empty()) {
+        if MONITOR_PREFIXES.iter().any(|p| comp.starts_with(p)) {
+            return None;
+        }
         if let Some((hint, id)) = match_component(comp, under_docker, under_libpod) {
             // containerd's `kubepods-...-pod<uid>.slice:cri-containerd:<id>`.
             let slice = comp.split(':').next().unwrap_or("");
