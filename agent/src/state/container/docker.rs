@@ -103,7 +103,8 @@ fn repo_refs(root: &Path, image_id: &str, side: &mut Vec<MetaError>) -> RepoRefs
         return out;
     };
     for d in drivers.flatten().take(MAX_DRIVERS) {
-        let v = match read_json(&d.path().join("repositories.json")) {
+        let path = d.path().join("repositories.json");
+        let v = match read_json(&path) {
             Ok(v) => v,
             Err(e) if e.is_not_found() => continue,
             Err(e) => {
@@ -112,6 +113,7 @@ fn repo_refs(root: &Path, image_id: &str, side: &mut Vec<MetaError>) -> RepoRefs
             }
         };
         let Some(repos) = v.get("Repositories").and_then(Value::as_object) else {
+            side.push(MetaError::Json(path, "no Repositories object".into()));
             continue;
         };
         for (repo, refs) in repos {

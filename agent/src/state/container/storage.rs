@@ -106,11 +106,12 @@ fn apply_storage_entry(c: &mut ContainerInfo, e: &Value) {
 /// The containers.json entry of `id` in the first root that has the file.
 fn containers_json_entry(roots: &[PathBuf], id: &str, side: &mut Vec<MetaError>) -> Option<Value> {
     for root in roots {
-        match read_json(&root.join("overlay-containers").join("containers.json")) {
+        let path = root.join("overlay-containers").join("containers.json");
+        match read_json(&path) {
             Ok(Value::Array(list)) => {
                 return list.into_iter().find(|e| str_at(e, &["id"]) == Some(id));
             }
-            Ok(_) => {}
+            Ok(_) => side.push(MetaError::Json(path, "not an array".into())),
             Err(e) if e.is_not_found() => {}
             Err(e) => side.push(e),
         }

@@ -133,10 +133,11 @@ fn malformed_secondary_files_are_counted_but_keep_the_container() {
         b"\x00\xff",
     );
     f.write("var/lib/docker/image/overlay2/repositories.json", b"nope");
+    f.write("var/lib/docker/image/aufs/repositories.json", b"{}");
     let t = f.table();
     let c = t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!((c.name.as_str(), c.privileged), ("ok", None));
-    assert_eq!(t.stats().metadata_failures, 2);
+    assert_eq!(t.stats().metadata_failures, 3);
     // Resolved: no retry despite the secondary failures.
     t.for_cgroups(&cg(&[("cpuset", &format!("/docker/{ID_A}"))]));
     assert_eq!(t.stats().metadata_reads, 1);
@@ -164,7 +165,12 @@ fn malformed_oci_state_of_every_runtime() {
         (b.kind, b.name.as_str(), b.privileged),
         (RuntimeKind::Podman, "", None)
     );
-    assert_eq!(t.stats().metadata_failures, 1);
+    // ...while containers.json of the wrong shape is counted, not skipped.
+    assert_eq!(t.stats().metadata_failures, 2);
+    assert!(
+        matches!(t.last_error(), Some(MetaError::Json(p, _)) if p.ends_with("containers.json"))
+    );
+    assert_eq!(t.stats().resolved, 1);
 }
 
 #[test]
