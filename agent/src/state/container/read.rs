@@ -96,7 +96,8 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<u64> {
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
     let mut tp = hms.splitn(3, ':');
     let (h, mi, se) = (num(tp.next()?)?, num(tp.next()?)?, num(tp.next()?)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
+    let date_ok = (1..=9999).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d);
+    if !date_ok || h > 23 || mi > 59 || se > 60 {
         return None;
     }
     let offset = match tz {
@@ -104,7 +105,11 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<u64> {
         _ => {
             let sign = if tz.starts_with('-') { -1 } else { 1 };
             let (oh, om) = tz.get(1..)?.split_once(':')?;
-            sign * (num(oh)? * 3600 + num(om)? * 60)
+            let (oh, om) = (num(oh)?, num(om)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            sign * (oh * 3600 + om * 60)
         }
     };
     let mut nanos = 0i64;
@@ -146,6 +151,34 @@ mod tests {
         assert_eq!(
             parse_rfc3339("2024-01-01T00:00:00.+00:00"),
             Some(1_704_067_200_000_000_000)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rfc3339_never_panics(s in "[0-9]{1,20}-[0-9]{1,20}-[0-9]{1,20}[T ][0-9:.]{0,40}[Zz+-]?[0-9:]{0,25}") {
+            let _ = parse_rfc3339(&s);
+        }
+
+        #[test]
+        fn rfc3339_never_panics_on_any_text(s in "\\PC{0,60}") {
+            let _ = parse_rfc3339(&s);
+        }
+    }
+
+    #[test]
+    fn rfc3339_rejects_out_of_range_numbers() {
+        assert_eq!(parse_rfc3339("99999999999999999-01-01T00:00:00Z"), None);
+        assert_eq!(
+            parse_rfc3339("2024-01-01T00:00:00+9999999999999999:00"),
+            None
+        );
+        assert_eq!(parse_rfc3339("2024-01-01T00:00:00+24:00"), None);
+        // Nanoseconds since the epoch fit a u64 until 2554.
+        assert_eq!(parse_rfc3339("9999-12-31T23:59:59Z"), None);
+        assert_eq!(
+            parse_rfc3339("2500-01-01T00:00:00Z"),
+            Some(16_725_225_600_000_000_000)
         );
     }
 
