@@ -167,6 +167,19 @@ fn proc_cgroup_and_record_parameter_parsing() {
         Some(ID_A.to_string())
     );
     assert!(parse_cgroups_param(&[0xff, b'=', 0]).is_empty());
+    // Unsplit forms passed as the path still resolve.
+    for raw in [
+        format!("cpuset=/docker/{ID_A}"),
+        format!("4:cpu,cpuacct:/docker/{ID_A}"),
+        format!("0::/system.slice/docker-{ID_A}.scope"),
+    ] {
+        let found = match_cgroups(&cg(&[("", &raw)])).map(|m| (m.hint, m.full_id.to_string()));
+        assert_eq!(
+            found,
+            Some((Hint::Kind(RuntimeKind::Docker), ID_A.to_string())),
+            "{raw}"
+        );
+    }
 }
 
 proptest! {
