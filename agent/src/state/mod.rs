@@ -1,4 +1,5 @@
 //! State: the process table the rules read (`proc.*`, `user.*`).
+pub mod container;
 pub mod proc;
 pub mod procfs;
 
