@@ -166,12 +166,21 @@ impl<'a> Event<'a> {
     /// Falco's event name (`evt.type`), e.g. "openat"; a generic record is
     /// named after its syscall ("getppid"); "unknown" otherwise.
     pub fn name(&self) -> &'static str {
-        if u32::from(self.code()) == abi::PPME_GENERIC_X {
-            if let Some(n) = self.int_of("ID").and_then(|id| abi::sc_name(id as u64)) {
+        let code = u32::from(self.code());
+        if code == abi::PPME_GENERIC_X || code == abi::PPME_GENERIC_E {
+            // The syscall id (PPM_SC_*) is the first parameter of both halves.
+            let id = self.param(0).and_then(|b| <[u8; 2]>::try_from(b).ok());
+            if let Some(n) = id.and_then(|b| abi::sc_name(u64::from(u16::from_le_bytes(b)))) {
                 return n;
             }
         }
-        self.info.map_or("unknown", |i| i.name)
+        // Codes lanner does not emit (enter events, old versions, other
+        // syscalls) reach the decoder from replayed captures: the full
+        // schema names them.
+        self.info
+            .map(|i| i.name)
+            .or_else(|| crate::capture::schema::name(self.etype))
+            .unwrap_or("unknown")
     }
 
     /// Number of parameters.
@@ -422,10 +431,13 @@ pub(crate) mod tests {
 
     #[test]
     fn unknown_events_still_frame() {
-        let r = record(9, 1, 2, &[b"ab", b""]);
+        let r = record(999, 1, 2, &[b"ab", b""]);
         let e = Event::parse(&r).unwrap();
         assert_eq!(e.name(), "unknown");
         assert_eq!(e.value(0), Some(Value::Bytes(b"ab")));
+        // A code outside lanner's table but in Falco's schema is named.
+        let w = record(9, 1, 2, &[b"ab", b""]);
+        assert_eq!(Event::parse(&w).unwrap().name(), "write");
     }
 
     #[test]

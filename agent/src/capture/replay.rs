@@ -1,0 +1,197 @@
+//! Replaying a capture through the rule engine (`lanner replay`).
+//!
+//! Owns: seeding a process table from the capture's process list (never
+//! from this host's /proc), the synchronous loop capture event -> record
+//! -> `pipeline::process_record`, a `Source` over converted records for the
+//! threaded pipeline, and the replay summary.
+//! Must never: skip an event without counting it by reason.
+
+use super::convert::{ConvertStats, Converter, Mode};
+use super::meta::ProcEntry;
+use super::Capture;
+use crate::output::alert::Alert;
+use crate::pipeline::{process_record, Detector};
+use crate::source::{Batch, Source, SourceStats};
+use crate::state::proc::{ProcTable, ThreadInfo};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The process-table seed of one process-list entry.
+pub fn thread_info(p: &ProcEntry) -> ThreadInfo {
+    ThreadInfo {
+        tid: p.tid,
+        pid: p.pid,
+        ptid: p.ptid,
+        comm: p.comm.clone(),
+        exe: p.exe.clone(),
+        exepath: p.exepath.clone(),
+        args: p.args.clone(),
+        cwd: p.cwd.clone(),
+        uid: p.uid,
+        gid: p.gid,
+        ..Default::default()
+    }
+}
+
+/// A process table holding the capture's threads.
+pub fn seeded_table(cap: &Capture, capacity: usize) -> ProcTable {
+    let mut t = ProcTable::new(capacity.max(cap.procs.len()));
+    t.seed(cap.procs.iter().map(thread_info));
+    t
+}
+
+/// What a replay did.
+#[derive(Debug, Clone, Default)]
+pub struct ReplaySummary {
+    /// Event blocks in the file.
+    pub events: u64,
+    /// Events that could not be read, by reason.
+    pub read_errors: BTreeMap<&'static str, u64>,
+    /// Conversion counters (records, enters, failures by reason).
+    pub convert: ConvertStats,
+    /// Records the decoder rejected.
+    pub decode_errors: u64,
+    /// Threads seeded from the process list.
+    pub seeded: usize,
+    /// Alerts by rule.
+    pub alerts: BTreeMap<String, u64>,
+    /// Located problems outside events (metadata blocks, truncation).
+    pub file_errors: Vec<String>,
+}
+
+impl ReplaySummary {
+    /// Events read but not turned into records, all reasons.
+    pub fn skipped(&self) -> u64 {
+        self.read_errors.values().sum::<u64>() + self.convert.failed.values().sum::<u64>()
+    }
+
+    /// All alerts.
+    pub fn alert_count(&self) -> u64 {
+        self.alerts.values().sum()
+    }
+}
+
+impl fmt::Display for ReplaySummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.convert;
+        write!(
+            f,
+            "events={} records={} enters={} (delivered {}) recoded={} outside_lanner_table={} \
+             params_from_enter={} params_empty={} skipped={} decode_errors={} threads_seeded={} alerts={}",
+            self.events,
+            c.records,
+            c.enters,
+            c.enters_delivered,
+            c.recoded,
+            c.outside_lanner_table,
+            c.params_from_enter,
+            c.params_empty,
+            self.skipped(),
+            self.decode_errors,
+            self.seeded,
+            self.alert_count()
+        )?;
+        for (why, n) in &self.read_errors {
+            write!(f, " read_error[{why}]={n}")?;
+        }
+        for (why, n) in &c.failed {
+            write!(f, " convert_error[{why}]={n}")?;
+        }
+        if !self.file_errors.is_empty() {
+            write!(f, " file_errors={}", self.file_errors.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// Replays every event of `cap` through `detector` with `procs`, calling
+/// `on_alert` for each alert in event order.
+pub fn replay(
+    cap: &Capture,
+    detector: &dyn Detector,
+    procs: &mut ProcTable,
+    mode: Mode,
+    mut on_alert: impl FnMut(Alert),
+) -> ReplaySummary {
+    let mut sum = ReplaySummary {
+        seeded: procs.stats().seeded,
+        file_errors: cap.errors.iter().map(|e| e.to_string()).collect(),
+        ..Default::default()
+    };
+    let mut conv = Converter::new(mode);
+    for ev in cap.events() {
+        sum.events += 1;
+        let ev = match ev {
+            Ok(ev) => ev,
+            Err(e) => {
+                *sum.read_errors.entry(e.reason()).or_default() += 1;
+                continue;
+            }
+        };
+        let Ok(Some(rec)) = conv.convert(&ev) else {
+            continue;
+        };
+        match process_record(&rec, detector, procs) {
+            Ok(Some(a)) => {
+                *sum.alerts.entry(a.rule.clone()).or_default() += 1;
+                on_alert(a);
+            }
+            Ok(None) => {}
+            Err(_) => sum.decode_errors += 1,
+        }
+    }
+    sum.convert = conv.stats;
+    sum
+}
+
+/// A `Source` handing out a capture's converted records once, for the
+/// threaded pipeline (`pipeline::run`); its stats count them.
+pub struct CaptureSource {
+    records: std::vec::IntoIter<Vec<u8>>,
+    delivered: u64,
+    /// Events that produced no record (read or conversion failures).
+    pub skipped: u64,
+}
+
+impl CaptureSource {
+    pub fn new(cap: &Capture, mode: Mode) -> CaptureSource {
+        let mut conv = Converter::new(mode);
+        let mut recs = Vec::new();
+        let mut skipped = 0;
+        for ev in cap.events() {
+            match ev.map(|e| conv.convert(&e)) {
+                Ok(Ok(Some(r))) => recs.push(r),
+                Ok(Ok(None)) => {}
+                _ => skipped += 1,
+            }
+        }
+        CaptureSource {
+            records: recs.into_iter(),
+            delivered: 0,
+            skipped,
+        }
+    }
+
+    /// Whether every record was handed out.
+    pub fn is_done(&self) -> bool {
+        self.records.len() == 0
+    }
+}
+
+impl Source for CaptureSource {
+    fn fill(&mut self, batch: &mut Batch) -> std::io::Result<()> {
+        for r in self.records.by_ref().take(4096) {
+            batch.push(&r);
+            self.delivered += 1;
+        }
+        Ok(())
+    }
+
+    fn stats(&self) -> SourceStats {
+        SourceStats {
+            events: self.delivered,
+            delivered: self.delivered,
+            ..SourceStats::default()
+        }
+    }
+}
