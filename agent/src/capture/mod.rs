@@ -32,6 +32,7 @@ pub mod block;
 pub mod convert;
 pub mod event;
 pub mod meta;
+pub mod options;
 pub mod replay;
 pub mod schema;
 mod schema_table;

@@ -8,6 +8,7 @@
 
 use super::convert::{ConvertStats, Converter, Mode};
 use super::meta::ProcEntry;
+pub use super::options::ReplayOptions;
 use super::Capture;
 use crate::output::alert::Alert;
 use crate::pipeline::{process_record, Detector};
