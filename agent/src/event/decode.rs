@@ -198,13 +198,26 @@ impl<'a> Event<'a> {
 
     /// Index of the parameter called `name` in the event table.
     pub fn param_index(&self, name: &str) -> Option<usize> {
-        self.info?.params.iter().position(|p| p.name == name)
+        match self.info {
+            Some(info) => info.params.iter().position(|p| p.name == name),
+            // Replayed codes outside lanner's table: the full schema's names.
+            None => crate::capture::schema::lookup(self.etype)?
+                .params
+                .iter()
+                .position(|p| p.0 == name)
+                .filter(|i| *i < self.nparams),
+        }
     }
 
     /// Typed value of parameter `i`, per the event table.
     pub fn value(&self, i: usize) -> Option<Value<'a>> {
         let bytes = self.param(i)?;
-        let ptype = self.info.map_or(abi::PT_BYTEBUF, |e| e.params[i].ptype);
+        let ptype = match self.info {
+            Some(e) => e.params[i].ptype,
+            None => crate::capture::schema::lookup(self.etype)
+                .and_then(|e| e.params.get(i))
+                .map_or(abi::PT_BYTEBUF, |p| u32::from(p.1)),
+        };
         Some(Value::decode(ptype, bytes))
     }
 
@@ -438,6 +451,14 @@ pub(crate) mod tests {
         // A code outside lanner's table but in Falco's schema is named.
         let w = record(9, 1, 2, &[b"ab", b""]);
         assert_eq!(Event::parse(&w).unwrap().name(), "write");
+        // ... and its parameters are found by name and typed.
+        let r = record(6, 1, 2, &[&3i64.to_le_bytes(), &8u32.to_le_bytes()]);
+        let e = Event::parse(&r).unwrap();
+        assert_eq!(
+            (e.name(), e.int_of("fd"), e.int_of("size")),
+            ("read", Some(3), Some(8))
+        );
+        assert_eq!(e.value_of("data"), None);
     }
 
     #[test]
