@@ -31,6 +31,7 @@
 pub mod block;
 pub mod convert;
 pub mod event;
+pub mod fuzz;
 pub mod meta;
 pub mod options;
 pub mod replay;
@@ -147,7 +148,12 @@ impl Capture {
     /// Indexes a capture held in memory (plain or gzip). Fails only when
     /// nothing of it is usable (not a capture, broken gzip).
     pub fn from_bytes(raw: Vec<u8>) -> Result<Capture, ReadError> {
-        let data = maybe_gunzip(raw, MAX_CAPTURE_BYTES)?;
+        Capture::from_bytes_limited(raw, MAX_CAPTURE_BYTES)
+    }
+
+    /// `from_bytes` with a smaller bound on the decompressed size.
+    pub fn from_bytes_limited(raw: Vec<u8>, limit: u64) -> Result<Capture, ReadError> {
+        let data = maybe_gunzip(raw, limit)?;
         let mut cap = Capture::default();
         let mut fds: Vec<(i64, Vec<meta::FdEntry>)> = Vec::new();
         for (i, b) in block::Blocks::new(&data).enumerate() {
