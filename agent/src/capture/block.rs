@@ -126,7 +126,7 @@ impl<'a> Blocks<'a> {
         let be = self.big_endian;
         let btype = self.u32_at(at, be).unwrap_or(0);
         let len = self.u32_at(at + 4, be).unwrap_or(0);
-        if len < 12 || len % 4 != 0 || len > MAX_BLOCK_LEN {
+        if len < 12 || len & 3 != 0 || len > MAX_BLOCK_LEN {
             return Err(ReadError::BadBlockLength { offset, btype, len });
         }
         let ulen = len as usize;

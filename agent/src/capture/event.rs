@@ -39,7 +39,7 @@ fn fail(b: &Block<'_>, what: &'static str) -> ReadError {
 
 /// Splits `n` parameters whose lengths (each `lsize` bytes) start the
 /// `rest` slice; `None` unless they exactly fill it.
-fn split<'a>(rest: &'a [u8], n: usize, lsize: usize, be: bool) -> Option<Vec<&'a [u8]>> {
+fn split(rest: &[u8], n: usize, lsize: usize, be: bool) -> Option<Vec<&[u8]>> {
     let mut lens = Cursor::new(rest.get(..n.checked_mul(lsize)?)?, be);
     let mut data = Cursor::new(rest.get(n * lsize..)?, be);
     let mut out = Vec::with_capacity(n);

@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The process-table seed of one process-list entry.
+// The struct update keeps this compiling while `ThreadInfo` gains fields.
+#[allow(clippy::needless_update)]
 pub fn thread_info(p: &ProcEntry) -> ThreadInfo {
     ThreadInfo {
         tid: p.tid,

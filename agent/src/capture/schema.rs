@@ -25,7 +25,7 @@ pub fn name(code: u16) -> Option<&'static str> {
 /// (code + 1) is a used event of the same name. Standalone events with
 /// even codes (procexit, procinfo, scheduler switches...) are not.
 pub fn is_syscall_enter(code: u16) -> bool {
-    code % 2 == 0
+    code & 1 == 0
         && lookup(code).is_some_and(|e| {
             code.checked_add(1)
                 .and_then(lookup)
