@@ -56,6 +56,9 @@ pub struct ConvertStats {
     /// Enter events seen / delivered as records.
     pub enters: u64,
     pub enters_delivered: u64,
+    /// Enter events replaced by a later enter of the same thread before
+    /// any exit consumed them (exit lost, or not captured).
+    pub enters_unmatched: u64,
     /// Exit parameters filled from a pending enter event.
     pub params_from_enter: u64,
     /// Parameters left empty because no version of the event had them.
@@ -188,13 +191,16 @@ impl Converter {
             .collect();
         if schema::is_syscall_enter(ev.code) {
             self.stats.enters += 1;
-            self.pending.insert(
+            let prev = self.pending.insert(
                 ev.tid,
                 Pending {
                     name: src.name,
                     params: named.clone(),
                 },
             );
+            if prev.is_some() {
+                self.stats.enters_unmatched += 1;
+            }
             if self.mode == Mode::ExitOnly {
                 return Ok(None);
             }
@@ -211,8 +217,14 @@ impl Converter {
         if abi::event_info(code).is_none() {
             self.stats.outside_lanner_table += 1;
         }
-        let enter = if ev.code % 2 == 1 {
-            self.pending.remove(&ev.tid).filter(|p| p.name == src.name)
+        // The thread's pending enter, if it is this syscall's.
+        let enter = if ev.code % 2 == 1
+            && self
+                .pending
+                .get(&ev.tid)
+                .is_some_and(|p| p.name == src.name)
+        {
+            self.pending.remove(&ev.tid)
         } else {
             None
         };

@@ -79,12 +79,13 @@ impl fmt::Display for ReplaySummary {
         let c = &self.convert;
         write!(
             f,
-            "events={} records={} enters={} (delivered {}) recoded={} outside_lanner_table={} \
+            "events={} records={} enters={} (delivered {}, unmatched {}) recoded={} outside_lanner_table={} \
              params_from_enter={} params_empty={} skipped={} decode_errors={} threads_seeded={} alerts={}",
             self.events,
             c.records,
             c.enters,
             c.enters_delivered,
+            c.enters_unmatched,
             c.recoded,
             c.outside_lanner_table,
             c.params_from_enter,
