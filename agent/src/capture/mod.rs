@@ -25,6 +25,15 @@
 //! 0.42 evaluated rules on enter and exit events, and the regression
 //! expectations on the old captures count both (4 opens -> 8 matches).
 //!
+//! How the legacy counts on `cat_write.scap` arise under this model (cat's
+//! thread opens 4 files; its open enters carry no parameters in this old
+//! version): `evt.type=open and proc.name=cat` -> 8 (4 enters + 4 exits);
+//! `evt.type=open and fd.name=/dev/null` -> 1 (only the exit has the fd);
+//! a catch-all `fd.name=/dev/null` after it (first match) -> 6: fstat,
+//! read and close of fd 3, each enter (fd parameter) and exit (the fd
+//! copied from its enter). `evt.type=execve and proc.name=cat` -> 1 (the
+//! capture has only the exit). `evt.dir=<` rules count exits only.
+//!
 //! Owns: everything about the file format. Must never: panic on any bytes,
 //! drop an event without counting why, or touch the live sources.
 
