@@ -304,10 +304,6 @@ pub fn proc_list(b: &block::Block<'_>, out: &mut Vec<ProcEntry>) -> Result<(), R
     let v = pl_version(b.btype);
     let mut c = Cursor::new(b.body, b.big_endian);
     while c.remaining() >= 4 {
-        // Padding at the end of a pre-V9 block is zeros shorter than an entry.
-        if v < 9 && c.remaining() < 24 {
-            break;
-        }
         let at = c.pos;
         match proc_entry(&mut c, v) {
             Some(p) => out.push(p),
@@ -402,10 +398,6 @@ pub fn fd_list(b: &block::Block<'_>) -> (i64, Vec<FdEntry>, Option<ReadError>) {
     };
     let mut fds = Vec::new();
     while c.remaining() >= 4 {
-        // pre-V2 padding: fewer bytes than the smallest entry
-        if !v2 && c.remaining() < 17 {
-            break;
-        }
         let at = c.pos;
         match fd_entry(&mut c, v2) {
             Some(f) => fds.push(f),
@@ -431,9 +423,6 @@ pub fn user_list(
         } else {
             0
         };
-        if !v2 && c.remaining() < 7 {
-            break;
-        }
         let t = c.u8().ok_or_else(err)?;
         if t == 0 {
             let mut u = UserEntry {
@@ -490,8 +479,6 @@ pub fn interfaces(b: &block::Block<'_>, out: &mut Vec<Interface>) -> Result<(), 
                 c.bytes(32).ok_or_else(err)?;
                 std::net::IpAddr::from(a)
             }
-            // Zero padding at the end of the block.
-            0 if !v2 => break,
             _ => return Err(err()),
         };
         if t == 1 || t == 2 {

@@ -123,6 +123,8 @@ pub struct Capture {
     pub event_blocks: u64,
     /// Blocks of types this reader does not know, skipped.
     pub unknown_blocks: u64,
+    /// Fd lists of threads missing from the process list (not attached).
+    pub orphan_fd_lists: u64,
     /// Problems met, each located; the first framing error ends the scan
     /// (a truncated last block is one).
     pub errors: Vec<ReadError>,
@@ -209,8 +211,9 @@ impl Capture {
             }
         }
         for (tid, list) in fds {
-            if let Some(p) = cap.procs.iter_mut().find(|p| p.tid == tid) {
-                p.fds.extend(list);
+            match cap.procs.iter_mut().find(|p| p.tid == tid) {
+                Some(p) => p.fds.extend(list),
+                None => cap.orphan_fd_lists += 1,
             }
         }
         cap.data = data;
