@@ -210,8 +210,14 @@ impl Capture {
                 cap.errors.push(e);
             }
         }
+        let index: std::collections::HashMap<i64, usize> = cap
+            .procs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.tid, i))
+            .collect();
         for (tid, list) in fds {
-            match cap.procs.iter_mut().find(|p| p.tid == tid) {
+            match index.get(&tid).and_then(|i| cap.procs.get_mut(*i)) {
                 Some(p) => p.fds.extend(list),
                 None => cap.orphan_fd_lists += 1,
             }
