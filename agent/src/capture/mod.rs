@@ -40,9 +40,11 @@
 pub mod block;
 pub mod convert;
 pub mod event;
+pub mod fds;
 pub mod fuzz;
 pub mod meta;
 pub mod options;
+pub mod procs;
 pub mod replay;
 pub mod schema;
 mod schema_table;
