@@ -81,10 +81,25 @@ fn layout(code: u16) -> Option<Vec<(&'static str, u32)>> {
     schema::lookup(code).map(|e| e.params.iter().map(|(n, t)| (*n, u32::from(*t))).collect())
 }
 
+/// Code changes the names alone do not give: old accept4 versions were
+/// named "accept"; their current version is ACCEPT4_6_X.
+const RECODE: &[(u16, u16)] = &[(57, 389), (249, 389)];
+
+/// Exit parameters that come from an enter parameter of another name
+/// (syscall, exit parameter, enter parameter): dup's enter called it fd.
+const FROM_ENTER_AS: &[(&str, &str, &str)] = &[
+    ("dup", "oldfd", "fd"),
+    ("dup2", "oldfd", "fd"),
+    ("dup3", "oldfd", "fd"),
+];
+
 /// The code an event is delivered under.
 fn target_code(code: u16) -> Option<u16> {
     if abi::event_info(code).is_some() {
         return Some(code);
+    }
+    if let Some((_, to)) = RECODE.iter().find(|(from, _)| *from == code) {
+        return Some(*to);
     }
     let s = schema::lookup(code)?;
     if s.old && code % 2 == 1 {
@@ -232,10 +247,13 @@ impl Converter {
         for (name, ptype) in want {
             if let Some((_, t, v)) = named.iter().find(|p| p.0 == name) {
                 params.push(coerce(v, Some(*t), ptype, false));
-            } else if let Some((_, t, v)) = enter
-                .as_ref()
-                .and_then(|e| e.params.iter().find(|p| p.0 == name))
-            {
+            } else if let Some((_, t, v)) = enter.as_ref().and_then(|e| {
+                let alias = FROM_ENTER_AS
+                    .iter()
+                    .find(|(sc, x, _)| *sc == src.name && *x == name)
+                    .map_or(name, |a| a.2);
+                e.params.iter().find(|p| p.0 == alias)
+            }) {
                 self.stats.params_from_enter += 1;
                 params.push(coerce(v, Some(*t), ptype, false));
             } else {
@@ -337,6 +355,31 @@ mod tests {
         assert_eq!(e.nparams(), 31);
         assert_eq!(e.str_of("exe"), Some(&b"/bin/cat"[..]));
         assert_eq!(e.int_of("fdlimit"), Some(1024));
+    }
+
+    #[test]
+    fn renamed_and_recoded_versions() {
+        // Old dup: enter (124) has fd, exit (125) only res; today DUP_1_X
+        // calls the enter's fd "oldfd".
+        let mut c = Converter::new(Mode::ExitOnly);
+        let fd = 3i64.to_le_bytes();
+        let res = 4i64.to_le_bytes();
+        c.convert(&ev(124, 1, vec![&fd])).unwrap();
+        let r = c.convert(&ev(125, 1, vec![&res])).unwrap().unwrap();
+        let e = Event::parse(&r).unwrap();
+        assert_eq!(u32::from(e.code()), abi::PPME_SYSCALL_DUP_1_X);
+        assert_eq!((e.int_of("res"), e.int_of("oldfd")), (Some(4), Some(3)));
+        // Old accept4 (named "accept" then) becomes accept4, flags from
+        // its enter.
+        let flags = 2i32.to_le_bytes();
+        c.convert(&ev(248, 1, vec![&flags])).unwrap();
+        let tuple = [2u8; 13];
+        let r = c
+            .convert(&ev(249, 1, vec![&res, &tuple, &[5], &[0; 4], &[0; 4]]))
+            .unwrap()
+            .unwrap();
+        let e = Event::parse(&r).unwrap();
+        assert_eq!((e.name(), e.int_of("flags")), ("accept4", Some(2)));
     }
 
     #[test]
