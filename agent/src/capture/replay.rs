@@ -10,11 +10,15 @@ use super::convert::{ConvertStats, Converter, Mode};
 use super::meta::ProcEntry;
 pub use super::options::ReplayOptions;
 use super::Capture;
+use crate::event::decode::Event;
 use crate::output::alert::Alert;
 use crate::pipeline::{process_record, Detector};
 use crate::source::{Batch, Source, SourceStats};
 use crate::state::proc::{ProcTable, ThreadInfo};
 use std::collections::BTreeMap;
+
+/// EVF block flag: the event updates state but is not shown to rules.
+pub const STATE_ONLY: u32 = 1;
 use std::fmt;
 
 /// The process-table seed of one process-list entry.
@@ -54,6 +58,9 @@ pub struct ReplaySummary {
     pub convert: ConvertStats,
     /// Records the decoder rejected.
     pub decode_errors: u64,
+    /// Events flagged state-only in the file (EVF flags): applied to the
+    /// process table, not evaluated by rules.
+    pub state_only: u64,
     /// Threads seeded from the process list.
     pub seeded: usize,
     /// Alerts by rule.
@@ -80,7 +87,7 @@ impl fmt::Display for ReplaySummary {
         write!(
             f,
             "events={} records={} enters={} (delivered {}, unmatched {}) recoded={} outside_lanner_table={} \
-             params_from_enter={} params_empty={} skipped={} decode_errors={} threads_seeded={} alerts={}",
+             params_from_enter={} params_empty={} skipped={} state_only={} decode_errors={} threads_seeded={} alerts={}",
             self.events,
             c.records,
             c.enters,
@@ -91,6 +98,7 @@ impl fmt::Display for ReplaySummary {
             c.params_from_enter,
             c.params_empty,
             self.skipped(),
+            self.state_only,
             self.decode_errors,
             self.seeded,
             self.alert_count()
@@ -135,6 +143,19 @@ pub fn replay(
         let Ok(Some(rec)) = conv.convert(&ev) else {
             continue;
         };
+        if ev.flags & STATE_ONLY != 0 {
+            // Kept in the file for state only: the process table sees it,
+            // rules do not (as libsinsp treats such events).
+            sum.state_only += 1;
+            match Event::parse(&rec) {
+                Ok(e) => {
+                    procs.apply_pre(&e);
+                    procs.apply_post(&e);
+                }
+                Err(_) => sum.decode_errors += 1,
+            }
+            continue;
+        }
         match process_record(&rec, detector, procs) {
             Ok(Some(a)) => {
                 *sum.alerts.entry(a.rule.clone()).or_default() += 1;
@@ -149,30 +170,42 @@ pub fn replay(
 }
 
 /// A `Source` handing out a capture's converted records once, for the
-/// threaded pipeline (`pipeline::run`); its stats count them.
+/// threaded pipeline (`pipeline::run`); its stats count them. The pipeline
+/// has no state-only path: events flagged state-only are delivered like
+/// the others and counted in `state_only` (use `replay` to honour them).
 pub struct CaptureSource {
     records: std::vec::IntoIter<Vec<u8>>,
     delivered: u64,
     /// Events that produced no record (read or conversion failures).
     pub skipped: u64,
+    /// Delivered events the file flags as state-only.
+    pub state_only: u64,
 }
 
 impl CaptureSource {
     pub fn new(cap: &Capture, mode: Mode) -> CaptureSource {
         let mut conv = Converter::new(mode);
         let mut recs = Vec::new();
-        let mut skipped = 0;
+        let (mut skipped, mut state_only) = (0, 0);
         for ev in cap.events() {
-            match ev.map(|e| conv.convert(&e)) {
-                Ok(Ok(Some(r))) => recs.push(r),
-                Ok(Ok(None)) => {}
-                _ => skipped += 1,
+            let Ok(ev) = ev else {
+                skipped += 1;
+                continue;
+            };
+            match conv.convert(&ev) {
+                Ok(Some(r)) => {
+                    state_only += u64::from(ev.flags & STATE_ONLY != 0);
+                    recs.push(r);
+                }
+                Ok(None) => {}
+                Err(_) => skipped += 1,
             }
         }
         CaptureSource {
             records: recs.into_iter(),
             delivered: 0,
             skipped,
+            state_only,
         }
     }
 
@@ -254,5 +287,37 @@ mod tests {
         assert_eq!((st.events, st.decode_errors), (345, 0));
         assert_eq!(st.source.delivered, 345);
         assert_eq!(*sink.0.lock().unwrap(), sync);
+    }
+
+    /// An event flagged state-only updates the table but raises nothing.
+    #[test]
+    fn state_only_events_are_not_evaluated() {
+        use crate::capture::block::tests::shb;
+        use crate::capture::event::tests::ev_block;
+        let rules = "- rule: shadow\n  desc: d\n  condition: evt.type=openat and fd.name=/etc/shadow\n  output: o\n  priority: WARNING\n";
+        let det = RulesDetector::new(Ruleset::load_str("r.yaml", rules).unwrap());
+        let fd = 3i64.to_le_bytes();
+        let dirfd = (-100i64).to_le_bytes();
+        let z = 0u32.to_le_bytes();
+        let params: [&[u8]; 7] = [&fd, &dirfd, b"/etc/shadow\0", &z, &z, &[], &[]];
+        for (flags, alerts, state_only) in [(0u32, 1u64, 0u64), (STATE_ONLY, 0, 1)] {
+            let mut f = shb(false);
+            let mut b = ev_block(crate::capture::block::EVF_V2, 1, 7, 307, &params, false);
+            // The flags word follows the cpu id in the block body.
+            b[10..14].copy_from_slice(&flags.to_le_bytes());
+            f.extend(b);
+            let cap = Capture::from_bytes(f).unwrap();
+            let mut procs = seeded_table(&cap, 10);
+            let sum = replay(&cap, &det, &mut procs, Mode::EnterAndExit, |_| {});
+            assert_eq!(
+                (sum.alert_count(), sum.state_only),
+                (alerts, state_only),
+                "{sum}"
+            );
+            assert_eq!(
+                CaptureSource::new(&cap, Mode::EnterAndExit).state_only,
+                state_only
+            );
+        }
     }
 }
