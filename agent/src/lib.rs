@@ -5,6 +5,7 @@
 //! (process table) -> `engine` (rules) -> `output` (syslog, ...).
 //! `pipeline` wires them with threads and bounded channels.
 
+pub mod capture;
 pub mod config;
 pub mod detect;
 pub mod engine;

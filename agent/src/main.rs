@@ -78,6 +78,20 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Evaluate rules on a .scap capture (plain or gzip); alerts to stdout.
+    Replay {
+        /// The capture file.
+        file: PathBuf,
+        #[arg(short, long = "rules", required = true)]
+        rules: Vec<PathBuf>,
+        /// One JSON alert per line (Falco's json_output).
+        #[arg(long)]
+        json: bool,
+        /// Falco-style options: json_output, json_include_output_property,
+        /// json_include_tags_property, replay.enter_events (true|false).
+        #[arg(short = 'o', value_name = "KEY=VALUE")]
+        options: Vec<String>,
+    },
     /// Print decoded records as JSON lines (until SIGINT/SIGTERM).
     Dump {
         #[arg(long)]
@@ -267,6 +281,43 @@ fn dump(
     Ok(())
 }
 
+fn replay(file: PathBuf, rules: Vec<PathBuf>, json: bool, options: Vec<String>) -> Result<()> {
+    use lanner::capture::replay::{self as rp, ReplayOptions};
+    let mut opts = ReplayOptions {
+        json_output: json,
+        ..ReplayOptions::default()
+    };
+    for o in &options {
+        if let Some(w) = opts.set(o)? {
+            eprintln!("lanner: replay: {w}");
+        }
+    }
+    let detector = RulesDetector::new(load_rules(&rules, &Config::embedded())?);
+    let cap = lanner::capture::Capture::open(&file)?;
+    let host = cap
+        .machine
+        .as_ref()
+        .map_or("", |m| m.hostname.as_str())
+        .to_string();
+    let mut procs = rp::seeded_table(&cap, Config::embedded().max_threads);
+    let mut out = std::io::stdout().lock();
+    let mut write_err = None;
+    let sum = rp::replay(&cap, &detector, &mut procs, opts.mode, |a| {
+        if write_err.is_none() {
+            write_err =
+                std::io::Write::write_all(&mut out, opts.render(&a, &host).as_bytes()).err();
+        }
+    });
+    if let Some(e) = write_err {
+        return Err(e).context("writing alerts to stdout");
+    }
+    for e in &sum.file_errors {
+        eprintln!("lanner: replay: {}: {e}", file.display());
+    }
+    eprintln!("lanner: replay: {sum}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let r = match cli.cmd {
@@ -290,6 +341,12 @@ fn main() -> ExitCode {
             print!("{}", listing::events(format.into()));
             Ok(())
         }
+        Cmd::Replay {
+            file,
+            rules,
+            json,
+            options,
+        } => replay(file, rules, json, options),
         Cmd::Dump {
             device,
             driver,

@@ -166,12 +166,21 @@ impl<'a> Event<'a> {
     /// Falco's event name (`evt.type`), e.g. "openat"; a generic record is
     /// named after its syscall ("getppid"); "unknown" otherwise.
     pub fn name(&self) -> &'static str {
-        if u32::from(self.code()) == abi::PPME_GENERIC_X {
-            if let Some(n) = self.int_of("ID").and_then(|id| abi::sc_name(id as u64)) {
+        let code = u32::from(self.code());
+        if code == abi::PPME_GENERIC_X || code == abi::PPME_GENERIC_E {
+            // The syscall id (PPM_SC_*) is the first parameter of both halves.
+            let id = self.param(0).and_then(|b| <[u8; 2]>::try_from(b).ok());
+            if let Some(n) = id.and_then(|b| abi::sc_name(u64::from(u16::from_le_bytes(b)))) {
                 return n;
             }
         }
-        self.info.map_or("unknown", |i| i.name)
+        // Codes lanner does not emit (enter events, old versions, other
+        // syscalls) reach the decoder from replayed captures: the full
+        // schema names them.
+        self.info
+            .map(|i| i.name)
+            .or_else(|| crate::capture::schema::name(self.etype))
+            .unwrap_or("unknown")
     }
 
     /// Number of parameters.
@@ -189,13 +198,26 @@ impl<'a> Event<'a> {
 
     /// Index of the parameter called `name` in the event table.
     pub fn param_index(&self, name: &str) -> Option<usize> {
-        self.info?.params.iter().position(|p| p.name == name)
+        match self.info {
+            Some(info) => info.params.iter().position(|p| p.name == name),
+            // Replayed codes outside lanner's table: the full schema's names.
+            None => crate::capture::schema::lookup(self.etype)?
+                .params
+                .iter()
+                .position(|p| p.0 == name)
+                .filter(|i| *i < self.nparams),
+        }
     }
 
     /// Typed value of parameter `i`, per the event table.
     pub fn value(&self, i: usize) -> Option<Value<'a>> {
         let bytes = self.param(i)?;
-        let ptype = self.info.map_or(abi::PT_BYTEBUF, |e| e.params[i].ptype);
+        let ptype = match self.info {
+            Some(e) => e.params[i].ptype,
+            None => crate::capture::schema::lookup(self.etype)
+                .and_then(|e| e.params.get(i))
+                .map_or(abi::PT_BYTEBUF, |p| u32::from(p.1)),
+        };
         Some(Value::decode(ptype, bytes))
     }
 
@@ -422,10 +444,21 @@ pub(crate) mod tests {
 
     #[test]
     fn unknown_events_still_frame() {
-        let r = record(9, 1, 2, &[b"ab", b""]);
+        let r = record(999, 1, 2, &[b"ab", b""]);
         let e = Event::parse(&r).unwrap();
         assert_eq!(e.name(), "unknown");
         assert_eq!(e.value(0), Some(Value::Bytes(b"ab")));
+        // A code outside lanner's table but in Falco's schema is named.
+        let w = record(9, 1, 2, &[b"ab", b""]);
+        assert_eq!(Event::parse(&w).unwrap().name(), "write");
+        // ... and its parameters are found by name and typed.
+        let r = record(6, 1, 2, &[&3i64.to_le_bytes(), &8u32.to_le_bytes()]);
+        let e = Event::parse(&r).unwrap();
+        assert_eq!(
+            (e.name(), e.int_of("fd"), e.int_of("size")),
+            ("read", Some(3), Some(8))
+        );
+        assert_eq!(e.value_of("data"), None);
     }
 
     #[test]
