@@ -87,8 +87,9 @@ enum Cmd {
         /// One JSON alert per line (Falco's json_output).
         #[arg(long)]
         json: bool,
-        /// Falco-style options: json_output, json_include_output_property,
-        /// json_include_tags_property, replay.enter_events (true|false).
+        /// Falco-style options: json_output, json_include_{output,tags,
+        /// message,output_fields}_property, time_format_iso_8601, priority,
+        /// replay.enter_events (true|false).
         #[arg(short = 'o', value_name = "KEY=VALUE")]
         options: Vec<String>,
     },
@@ -292,7 +293,11 @@ fn replay(file: PathBuf, rules: Vec<PathBuf>, json: bool, options: Vec<String>) 
             eprintln!("lanner: replay: {w}");
         }
     }
-    let detector = RulesDetector::new(load_rules(&rules, &Config::embedded())?);
+    let mut ruleset = load_rules(&rules, &Config::embedded())?;
+    if let Some(p) = opts.min_priority {
+        ruleset.disable_below(p);
+    }
+    let detector = RulesDetector::new(ruleset);
     let cap = lanner::capture::Capture::open(&file)?;
     let host = cap
         .machine

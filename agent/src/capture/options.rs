@@ -6,17 +6,19 @@
 //! Must never: do I/O.
 
 use super::convert::Mode;
+use crate::engine::priority::Priority;
 use crate::output::alert::Alert;
+use crate::output::json::JsonOptions;
 
 /// Settings of one replay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReplayOptions {
     /// Falco's `json_output`.
     pub json_output: bool,
-    /// Falco's `json_include_output_property` (default true).
-    pub include_output: bool,
-    /// Falco's `json_include_tags_property` (default true).
-    pub include_tags: bool,
+    /// Falco's `json_include_*` and `time_format_iso_8601`.
+    pub json: JsonOptions,
+    /// Falco's `priority`: rules less severe than this are disabled.
+    pub min_priority: Option<Priority>,
     /// `replay.enter_events`: deliver enter events as records (default).
     pub mode: Mode,
 }
@@ -25,8 +27,8 @@ impl Default for ReplayOptions {
     fn default() -> Self {
         ReplayOptions {
             json_output: false,
-            include_output: true,
-            include_tags: true,
+            json: JsonOptions::default(),
+            min_priority: None,
             mode: Mode::EnterAndExit,
         }
     }
@@ -39,6 +41,8 @@ pub enum OptionError {
     NotKeyValue(String),
     #[error("option {key}: {value:?} is not true or false")]
     NotBool { key: String, value: String },
+    #[error("option priority: {0:?} is not a priority name")]
+    NotPriority(String),
 }
 
 fn boolean(key: &str, v: &str) -> Result<bool, OptionError> {
@@ -62,8 +66,18 @@ impl ReplayOptions {
         let (k, v) = (k.trim(), v.trim());
         match k {
             "json_output" => self.json_output = boolean(k, v)?,
-            "json_include_output_property" => self.include_output = boolean(k, v)?,
-            "json_include_tags_property" => self.include_tags = boolean(k, v)?,
+            "json_include_output_property" => self.json.include_output = boolean(k, v)?,
+            "json_include_tags_property" => self.json.include_tags = boolean(k, v)?,
+            "json_include_message_property" => self.json.include_message = boolean(k, v)?,
+            "json_include_output_fields_property" => {
+                self.json.include_output_fields = boolean(k, v)?
+            }
+            "time_format_iso_8601" => self.json.iso8601 = boolean(k, v)?,
+            "priority" => {
+                self.min_priority = Some(
+                    v.parse::<Priority>().map_err(|_| OptionError::NotPriority(v.into()))?,
+                )
+            }
             "replay.enter_events" => {
                 self.mode = if boolean(k, v)? {
                     Mode::EnterAndExit
@@ -79,17 +93,12 @@ impl ReplayOptions {
     /// The alert as one stdout line (newline included).
     pub fn render(&self, a: &Alert, hostname: &str) -> String {
         if !self.json_output {
-            return format!("{}\n", crate::output::stdout::text_line(a));
+            return format!(
+                "{}\n",
+                crate::output::stdout::text_line_with(a, self.json.iso8601)
+            );
         }
-        let mut j = crate::output::json::falco_json(a, hostname);
-        if let Some(o) = j.as_object_mut() {
-            if !self.include_output {
-                o.remove("output");
-            }
-            if !self.include_tags {
-                o.remove("tags");
-            }
-        }
+        let j = crate::output::json::falco_json_with(a, hostname, &self.json);
         format!("{j}\n")
     }
 }
@@ -116,7 +125,10 @@ mod tests {
         let mut o = ReplayOptions::default();
         assert_eq!(o.set("json_output=true"), Ok(None));
         assert_eq!(o.set("json_include_tags_property=false"), Ok(None));
-        assert!(o.set("time_format_iso_8601=true").unwrap().is_some());
+        assert!(o.set("no_such_option=true").unwrap().is_some());
+        assert_eq!(o.set("priority=warning"), Ok(None));
+        assert_eq!(o.min_priority, Some(Priority::Warning));
+        assert!(o.set("priority=loud").is_err());
         assert!(matches!(o.set("x"), Err(OptionError::NotKeyValue(_))));
         assert!(matches!(
             o.set("json_output=yes"),
@@ -125,7 +137,7 @@ mod tests {
         let line = o.render(&alert(), "h");
         let j: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(j["rule"], "open_from_cat");
-        assert_eq!(j["output"], "An open was seen");
+        assert_eq!(j["output"], "16:17:57.882054739: Warning An open was seen");
         assert!(j.get("tags").is_none());
         o.set("replay.enter_events=false").unwrap();
         assert_eq!(o.mode, Mode::ExitOnly);
