@@ -1,5 +1,10 @@
-//! State: the process table the rules read (`proc.*`, `user.*`).
+//! State: the process table the rules read (`proc.*`, `thread.*`,
+//! `user.*`, `group.*`) with per-process fd tables (`fd.*`).
+pub mod fd;
+pub mod fdops;
 pub mod proc;
 pub mod procfs;
+pub mod thread;
+pub mod users;
 
 pub use proc::{ProcTable, ThreadInfo};

@@ -1,50 +1,27 @@
-//! The process table: what lanner knows about every live thread.
+//! The process table: what lanner knows about every live thread, and the
+//! per-process fd tables and user/group names the fields join with.
 //!
 //! Owns: thread entries keyed by tid, seeded from /proc at start (see
 //! `state::procfs`) and kept current by clone/fork/vfork/clone3, execve/
-//! execveat, procexit, the setuid/setgid family (effective ids) and chdir
-//! (per-process cwd) records.
-//! Must never: block on I/O per event (the one exception, a lazy /proc read
-//! for a thread never seen, is bounded and counted), or grow without bound
-//! (entries beyond `capacity` evict the oldest-inserted and are counted).
+//! execveat, procexit, the setuid/setgid family (effective ids), capset
+//! and chdir/fchdir records; fd tables (see `state::fd`, updated in
+//! `state::fdops`); the record counter (`evt.num`).
+//! Must never: block on I/O per event (the exceptions, a lazy /proc read
+//! for a thread or fd never seen, are bounded and counted), or grow without
+//! bound (entries beyond `capacity` evict the oldest-inserted and are
+//! counted; fd tables are capped per process).
 
-use crate::event::decode::{split_nul, Event};
+use crate::event::decode::Event;
+use crate::state::fd::{FdInfo, FdTable};
+use crate::state::users::Users;
 use lanner_abi as abi;
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::OnceLock;
 
-/// What lanner knows about one thread.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ThreadInfo {
-    pub tid: i64,
-    /// Thread-group id (the process id).
-    pub pid: i64,
-    /// Parent thread id.
-    pub ptid: i64,
-    /// Kernel comm (Falco's `proc.name`).
-    pub comm: String,
-    /// argv[0] (Falco's `proc.exe`).
-    pub exe: String,
-    /// Full path of the executable (Falco's `proc.exepath`).
-    pub exepath: String,
-    /// argv[1..].
-    pub args: Vec<String>,
-    pub cwd: String,
-    /// Effective user and group ids.
-    pub uid: u32,
-    pub gid: u32,
-}
+pub use crate::state::thread::{ThreadInfo, NO_LOGINUID};
 
-impl ThreadInfo {
-    /// Falco's `proc.cmdline`: name followed by the arguments.
-    pub fn cmdline(&self) -> String {
-        let mut s = self.comm.clone();
-        for a in &self.args {
-            s.push(' ');
-            s.push_str(a);
-        }
-        s
-    }
-}
+/// Longest parent chain followed (loops in bad data end there too).
+pub const MAX_ANCESTORS: usize = 256;
 
 /// Counters of the table's own health.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -60,11 +37,22 @@ pub struct ProcStats {
     pub lazy_loaded: u64,
     /// Events for threads that could not be found anywhere.
     pub unknown: u64,
+    /// Process fd tables alive.
+    pub fd_tables: usize,
+    /// fds found only through a lazy /proc read.
+    pub fd_lazy_loaded: u64,
+    /// fds not remembered because their table was full.
+    pub fd_refused: u64,
 }
 
-/// Looks a thread up outside the event stream (normally /proc).
+/// Looks a thread (or one of its fds) up outside the event stream
+/// (normally /proc).
 pub trait ThreadLoader: Send {
     fn load(&mut self, tid: i64) -> Option<ThreadInfo>;
+    /// What fd `fd` of process `pid` refers to.
+    fn load_fd(&mut self, _pid: i64, _fd: i64) -> Option<FdInfo> {
+        None
+    }
 }
 
 /// The table.
@@ -72,11 +60,15 @@ pub struct ProcTable {
     threads: HashMap<i64, ThreadInfo>,
     order: VecDeque<i64>,
     capacity: usize,
+    pub(crate) fdtabs: HashMap<i64, FdTable>,
     loader: Option<Box<dyn ThreadLoader>>,
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
     missing: HashSet<i64>,
-    stats: ProcStats,
+    users: Users,
+    /// Records seen by `apply_pre` (`evt.num` of the current one).
+    evt_num: u64,
+    pub(crate) stats: ProcStats,
 }
 
 /// `path` resolved against `cwd` lexically (`.` and `..` folded), as
@@ -101,14 +93,18 @@ fn lossy(b: &[u8]) -> String {
 }
 
 impl ProcTable {
-    /// An empty table holding at most `capacity` threads.
+    /// An empty table holding at most `capacity` threads, without user
+    /// names (see [`ProcTable::with_users`]).
     pub fn new(capacity: usize) -> ProcTable {
         ProcTable {
             threads: HashMap::new(),
             order: VecDeque::new(),
             capacity: capacity.max(1),
+            fdtabs: HashMap::new(),
             loader: None,
             missing: HashSet::new(),
+            users: Users::empty(),
+            evt_num: 0,
             stats: ProcStats::default(),
         }
     }
@@ -119,6 +115,22 @@ impl ProcTable {
         self
     }
 
+    /// Installs the user/group tables (`Users::host()` in production).
+    pub fn with_users(mut self, users: Users) -> ProcTable {
+        self.users = users;
+        self
+    }
+
+    /// The user/group tables.
+    pub fn users(&self) -> &Users {
+        &self.users
+    }
+
+    /// The record counter: `evt.num` of the record last applied.
+    pub fn event_num(&self) -> u64 {
+        self.evt_num
+    }
+
     /// Adds entries found at start (e.g. by scanning /proc).
     pub fn seed(&mut self, threads: impl IntoIterator<Item = ThreadInfo>) {
         for t in threads {
@@ -127,19 +139,51 @@ impl ProcTable {
         }
     }
 
-    fn insert(&mut self, t: ThreadInfo) {
+    /// Inserts `t`, attaching it to its fd table (its process's own when
+    /// `t.fdtab` is 0; an unknown table starts empty and incomplete).
+    fn insert(&mut self, mut t: ThreadInfo) {
         let tid = t.tid;
         self.missing.remove(&tid);
-        if self.threads.insert(tid, t).is_none() {
+        if t.fdtab == 0 {
+            t.fdtab = if t.pid != 0 { t.pid } else { tid };
+        }
+        // Take the new reference before releasing the old one, so a
+        // re-insert into the same table never frees it.
+        self.fdtabs
+            .entry(t.fdtab)
+            .or_insert_with(|| FdTable::new(false))
+            .refs += 1;
+        let known = self.drop_thread(tid).is_some();
+        self.threads.insert(tid, t);
+        if !known {
             self.order.push_back(tid);
-            while self.threads.len() > self.capacity {
-                match self.order.pop_front() {
-                    Some(old) if self.threads.remove(&old).is_some() => self.stats.evicted += 1,
-                    Some(_) => {}
-                    None => break,
+        }
+        while self.threads.len() > self.capacity {
+            match self.order.pop_front() {
+                Some(old) if old != tid && self.drop_thread(old).is_some() => {
+                    self.stats.evicted += 1
                 }
+                Some(_) => {}
+                None => break,
             }
         }
+        if self.order.len() > 2 * self.capacity {
+            // Exited threads leave stale keys behind; compact now and then.
+            let live = &self.threads;
+            self.order.retain(|t| live.contains_key(t));
+        }
+    }
+
+    /// Removes a thread and releases its fd table reference.
+    fn drop_thread(&mut self, tid: i64) -> Option<ThreadInfo> {
+        let t = self.threads.remove(&tid)?;
+        if let Some(tab) = self.fdtabs.get_mut(&t.fdtab) {
+            tab.refs = tab.refs.saturating_sub(1);
+            if tab.refs == 0 {
+                self.fdtabs.remove(&t.fdtab);
+            }
+        }
+        Some(t)
     }
 
     /// The entry for `tid`, if known.
@@ -149,7 +193,36 @@ impl ProcTable {
 
     /// The entry of `tid`'s parent, if known.
     pub fn parent(&self, tid: i64) -> Option<&ThreadInfo> {
-        self.threads.get(&self.threads.get(&tid)?.ptid)
+        let t = self.threads.get(&tid)?;
+        (t.ptid != tid).then(|| self.threads.get(&t.ptid)).flatten()
+    }
+
+    /// `t`'s ancestors, parent first (at most [`MAX_ANCESTORS`]).
+    pub fn ancestors<'a>(&'a self, t: &'a ThreadInfo) -> impl Iterator<Item = &'a ThreadInfo> {
+        let mut cur = Some(t);
+        let mut n = 0;
+        std::iter::from_fn(move || {
+            let c = cur?;
+            n += 1;
+            let p = self.threads.get(&c.ptid).filter(|p| p.tid != c.tid);
+            cur = if n > MAX_ANCESTORS { None } else { p };
+            cur
+        })
+    }
+
+    /// Every known thread.
+    pub fn threads(&self) -> impl Iterator<Item = &ThreadInfo> {
+        self.threads.values()
+    }
+
+    /// The fd table `t` uses.
+    pub fn fd_table(&self, t: &ThreadInfo) -> Option<&FdTable> {
+        self.fdtabs.get(&t.fdtab)
+    }
+
+    /// What fd `fd` of thread `tid` refers to, if known.
+    pub fn fd(&self, tid: i64, fd: i64) -> Option<&FdInfo> {
+        self.fd_table(self.threads.get(&tid)?)?.get(fd)
     }
 
     /// Makes sure `tid` is in the table, asking the loader once if needed.
@@ -176,17 +249,48 @@ impl ProcTable {
         }
     }
 
+    /// Makes sure fd `fd` of `tid` is known when its table predates the
+    /// stream, asking the loader once per fd.
+    pub(crate) fn ensure_fd(&mut self, tid: i64, fd: i64) {
+        if fd < 0 {
+            return;
+        }
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        let (key, pid) = (t.fdtab, t.pid);
+        let Some(tab) = self.fdtabs.get_mut(&key) else {
+            return;
+        };
+        if tab.complete || tab.get(fd).is_some() || tab.is_absent(fd) {
+            return;
+        }
+        match self.loader.as_mut().and_then(|l| l.load_fd(pid, fd)) {
+            Some(info) => {
+                if tab.insert(fd, info) {
+                    self.stats.fd_lazy_loaded += 1;
+                } else {
+                    self.stats.fd_refused += 1;
+                }
+            }
+            None => tab.mark_absent(fd),
+        }
+    }
+
     /// Health counters.
     pub fn stats(&self) -> ProcStats {
         ProcStats {
             threads: self.threads.len(),
+            fd_tables: self.fdtabs.len(),
             ..self.stats
         }
     }
 
     /// Applies what `ev` changes before rules look at it: new threads
-    /// (clone family) and new images (exec family).
+    /// (clone family), new images (exec family), fds, credentials, cwd.
     pub fn apply_pre(&mut self, ev: &Event<'_>) {
+        self.evt_num += 1;
+        self.users.refresh(ev.ts());
         match u32::from(ev.code()) {
             abi::PPME_SYSCALL_CLONE_20_X
             | abi::PPME_SYSCALL_FORK_20_X
@@ -196,6 +300,7 @@ impl ProcTable {
             abi::PPME_PROCEXIT_1_E => {}
             code => {
                 self.ensure(ev.tid());
+                self.apply_fd_event(code, ev);
                 if ev.int_of("res") == Some(0) {
                     self.on_success(code, ev);
                 }
@@ -203,8 +308,8 @@ impl ProcTable {
         }
     }
 
-    /// Identity and cwd changes of a successful setuid/setgid family or
-    /// chdir call. fchdir needs the fd table and is not followed yet.
+    /// Identity and cwd changes of a successful setuid/setgid family,
+    /// capset, chdir or fchdir call.
     fn on_success(&mut self, code: u32, ev: &Event<'_>) {
         // -1 ("leave unchanged") arrives as u32::MAX in a PT_UID parameter.
         let id = |name: &str| ev.int_of(name).map(|v| v as u32).filter(|v| *v != u32::MAX);
@@ -218,9 +323,26 @@ impl ProcTable {
             abi::PPME_SYSCALL_SETRESGID_X | abi::PPME_SYSCALL_SETREGID_X => {
                 self.set_ids(tid, None, id("egid"))
             }
+            abi::PPME_SYSCALL_CAPSET_X => {
+                if let Some(t) = self.threads.get_mut(&tid) {
+                    let cap = |n: &str, old: u64| ev.int_of(n).map_or(old, |v| v as u64);
+                    t.cap_inheritable = cap("cap_inheritable", t.cap_inheritable);
+                    t.cap_permitted = cap("cap_permitted", t.cap_permitted);
+                    t.cap_effective = cap("cap_effective", t.cap_effective);
+                }
+            }
             abi::PPME_SYSCALL_CHDIR_X => {
                 if let Some(path) = ev.str_of("path") {
                     self.chdir(tid, &lossy(path));
+                }
+            }
+            abi::PPME_SYSCALL_FCHDIR_X => {
+                let dir = ev
+                    .int_of("fd")
+                    .and_then(|fd| self.fd(tid, fd))
+                    .map(|f| f.name.clone());
+                if let Some(d) = dir.filter(|d| d.starts_with('/')) {
+                    self.chdir(tid, &d);
                 }
             }
             _ => {}
@@ -251,34 +373,9 @@ impl ProcTable {
 
     /// Applies what `ev` changes after rules looked at it (exits).
     pub fn apply_post(&mut self, ev: &Event<'_>) {
-        if u32::from(ev.code()) == abi::PPME_PROCEXIT_1_E
-            && self.threads.remove(&ev.tid()).is_some()
+        if u32::from(ev.code()) == abi::PPME_PROCEXIT_1_E && self.drop_thread(ev.tid()).is_some()
         {
             self.stats.exits += 1;
-        }
-    }
-
-    /// Fills image fields (exe, args, comm, ids, cwd) shared by the clone
-    /// and exec records.
-    fn image_from(ev: &Event<'_>, t: &mut ThreadInfo) {
-        if let Some(v) = ev.str_of("exe") {
-            t.exe = lossy(v);
-        }
-        if let Some(v) = ev.str_of("args") {
-            t.args = split_nul(v).map(lossy).collect();
-        }
-        if let Some(v) = ev.str_of("comm") {
-            t.comm = lossy(v);
-        }
-        match ev.str_of("cwd") {
-            Some(v) if !v.is_empty() => t.cwd = lossy(v),
-            _ => {}
-        }
-        if let Some(v) = ev.int_of("uid") {
-            t.uid = v as u32;
-        }
-        if let Some(v) = ev.int_of("gid") {
-            t.gid = v as u32;
         }
     }
 
@@ -288,42 +385,78 @@ impl ProcTable {
             return;
         }
         let (tid, pid, ptid) = (ev.int_of("tid"), ev.int_of("pid"), ev.int_of("ptid"));
-        let mut t = ThreadInfo::default();
+        let flags = ev.int_of("flags").unwrap_or(0) as u32;
+        let thread = flags & abi::PPM_CL_CLONE_THREAD != 0;
+        let (new_tid, new_pid, new_ptid, creator);
         if res == 0 {
             // Child side: the record describes the new thread itself.
-            t.tid = tid.unwrap_or(ev.tid());
-            t.pid = pid.unwrap_or(t.tid);
-            t.ptid = ptid.unwrap_or(0);
+            new_tid = tid.unwrap_or(ev.tid());
+            new_pid = pid.unwrap_or(new_tid);
+            new_ptid = ptid.unwrap_or(0);
+            creator = if thread { new_pid } else { new_ptid };
         } else {
             // Parent side: the child is `res`; only create it if the
             // child's own record has not done so already.
             if self.threads.contains_key(&res) {
                 return;
             }
-            let flags = ev.int_of("flags").unwrap_or(0) as u32;
-            let thread = flags & abi::PPM_CL_CLONE_THREAD != 0;
             let caller = tid.unwrap_or(ev.tid());
-            t.tid = res;
-            t.pid = if thread { pid.unwrap_or(caller) } else { res };
-            t.ptid = if thread || flags & abi::PPM_CL_CLONE_PARENT != 0 {
+            new_tid = res;
+            new_pid = if thread { pid.unwrap_or(caller) } else { res };
+            new_ptid = if thread || flags & abi::PPM_CL_CLONE_PARENT != 0 {
                 ptid.unwrap_or(0)
             } else {
                 caller
             };
+            creator = ev.tid();
         }
-        // Inherit what the record leaves empty (cwd, exepath) from the parent.
-        let parent = self
-            .threads
-            .get(&ev.tid())
-            .or_else(|| self.threads.get(&t.ptid));
-        if let Some(p) = parent {
-            t.cwd = p.cwd.clone();
-            t.exepath = p.exepath.clone();
+        // A child-side record after the parent-side one keeps what the
+        // first one set up (fd table, creation time).
+        let existing = self.threads.get(&new_tid).cloned();
+        let mut t = match existing.clone() {
+            Some(t) => t,
+            None => {
+                // Inherit everything from the creator, as the kernel does.
+                let mut t = self
+                    .threads
+                    .get(&creator)
+                    .or_else(|| self.threads.get(&new_ptid))
+                    .cloned()
+                    .unwrap_or_default();
+                t.clone_ts = ev.ts();
+                t.vtid = 0;
+                t.vpid = 0;
+                let shared = thread || flags & abi::PPM_CL_CLONE_FILES != 0;
+                if !shared {
+                    let copy = self
+                        .fdtabs
+                        .get(&t.fdtab)
+                        .map_or_else(|| FdTable::new(false), FdTable::fork_copy);
+                    t.fdtab = new_tid;
+                    self.drop_fdtab_if_unused(new_tid);
+                    self.fdtabs.insert(new_tid, copy);
+                }
+                if t.fdtab == 0 {
+                    t.fdtab = new_tid;
+                }
+                t
+            }
+        };
+        t.tid = new_tid;
+        t.pid = new_pid;
+        t.ptid = new_ptid;
+        t.fill_from_record(ev);
+        if existing.is_none() {
+            self.stats.created += 1;
         }
-        Self::image_from(ev, &mut t);
-        self.stats.created += 1;
-        self.threads.remove(&t.tid);
         self.insert(t);
+    }
+
+    /// A stale table under a reused key (no thread uses it) is replaced.
+    fn drop_fdtab_if_unused(&mut self, key: i64) {
+        if self.fdtabs.get(&key).is_some_and(|t| t.refs == 0) {
+            self.fdtabs.remove(&key);
+        }
     }
 
     fn on_exec(&mut self, ev: &Event<'_>) {
@@ -332,8 +465,10 @@ impl ProcTable {
             return;
         }
         let tid = ev.int_of("tid").unwrap_or(ev.tid());
-        let mut t = self.threads.remove(&tid).unwrap_or_else(|| ThreadInfo {
+        let mut t = self.threads.get(&tid).cloned().unwrap_or_else(|| ThreadInfo {
             tid,
+            loginuid: NO_LOGINUID,
+            clone_ts: ev.ts(),
             ..ThreadInfo::default()
         });
         if let Some(p) = ev.int_of("pid") {
@@ -342,13 +477,21 @@ impl ProcTable {
         if let Some(p) = ev.int_of("ptid") {
             t.ptid = p;
         }
-        Self::image_from(ev, &mut t);
+        t.fill_from_record(ev);
+        t.cmdline_cache = OnceLock::new();
+        if let Some(f) = ev.int_of("flags") {
+            t.exe_flags = f as u32;
+        }
         t.exepath = match ev.str_of("trusted_exepath") {
             Some(v) if !v.is_empty() => lossy(v),
             _ => ev.str_of("filename").map(lossy).unwrap_or_default(),
         };
         self.stats.execs += 1;
+        let key = t.fdtab;
         self.insert(t);
+        if let Some(tab) = self.fdtabs.get_mut(&key) {
+            tab.close_on_exec();
+        }
     }
 }
 
@@ -471,7 +614,8 @@ mod tests {
         t.apply_post(&e);
         assert!(t.get(11).is_none());
         let st = t.stats();
-        assert_eq!((st.created, st.execs, st.exits, st.threads), (2, 1, 1, 1));
+        // Parent-side and child-side records describe one new thread.
+        assert_eq!((st.created, st.execs, st.exits, st.threads), (1, 1, 1, 1));
     }
 
     #[test]

@@ -1,74 +1,189 @@
 //! Reading threads from a procfs tree: the start-up snapshot and the lazy
-//! lookup of threads the event stream never introduced.
+//! lookup of threads (and fds) the event stream never introduced.
 //!
-//! Owns: parsing /proc/<pid>/{stat,status,comm,cmdline,exe,cwd} and
-//! /proc/<pid>/task/<tid>.
+//! Owns: parsing /proc/<pid>/{stat,status,comm,cmdline,environ,exe,cwd,
+//! loginuid,cgroup,fd/<n>} and /proc/<pid>/task/<tid>, and /proc/stat's
+//! boot time (process start times are ticks since boot).
 //! Must never: fail the agent because a process vanished mid-read (races
 //! with exits are normal: such entries are skipped).
 
-use crate::state::proc::{ThreadInfo, ThreadLoader};
+use crate::state::fd::{from_proc_link, FdInfo};
+use crate::state::proc::{ThreadInfo, ThreadLoader, NO_LOGINUID};
+use crate::state::thread::parse_cgroups;
 use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+
+/// Clock ticks per second of /proc's times (USER_HZ, 100 on Linux).
+const USER_HZ: u64 = 100;
 
 /// A procfs tree (normally `/proc`; tests use a fake tree).
 #[derive(Debug, Clone)]
 pub struct Procfs {
     root: PathBuf,
+    /// Boot time, ns since the epoch (0 = unknown).
+    boot_ns: u64,
 }
 
 fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// The parent pid from a stat line: the field after the `(comm)` part,
-/// which may itself contain spaces and parentheses.
+/// The fields after the `(comm)` part of a stat line, which may itself
+/// contain spaces and parentheses: [0] state, [1] ppid, [2] pgrp,
+/// [3] session, [4] tty_nr, ... [19] starttime.
+fn stat_fields(stat: &str) -> Option<Vec<&str>> {
+    Some(stat[stat.rfind(')')? + 1..].split_whitespace().collect())
+}
+
+/// The parent pid from a stat line.
+#[cfg(test)]
 fn ppid_from_stat(stat: &str) -> Option<i64> {
-    let rest = &stat[stat.rfind(')')? + 1..];
-    rest.split_whitespace().nth(1)?.parse().ok()
+    stat_fields(stat)?.get(1)?.parse().ok()
+}
+
+/// The values of a `Key:` status line.
+fn status_values<'a>(status: &'a str, key: &str) -> Vec<&'a str> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))
+        .map(|r| r.split_whitespace().collect())
+        .unwrap_or_default()
 }
 
 /// The second (effective) id of a `Uid:`/`Gid:` status line.
 fn effective_id(status: &str, key: &str) -> Option<u32> {
-    let line = status.lines().find(|l| l.starts_with(key))?;
-    line[key.len()..].split_whitespace().nth(1)?.parse().ok()
+    status_values(status, key).get(1)?.parse().ok()
+}
+
+/// A capability set line (`CapEff: 000001ffffffffff`): kernel capability
+/// numbers are the `PPM_CAP_*` bit positions.
+fn caps(status: &str, key: &str) -> u64 {
+    status_values(status, key)
+        .first()
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .unwrap_or(0)
+}
+
+/// The innermost namespace id of an `NSpid:`-style line.
+fn ns_last(status: &str, key: &str) -> i64 {
+    status_values(status, key)
+        .last()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// /proc/<pid>/cgroup lines (`hier:controllers:path`) as the record's
+/// `controllers=path` pairs.
+fn cgroups_of(text: &str) -> Vec<(String, String)> {
+    let mut raw = Vec::new();
+    for l in text.lines() {
+        let mut it = l.splitn(3, ':');
+        if let (Some(_), Some(c), Some(p)) = (it.next(), it.next(), it.next()) {
+            raw.extend_from_slice(format!("{c}={p}").as_bytes());
+            raw.push(0);
+        }
+    }
+    parse_cgroups(&raw)
+}
+
+fn ns_of(t: std::time::SystemTime) -> u64 {
+    t.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 impl Procfs {
     /// A procfs rooted at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Procfs {
-        Procfs { root: root.into() }
+        let root = root.into();
+        let boot_ns = fs::read_to_string(root.join("stat"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("btime "))
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+            })
+            .map_or(0, |s| s * 1_000_000_000);
+        Procfs { root, boot_ns }
     }
 
-    /// Reads one thread from `dir` (a /proc/<pid> or .../task/<tid> dir).
-    fn read_thread(dir: &Path, tid: i64, pid: i64) -> Option<ThreadInfo> {
+    /// Reads one thread from `dir` (a /proc/<pid> or .../task/<tid> dir);
+    /// process-wide files (environ, exe, fds) come from `pdir`.
+    fn read_thread(&self, dir: &Path, pdir: &Path, tid: i64, pid: i64) -> Option<ThreadInfo> {
         let stat = fs::read_to_string(dir.join("stat")).ok()?;
         let status = fs::read_to_string(dir.join("status")).unwrap_or_default();
         let comm = fs::read(dir.join("comm")).ok()?;
-        let cmdline = fs::read(dir.join("cmdline")).unwrap_or_default();
+        let cmdline = fs::read(pdir.join("cmdline")).unwrap_or_default();
         let mut argv = cmdline
             .strip_suffix(&[0])
             .unwrap_or(&cmdline)
             .split(|c| *c == 0)
             .filter(|_| !cmdline.is_empty())
             .map(lossy);
+        let environ = fs::read(pdir.join("environ")).unwrap_or_default();
         let link = |n: &str| {
-            fs::read_link(dir.join(n))
+            fs::read_link(pdir.join(n))
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
-        let ppid = ppid_from_stat(&stat)?;
+        let st = stat_fields(&stat)?;
+        let num = |i: usize| st.get(i).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+        let ppid = st.get(1)?.parse().ok()?;
+        let start_ticks = num(19).max(0) as u64;
+        let exe_meta = fs::metadata(pdir.join("exe")).ok();
+        let kib = |k: &str| {
+            status_values(&status, k)
+                .first()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0)
+        };
         Some(ThreadInfo {
             tid,
             pid,
             // Threads' parent is the process's parent, as the kernel reports.
             ptid: ppid,
+            vtid: ns_last(&status, "NSpid:").max(0),
+            vpid: ns_last(&status, "NStgid:").max(0),
+            sid: num(3),
+            vpgid: match ns_last(&status, "NSpgid:") {
+                v if v > 0 => v,
+                _ => num(2),
+            },
+            pgid: num(2),
             comm: lossy(comm.strip_suffix(b"\n").unwrap_or(&comm)),
             exe: argv.next().unwrap_or_default(),
             args: argv.collect(),
+            env: crate::event::decode::split_nul(&environ).map(lossy).collect(),
             exepath: link("exe"),
             cwd: link("cwd"),
             uid: effective_id(&status, "Uid:").unwrap_or(0),
             gid: effective_id(&status, "Gid:").unwrap_or(0),
+            loginuid: fs::read_to_string(pdir.join("loginuid"))
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(NO_LOGINUID),
+            tty: num(4) as u32,
+            cap_inheritable: caps(&status, "CapInh:"),
+            cap_permitted: caps(&status, "CapPrm:"),
+            cap_effective: caps(&status, "CapEff:"),
+            exe_ino: exe_meta.as_ref().map_or(0, |m| m.ino()),
+            exe_ino_ctime: exe_meta.as_ref().map_or(0, |m| {
+                (m.ctime().max(0) as u64) * 1_000_000_000 + m.ctime_nsec().max(0) as u64
+            }),
+            exe_ino_mtime: exe_meta
+                .as_ref()
+                .and_then(|m| m.modified().ok())
+                .map_or(0, ns_of),
+            cgroups: cgroups_of(&fs::read_to_string(dir.join("cgroup")).unwrap_or_default()),
+            clone_ts: if self.boot_ns > 0 {
+                self.boot_ns + start_ticks * (1_000_000_000 / USER_HZ)
+            } else {
+                0
+            },
+            vm_size: kib("VmSize:"),
+            vm_rss: kib("VmRSS:"),
+            vm_swap: kib("VmSwap:"),
+            ..ThreadInfo::default()
         })
     }
 
@@ -88,11 +203,12 @@ impl Procfs {
             let pdir = self.root.join(pid.to_string());
             let tids = Self::numeric_entries(&pdir.join("task"));
             if tids.is_empty() {
-                out.extend(Self::read_thread(&pdir, pid, pid));
+                out.extend(self.read_thread(&pdir, &pdir, pid, pid));
             }
             for tid in tids {
-                out.extend(Self::read_thread(
+                out.extend(self.read_thread(
                     &pdir.join("task").join(tid.to_string()),
+                    &pdir,
                     tid,
                     pid,
                 ));
@@ -110,13 +226,32 @@ impl Procfs {
             .find_map(|l| l.strip_prefix("Tgid:"))
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(tid);
-        Self::read_thread(&dir, tid, pid)
+        let pdir = self.root.join(pid.to_string());
+        self.read_thread(&dir, &pdir, tid, pid)
+    }
+
+    /// What fd `fd` of process `pid` refers to.
+    pub fn fd(&self, pid: i64, fd: i64) -> Option<FdInfo> {
+        let p = self.root.join(pid.to_string()).join("fd").join(fd.to_string());
+        let link = fs::read_link(&p).ok()?;
+        let is_dir = fs::metadata(&p).is_ok_and(|m| m.is_dir());
+        let mut info = from_proc_link(&link.to_string_lossy(), is_dir);
+        if let Ok(m) = fs::metadata(&p) {
+            if info.ino == 0 {
+                info.ino = m.ino();
+            }
+        }
+        Some(info)
     }
 }
 
 impl ThreadLoader for Procfs {
     fn load(&mut self, tid: i64) -> Option<ThreadInfo> {
         self.thread(tid)
+    }
+
+    fn load_fd(&mut self, pid: i64, fd: i64) -> Option<FdInfo> {
+        self.fd(pid, fd)
     }
 }
 

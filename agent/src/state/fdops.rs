@@ -1,0 +1,347 @@
+//! How records change fd tables: open/openat/openat2/creat,
+//! socket/bind/connect/listen/accept/accept4, the send/recv family (tuple
+//! updates), dup/dup2/dup3/fcntl(F_DUPFD*), memfd_create, userfaultfd,
+//! bpf and close. (pipe, eventfd, signalfd, timerfd, inotify and epoll
+//! reach lanner only as generic records without a result, so their fds are
+//! learned lazily from /proc when a later record uses them.)
+//!
+//! Owns: [`ProcTable::apply_fd_event`] and the decoding of socket tuples
+//! and addresses into [`Tuple`]s.
+//! Must never: do I/O other than through the table's bounded lazy lookup,
+//! or fail on malformed parameters (they leave the table unchanged).
+
+use crate::event::decode::Event;
+use crate::event::render;
+use crate::fields::path::resolve_at;
+use crate::state::fd::{FdInfo, FdKind, Tuple, L4};
+use crate::state::proc::ProcTable;
+use lanner_abi as abi;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+fn port(b: &[u8]) -> u16 {
+    u16::from_le_bytes([b[0], b[1]])
+}
+
+fn ip4(b: &[u8]) -> IpAddr {
+    IpAddr::V4(Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+}
+
+fn ip6(b: &[u8]) -> IpAddr {
+    let mut a = [0u8; 16];
+    a.copy_from_slice(&b[..16]);
+    let v6 = Ipv6Addr::from(a);
+    v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4)
+}
+
+/// The kind and (for IP) the two ends of a `PT_SOCKTUPLE`.
+pub fn parse_tuple(b: &[u8]) -> Option<(FdKind, Option<Tuple>)> {
+    let (fam, r) = b.split_first()?;
+    match u32::from(*fam) {
+        abi::PPM_AF_INET if r.len() >= 12 => Some((
+            FdKind::Ipv4,
+            Some(Tuple {
+                cip: ip4(r),
+                cport: port(&r[4..]),
+                sip: ip4(&r[6..]),
+                sport: port(&r[10..]),
+            }),
+        )),
+        abi::PPM_AF_INET6 if r.len() >= 36 => {
+            let t = Tuple {
+                cip: ip6(r),
+                cport: port(&r[16..]),
+                sip: ip6(&r[18..]),
+                sport: port(&r[34..]),
+            };
+            // Falco reports v4-mapped v6 connections as ipv4.
+            let kind = if t.cip.is_ipv4() && t.sip.is_ipv4() {
+                FdKind::Ipv4
+            } else {
+                FdKind::Ipv6
+            };
+            Some((kind, Some(t)))
+        }
+        abi::PPM_AF_UNIX => Some((FdKind::Unix, None)),
+        _ => None,
+    }
+}
+
+/// Falco's fd name for a socket tuple: `cip:cport->sip:sport`, or the
+/// unix socket's path.
+fn tuple_name(kind: FdKind, raw: &[u8]) -> String {
+    let text = render::socktuple(raw).unwrap_or_default();
+    match kind {
+        FdKind::Unix => text
+            .split_once(' ')
+            .map(|(_, p)| p.to_string())
+            .unwrap_or_default(),
+        _ => text,
+    }
+}
+
+fn l4_of(domain: u32, ty: u32, proto: u32) -> L4 {
+    if domain != abi::PPM_AF_INET && domain != abi::PPM_AF_INET6 {
+        return L4::Unknown;
+    }
+    // SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3 (low bits; the rest are
+    // SOCK_NONBLOCK/SOCK_CLOEXEC); IPPROTO_ICMP 1, IPPROTO_ICMPV6 58.
+    match (ty & 0xf, proto) {
+        (_, 1) | (_, 58) => L4::Icmp,
+        (1, _) => L4::Tcp,
+        (2, _) => L4::Udp,
+        (3, _) => L4::Raw,
+        _ => L4::Unknown,
+    }
+}
+
+impl ProcTable {
+    /// Applies an fd-related record of thread `ev.tid()`.
+    pub(crate) fn apply_fd_event(&mut self, code: u32, ev: &Event<'_>) {
+        let tid = ev.tid();
+        let res = ev.int_of("res");
+        match code {
+            abi::PPME_SYSCALL_OPEN_X
+            | abi::PPME_SYSCALL_OPENAT_2_X
+            | abi::PPME_SYSCALL_OPENAT2_X
+            | abi::PPME_SYSCALL_CREAT_X => {
+                if let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) {
+                    let info = self.open_info(code, ev);
+                    self.put_fd(tid, fd, info);
+                }
+            }
+            abi::PPME_SYSCALL_MEMFD_CREATE_X => {
+                if let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) {
+                    let name = ev.str_of("name").map(String::from_utf8_lossy);
+                    let name = format!("memfd:{}", name.unwrap_or_default());
+                    let flags = ev.int_of("flags").unwrap_or(0) as u32;
+                    let info = FdInfo {
+                        kind: FdKind::Memfd,
+                        nameraw: name.clone(),
+                        name,
+                        // MFD_CLOEXEC is memfd's only fd-level flag.
+                        flags: if flags & 1 != 0 { abi::PPM_O_CLOEXEC } else { 0 },
+                        ..FdInfo::default()
+                    };
+                    self.put_fd(tid, fd, info);
+                }
+            }
+            abi::PPME_SYSCALL_USERFAULTFD_X => self.put_kind(tid, res, FdKind::Userfaultfd),
+            abi::PPME_SYSCALL_BPF_2_X => self.put_kind(tid, ev.int_of("fd"), FdKind::Bpf),
+            abi::PPME_SOCKET_SOCKET_X => {
+                let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) else {
+                    return;
+                };
+                let domain = ev.int_of("domain").unwrap_or(0) as u32;
+                let kind = match domain {
+                    abi::PPM_AF_INET => FdKind::Ipv4,
+                    abi::PPM_AF_INET6 => FdKind::Ipv6,
+                    abi::PPM_AF_UNIX => FdKind::Unix,
+                    abi::PPM_AF_NETLINK => FdKind::Netlink,
+                    _ => FdKind::Unknown,
+                };
+                let ty = ev.int_of("type").unwrap_or(0) as u32;
+                let proto = ev.int_of("proto").unwrap_or(0) as u32;
+                // SOCK_CLOEXEC (02000000) travels in the type argument.
+                let flags = if ty & 0o2000000 != 0 {
+                    abi::PPM_O_CLOEXEC
+                } else {
+                    0
+                };
+                let info = FdInfo {
+                    kind,
+                    l4: l4_of(domain, ty, proto),
+                    flags,
+                    ..FdInfo::default()
+                };
+                self.put_fd(tid, fd, info);
+            }
+            abi::PPME_SOCKET_ACCEPT_5_X | abi::PPME_SOCKET_ACCEPT4_6_X => {
+                let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) else {
+                    return;
+                };
+                let raw = ev.param(ev.param_index("tuple").unwrap_or(usize::MAX));
+                let (kind, tuple) = raw.and_then(parse_tuple).unwrap_or_default();
+                let info = FdInfo {
+                    kind,
+                    name: raw.map(|r| tuple_name(kind, r)).unwrap_or_default(),
+                    tuple,
+                    l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
+                    server: true,
+                    connected: true,
+                    ..FdInfo::default()
+                };
+                self.put_fd(tid, fd, info);
+            }
+            abi::PPME_SOCKET_CONNECT_X => {
+                // 0 or EINPROGRESS: the tuple describes the connection.
+                if matches!(res, Some(0) | Some(-115)) {
+                    self.update_tuple(tid, ev, true);
+                }
+            }
+            abi::PPME_SOCKET_SENDTO_X
+            | abi::PPME_SOCKET_SENDMSG_X
+            | abi::PPME_SOCKET_RECVFROM_X
+            | abi::PPME_SOCKET_RECVMSG_X => {
+                if res.is_some_and(|r| r >= 0) {
+                    self.update_tuple(tid, ev, false);
+                }
+            }
+            abi::PPME_SOCKET_BIND_X if res == Some(0) => {
+                let fd = ev.int_of("fd").unwrap_or(-1);
+                self.ensure_fd(tid, fd);
+                let addr = ev.str_of("addr").and_then(render::sockaddr);
+                if let (Some(a), Some(f)) = (addr, self.fd_mut(tid, fd)) {
+                    if f.name.is_empty() {
+                        f.name = a;
+                    }
+                }
+            }
+            abi::PPME_SYSCALL_CLOSE_X if res == Some(0) => {
+                if let Some(fd) = ev.int_of("fd") {
+                    if let Some(tab) = self.table_mut(tid) {
+                        tab.remove(fd);
+                    }
+                }
+            }
+            abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
+                let cloexec = code == abi::PPME_SYSCALL_DUP3_X
+                    && ev.int_of("flags").unwrap_or(0) as u32 & abi::PPM_O_CLOEXEC != 0;
+                self.dup(tid, ev.int_of("oldfd"), res, cloexec);
+            }
+            abi::PPME_SYSCALL_FCNTL_X => match ev.int_of("cmd").map(|c| c as u32) {
+                Some(abi::PPM_FCNTL_F_DUPFD) => self.dup(tid, ev.int_of("fd"), res, false),
+                Some(abi::PPM_FCNTL_F_DUPFD_CLOEXEC) => self.dup(tid, ev.int_of("fd"), res, true),
+                _ => self.ensure_fd(tid, ev.int_of("fd").unwrap_or(-1)),
+            },
+            _ => {
+                if let Some(fd) = ev.int_of("fd") {
+                    self.ensure_fd(tid, fd);
+                }
+            }
+        }
+    }
+
+    /// The fd an open-family record created.
+    pub(crate) fn open_info(&self, code: u32, ev: &Event<'_>) -> FdInfo {
+        let raw = ev.str_of("name").map(String::from_utf8_lossy);
+        let raw = raw.unwrap_or_default();
+        let name = resolve_at(self, ev, ev.param_index("name")).unwrap_or_default();
+        let flags = if code == abi::PPME_SYSCALL_CREAT_X {
+            abi::PPM_O_CREAT | abi::PPM_O_WRONLY | abi::PPM_O_TRUNC
+        } else {
+            ev.int_of("flags").unwrap_or(0) as u32
+        };
+        let kind = if flags & abi::PPM_O_DIRECTORY != 0 {
+            FdKind::Directory
+        } else {
+            FdKind::File
+        };
+        FdInfo {
+            kind,
+            name: name.into_owned(),
+            nameraw: raw.into_owned(),
+            flags,
+            dev: ev.int_of("dev").unwrap_or(0) as u32,
+            ino: ev.int_of("ino").unwrap_or(0) as u64,
+            ..FdInfo::default()
+        }
+    }
+
+    fn table_mut(&mut self, tid: i64) -> Option<&mut crate::state::fd::FdTable> {
+        let key = self.get(tid)?.fdtab;
+        self.fdtabs.get_mut(&key)
+    }
+
+    fn fd_mut(&mut self, tid: i64, fd: i64) -> Option<&mut FdInfo> {
+        self.table_mut(tid)?.get_mut(fd)
+    }
+
+    fn put_fd(&mut self, tid: i64, fd: i64, info: FdInfo) {
+        let ok = self.table_mut(tid).map(|t| t.insert(fd, info));
+        if ok == Some(false) {
+            self.stats.fd_refused += 1;
+        }
+    }
+
+    fn put_kind(&mut self, tid: i64, fd: Option<i64>, kind: FdKind) {
+        if let Some(fd) = fd.filter(|fd| *fd >= 0) {
+            self.put_fd(
+                tid,
+                fd,
+                FdInfo {
+                    kind,
+                    ..FdInfo::default()
+                },
+            );
+        }
+    }
+
+    fn dup(&mut self, tid: i64, old: Option<i64>, new: Option<i64>, cloexec: bool) {
+        let (Some(old), Some(new)) = (old, new) else {
+            return;
+        };
+        if new < 0 {
+            return;
+        }
+        self.ensure_fd(tid, old);
+        let Some(mut info) = self.fd(tid, old).cloned() else {
+            // Unknown source: the target no longer refers to what it did.
+            if let Some(t) = self.table_mut(tid) {
+                t.remove(new);
+            }
+            return;
+        };
+        info.flags &= !abi::PPM_O_CLOEXEC;
+        if cloexec {
+            info.flags |= abi::PPM_O_CLOEXEC;
+        }
+        self.put_fd(tid, new, info);
+    }
+
+    /// Applies the tuple of a connect or send/recv record to its fd;
+    /// `connect` marks the fd connected as the client end.
+    fn update_tuple(&mut self, tid: i64, ev: &Event<'_>, connect: bool) {
+        let Some(fd) = ev.int_of("fd") else { return };
+        self.ensure_fd(tid, fd);
+        let num = self.event_num();
+        let raw = ev.param(ev.param_index("tuple").unwrap_or(usize::MAX));
+        let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
+        if self.fd(tid, fd).is_none() && connect {
+            // A socket from before the stream (and /proc did not say).
+            let kind = parsed.map_or(FdKind::Unknown, |p| p.0);
+            self.put_fd(
+                tid,
+                fd,
+                FdInfo {
+                    kind,
+                    l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
+                    ..FdInfo::default()
+                },
+            );
+        }
+        let Some(f) = self.fd_mut(tid, fd) else {
+            return;
+        };
+        if connect {
+            f.connected = true;
+            f.server = false;
+        }
+        let (Some((kind, tuple)), Some(raw)) = (parsed, raw) else {
+            return;
+        };
+        let name = tuple_name(kind, raw);
+        if name.is_empty() || name == f.name {
+            return;
+        }
+        if !f.name.is_empty() {
+            f.renamed_at = num;
+        }
+        if f.kind == FdKind::Unknown || (f.kind.is_ip() && kind.is_ip()) {
+            f.kind = kind;
+        }
+        f.name = name;
+        if tuple.is_some() {
+            f.tuple = tuple;
+        }
+    }
+}
