@@ -211,9 +211,11 @@ impl EventFields<'_, '_> {
             Field::ContainerMountSource => Some(bstr(&self.mount(arg, true)?.source)),
             Field::ContainerMountDest => Some(bstr(&self.mount(arg, false)?.dest)),
             Field::ContainerMountMode => Some(bstr(&self.mount(arg, false)?.mode)),
-            Field::ContainerMountRdwr => {
-                Some(bstr(if self.mount(arg, false)?.rdwr { "true" } else { "false" }))
-            }
+            Field::ContainerMountRdwr => Some(bstr(if self.mount(arg, false)?.rdwr {
+                "true"
+            } else {
+                "false"
+            })),
             Field::ContainerMountPropagation => Some(bstr(&self.mount(arg, false)?.propagation)),
             Field::ContainerLabel => match arg {
                 FieldArg::Key(k) => c.labels.get(&**k).map(|v| bstr(v)),

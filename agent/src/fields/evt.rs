@@ -48,12 +48,7 @@ fn category_name(cat: u32) -> &'static str {
 fn time_text(ts: u64, date: bool, frac: bool) -> String {
     let t = timefmt::utc(ts);
     let mut s = if date {
-        format!(
-            "{:04}-{:02}-{:02} ",
-            t.year(),
-            u8::from(t.month()),
-            t.day()
-        )
+        format!("{:04}-{:02}-{:02} ", t.year(), u8::from(t.month()), t.day())
     } else {
         String::new()
     };
@@ -97,7 +92,11 @@ impl EventFields<'_, '_> {
     /// second.
     fn abspath(&self, arg: &FieldArg) -> Option<Value<'_>> {
         let info = self.event().info()?;
-        let mut paths = info.params.iter().enumerate().filter(|(_, p)| p.dirfd.is_some());
+        let mut paths = info
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.dirfd.is_some());
         let idx = match arg {
             FieldArg::Key(k) if &**k == "src" => paths.next(),
             FieldArg::Key(k) if &**k == "dst" => paths.nth(1),
@@ -145,9 +144,7 @@ impl EventFields<'_, '_> {
                 Value::Bool(exec)
             }
             Field::EvtArgs | Field::EvtInfo => Value::Str(Cow::Owned(render::args_text(ev))),
-            Field::EvtArg => {
-                Value::Str(Cow::Owned(render::param_text(ev, self.arg_index(arg)?)?))
-            }
+            Field::EvtArg => Value::Str(Cow::Owned(render::param_text(ev, self.arg_index(arg)?)?)),
             Field::EvtRawarg => match ev.value(self.arg_index(arg)?)? {
                 Raw::Int(i) => Value::Int(i),
                 Raw::Uint(u) => Value::Int(u as i64),

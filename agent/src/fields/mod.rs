@@ -70,6 +70,13 @@ impl<'e, 't> EventFields<'e, 't> {
         }
     }
 
+    /// Uses `c` as the event's container instead of looking it up (for
+    /// callers that already know it, and tests).
+    pub fn with_container(self, c: Arc<container::ContainerInfo>) -> Self {
+        let _ = self.container.set(c);
+        self
+    }
+
     /// The event.
     pub fn event(&self) -> &Event<'e> {
         self.ev

@@ -80,7 +80,8 @@ impl<'t> EventFields<'_, 't> {
         let t = self.thread()?;
         let parent = || self.parent();
         let ts = self.event().ts();
-        let since = |start: u64| (start > 0 && ts >= start).then(|| Value::Int((ts - start) as i64));
+        let since =
+            |start: u64| (start > 0 && ts >= start).then(|| Value::Int((ts - start) as i64));
         Some(match f {
             Field::ProcName => bstr(&t.comm),
             Field::ProcExe => bstr(&t.exe),
@@ -136,9 +137,7 @@ impl<'t> EventFields<'_, 't> {
                 Value::Int((s - c) as i64)
             }
             Field::ProcIsExeWritable => Value::Bool(t.exe_flags & abi::PPM_EXE_WRITABLE != 0),
-            Field::ProcIsExeUpperLayer => {
-                Value::Bool(t.exe_flags & abi::PPM_EXE_UPPER_LAYER != 0)
-            }
+            Field::ProcIsExeUpperLayer => Value::Bool(t.exe_flags & abi::PPM_EXE_UPPER_LAYER != 0),
             Field::ProcIsExeFromMemfd => Value::Bool(t.exe_flags & abi::PPM_EXE_FROM_MEMFD != 0),
             Field::ProcPname | Field::ProcPexe | Field::ProcPexepath | Field::ProcPcmdline => {
                 attr(f, parent()?)
@@ -150,7 +149,8 @@ impl<'t> EventFields<'_, 't> {
             | Field::ProcApid => return self.ancestor_field(f, t, arg),
             Field::ProcNthreads | Field::ProcNchilds => {
                 let threads = self.procs().threads().filter(|x| x.pid == t.pid);
-                let (n, leader) = threads.fold((0, false), |(n, l), x| (n + 1, l || x.tid == x.pid));
+                let (n, leader) =
+                    threads.fold((0, false), |(n, l), x| (n + 1, l || x.tid == x.pid));
                 let v = if f == Field::ProcNthreads {
                     n
                 } else {

@@ -119,7 +119,11 @@ impl ProcTable {
                         nameraw: name.clone(),
                         name,
                         // MFD_CLOEXEC is memfd's only fd-level flag.
-                        flags: if flags & 1 != 0 { abi::PPM_O_CLOEXEC } else { 0 },
+                        flags: if flags & 1 != 0 {
+                            abi::PPM_O_CLOEXEC
+                        } else {
+                            0
+                        },
                         ..FdInfo::default()
                     };
                     self.put_fd(tid, fd, info);

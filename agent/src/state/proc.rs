@@ -373,8 +373,7 @@ impl ProcTable {
 
     /// Applies what `ev` changes after rules looked at it (exits).
     pub fn apply_post(&mut self, ev: &Event<'_>) {
-        if u32::from(ev.code()) == abi::PPME_PROCEXIT_1_E && self.drop_thread(ev.tid()).is_some()
-        {
+        if u32::from(ev.code()) == abi::PPME_PROCEXIT_1_E && self.drop_thread(ev.tid()).is_some() {
             self.stats.exits += 1;
         }
     }
@@ -465,12 +464,16 @@ impl ProcTable {
             return;
         }
         let tid = ev.int_of("tid").unwrap_or(ev.tid());
-        let mut t = self.threads.get(&tid).cloned().unwrap_or_else(|| ThreadInfo {
-            tid,
-            loginuid: NO_LOGINUID,
-            clone_ts: ev.ts(),
-            ..ThreadInfo::default()
-        });
+        let mut t = self
+            .threads
+            .get(&tid)
+            .cloned()
+            .unwrap_or_else(|| ThreadInfo {
+                tid,
+                loginuid: NO_LOGINUID,
+                clone_ts: ev.ts(),
+                ..ThreadInfo::default()
+            });
         if let Some(p) = ev.int_of("pid") {
             t.pid = p;
         }

@@ -153,7 +153,9 @@ impl Procfs {
             comm: lossy(comm.strip_suffix(b"\n").unwrap_or(&comm)),
             exe: argv.next().unwrap_or_default(),
             args: argv.collect(),
-            env: crate::event::decode::split_nul(&environ).map(lossy).collect(),
+            env: crate::event::decode::split_nul(&environ)
+                .map(lossy)
+                .collect(),
             exepath: link("exe"),
             cwd: link("cwd"),
             uid: effective_id(&status, "Uid:").unwrap_or(0),
@@ -232,7 +234,11 @@ impl Procfs {
 
     /// What fd `fd` of process `pid` refers to.
     pub fn fd(&self, pid: i64, fd: i64) -> Option<FdInfo> {
-        let p = self.root.join(pid.to_string()).join("fd").join(fd.to_string());
+        let p = self
+            .root
+            .join(pid.to_string())
+            .join("fd")
+            .join(fd.to_string());
         let link = fs::read_link(&p).ok()?;
         let is_dir = fs::metadata(&p).is_ok_and(|m| m.is_dir());
         let mut info = from_proc_link(&link.to_string_lossy(), is_dir);

@@ -118,10 +118,9 @@ impl ThreadInfo {
 
     /// The environment value of `key`.
     pub fn env_get(&self, key: &str) -> Option<&str> {
-        self.env.iter().find_map(|e| {
-            e.strip_prefix(key)
-                .and_then(|r| r.strip_prefix('='))
-        })
+        self.env
+            .iter()
+            .find_map(|e| e.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
     }
 
     /// The cgroup path of `controller` (`cpu`, `memory`, ...; a v2 unified

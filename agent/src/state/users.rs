@@ -47,7 +47,10 @@ pub struct Users {
 /// Parses `name:pw:uid:gid:gecos:home:shell` lines.
 pub fn parse_passwd(text: &str, skipped: &mut u64) -> HashMap<u32, User> {
     let mut out = HashMap::new();
-    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let f: Vec<&str> = line.split(':').collect();
         match (f.len() >= 7, f.get(2).and_then(|u| u.parse::<u32>().ok())) {
             (true, Some(uid)) if out.len() < MAX_ENTRIES => {
@@ -67,7 +70,10 @@ pub fn parse_passwd(text: &str, skipped: &mut u64) -> HashMap<u32, User> {
 /// Parses `name:pw:gid:members` lines.
 pub fn parse_group(text: &str, skipped: &mut u64) -> HashMap<u32, String> {
     let mut out = HashMap::new();
-    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let f: Vec<&str> = line.split(':').collect();
         match (f.len() >= 3, f.get(2).and_then(|g| g.parse::<u32>().ok())) {
             (true, Some(gid)) if out.len() < MAX_ENTRIES => {
