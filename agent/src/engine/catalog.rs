@@ -85,7 +85,7 @@ catalogue! {
     EvtBuffer = ("evt.buffer", Bytes, [NO_PTR_STABILITY], "the data buffer of a send/recv event, raw bytes"),
     EvtDir = ("evt.dir", Str, [DEPRECATED], "event direction; lanner records are exit events, always '<'"),
     EvtHostname = ("evt.hostname", Str, [], "hostname of the machine lanner runs on"),
-    EvtIsOpenExec = ("evt.is_open_exec", Bool, [], "true for open/openat/openat2/creat creating a file with execute permission"),
+    EvtIsOpenExec = ("evt.is_open_exec", Bool, [], "true for open/openat/openat2 creating a file with execute permission"),
     EvtIsOpenRead = ("evt.is_open_read", Bool, [], "true for open/openat/openat2 opening for reading"),
     EvtIsOpenWrite = ("evt.is_open_write", Bool, [], "true for open/openat/openat2 opening for writing"),
     EvtNum = ("evt.num", Int, [], "record counter: position of this event in the stream, from 1"),

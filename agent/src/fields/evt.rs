@@ -6,7 +6,7 @@
 //! Must never: read the clock (times are the record's) or state other
 //! than the event's fd and thread.
 
-use super::{bstr, is_open_family, EventFields};
+use super::{bstr, EventFields};
 use crate::engine::{Field, FieldArg, Value};
 use crate::event::decode::Value as Raw;
 use crate::event::render;
@@ -132,11 +132,8 @@ impl EventFields<'_, '_> {
             Field::EvtIsOpenRead => Value::Bool(self.is_open(false)),
             Field::EvtIsOpenWrite => Value::Bool(self.is_open(true)),
             Field::EvtIsOpenExec => {
-                let exec = is_open_family(self.code()) && {
-                    let flags = match self.code() {
-                        abi::PPME_SYSCALL_CREAT_X => abi::PPM_O_CREAT,
-                        _ => ev.int_of("flags").unwrap_or(0) as u32,
-                    };
+                let exec = self.is_open_call() && {
+                    let flags = ev.int_of("flags").unwrap_or(0) as u32;
                     let mode = ev.int_of("mode").unwrap_or(0) as u32;
                     flags & (abi::PPM_O_TMPFILE | abi::PPM_O_CREAT) != 0
                         && mode & (abi::PPM_S_IXUSR | abi::PPM_S_IXGRP | abi::PPM_S_IXOTH) != 0

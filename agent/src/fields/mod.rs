@@ -23,7 +23,7 @@ use crate::state::proc::{ProcTable, ThreadInfo};
 use lanner_abi as abi;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use path::normalize_path;
 
@@ -46,6 +46,34 @@ pub(crate) fn is_open_family(code: u32) -> bool {
             | abi::PPME_SYSCALL_OPENAT2_X
             | abi::PPME_SYSCALL_CREAT_X
     )
+}
+
+/// Which submodule answers a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Evt,
+    Proc,
+    Fd,
+    User,
+    Container,
+}
+
+/// Each catalogue field's family, by field id (computed once from the
+/// names, so a request costs an index, not string comparisons).
+fn families() -> &'static [Family] {
+    static F: OnceLock<Vec<Family>> = OnceLock::new();
+    F.get_or_init(|| {
+        Field::ALL
+            .iter()
+            .map(|f| match f.name().split('.').next() {
+                Some("evt" | "syscall") => Family::Evt,
+                Some("proc" | "thread") => Family::Proc,
+                Some("fd") => Family::Fd,
+                Some("user" | "group") => Family::User,
+                _ => Family::Container,
+            })
+            .collect()
+    })
 }
 
 /// A borrowed string value.
@@ -104,17 +132,12 @@ impl<'e, 't> EventFields<'e, 't> {
     /// The value of field `f` for this event (`None`: no value).
     pub fn value(&self, f: &FieldRef) -> Option<Value<'_>> {
         let field = Field::from_id(f.id)?;
-        let name = field.name();
-        if name.starts_with("evt.") || name.starts_with("syscall.") {
-            self.evt_field(field, &f.arg)
-        } else if name.starts_with("proc.") || name.starts_with("thread.") {
-            self.proc_field(field, &f.arg)
-        } else if name.starts_with("fd.") {
-            self.fd_field(field, &f.arg)
-        } else if name.starts_with("user.") || name.starts_with("group.") {
-            self.user_field(field)
-        } else {
-            self.container_field(field, &f.arg)
+        match families().get(field as usize)? {
+            Family::Evt => self.evt_field(field, &f.arg),
+            Family::Proc => self.proc_field(field, &f.arg),
+            Family::Fd => self.fd_field(field, &f.arg),
+            Family::User => self.user_field(field),
+            Family::Container => self.container_field(field, &f.arg),
         }
     }
 
@@ -145,15 +168,18 @@ impl<'e, 't> EventFields<'e, 't> {
         }))
     }
 
+    /// Whether the event is one of the open calls `evt.is_open_*` look at
+    /// (open, openat, openat2; not creat, as in Falco).
+    pub(crate) fn is_open_call(&self) -> bool {
+        is_open_family(self.code()) && self.code() != abi::PPME_SYSCALL_CREAT_X
+    }
+
     /// `evt.is_open_read` / `evt.is_open_write` (false for other events).
     pub fn is_open(&self, write: bool) -> bool {
-        if !is_open_family(self.code()) {
+        if !self.is_open_call() {
             return false;
         }
-        let flags = match self.code() {
-            abi::PPME_SYSCALL_CREAT_X => abi::PPM_O_WRONLY,
-            _ => self.ev.int_of("flags").unwrap_or(0) as u32,
-        };
+        let flags = self.ev.int_of("flags").unwrap_or(0) as u32;
         let bit = if write {
             abi::PPM_O_WRONLY
         } else {

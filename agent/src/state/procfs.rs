@@ -264,6 +264,7 @@ impl ThreadLoader for Procfs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::fd::FdKind;
 
     fn write_proc(root: &Path, pid: i64, tids: &[i64], comm: &str, ppid: i64) {
         for &tid in tids {
@@ -303,6 +304,82 @@ mod tests {
         );
         assert_eq!(t.args, vec!["-g", "daemon off;"]);
         assert_eq!((t.uid, t.gid), (33, 6));
+    }
+
+    #[test]
+    fn seeds_session_credentials_caps_env_cgroups_and_fds() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(
+            root.join("stat"),
+            "cpu 1 2 3\nbtime 1700000000\nprocesses 9\n",
+        )
+        .unwrap();
+        let p = root.join("42");
+        fs::create_dir_all(p.join("fd")).unwrap();
+        // state ppid pgrp session tty_nr ... starttime (field 19) = 250 ticks.
+        fs::write(
+            p.join("stat"),
+            "42 (my (shell)) S 7 40 41 34817 0 0 0 0 0 0 0 0 0 0 20 0 1 0 250 0 0",
+        )
+        .unwrap();
+        fs::write(
+            p.join("status"),
+            "Tgid:\t42\nUid:\t0\t1000\t0\t0\nGid:\t0\t50\t0\t0\nNStgid:\t42\t5\nNSpid:\t42\t5\n\
+             NSpgid:\t40\t3\nVmSize:\t  2048 kB\nVmRSS:\t  100 kB\nCapInh:\t0000000000000000\n\
+             CapPrm:\t0000000000200001\nCapEff:\t0000000000200001\n",
+        )
+        .unwrap();
+        fs::write(p.join("comm"), "my (shell)\n").unwrap();
+        fs::write(p.join("cmdline"), b"-bash\0").unwrap();
+        fs::write(p.join("environ"), b"HOME=/root\0LANG=C\0").unwrap();
+        fs::write(p.join("loginuid"), "1000").unwrap();
+        fs::write(
+            p.join("cgroup"),
+            "12:cpu,cpuacct:/docker/abc\n0::/init.scope\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("/etc/hosts", p.join("fd").join("3")).unwrap();
+        std::os::unix::fs::symlink("pipe:[55]", p.join("fd").join("4")).unwrap();
+        let procfs = Procfs::new(root);
+        let t = procfs.thread(42).unwrap();
+        assert_eq!((t.ptid, t.pgid, t.sid, t.tty), (7, 40, 41, 34817));
+        assert_eq!((t.vpid, t.vtid, t.vpgid), (5, 5, 3));
+        assert_eq!((t.uid, t.gid, t.loginuid), (1000, 50, 1000));
+        assert_eq!(t.comm, "my (shell)");
+        assert_eq!(t.env_get("LANG"), Some("C"));
+        assert_eq!(t.cgroup("cpuacct"), Some("/docker/abc"));
+        assert_eq!((t.vm_size, t.vm_rss, t.vm_swap), (2048, 100, 0));
+        let want = lanner_abi::PPM_CAP_SYS_ADMIN as u64 | lanner_abi::PPM_CAP_CHOWN as u64;
+        assert_eq!(
+            (t.cap_effective, t.cap_permitted, t.cap_inheritable),
+            (want, want, 0)
+        );
+        assert_eq!(t.clone_ts, 1_700_000_002_500_000_000);
+        let f = procfs.fd(42, 3).unwrap();
+        assert_eq!((f.kind, f.name.as_str()), (FdKind::File, "/etc/hosts"));
+        assert_eq!(procfs.fd(42, 4).unwrap().kind, FdKind::Pipe);
+        assert!(procfs.fd(42, 5).is_none());
+        // Missing /proc/stat: start times stay unknown rather than wrong.
+        assert_eq!(Procfs::new(root.join("none")).boot_ns, 0);
+    }
+
+    #[test]
+    fn lazy_fd_lookups_go_through_the_loader_once() {
+        let dir = tempfile::tempdir().unwrap();
+        write_proc(dir.path(), 9, &[9], "srv", 1);
+        let fds = dir.path().join("9").join("fd");
+        fs::create_dir_all(&fds).unwrap();
+        std::os::unix::fs::symlink("/var/log/x.log", fds.join("7")).unwrap();
+        let procfs = Procfs::new(dir.path());
+        let mut table = crate::state::ProcTable::new(8).with_loader(Box::new(procfs.clone()));
+        table.seed(procfs.scan());
+        table.ensure_fd(9, 7);
+        table.ensure_fd(9, 8);
+        table.ensure_fd(9, 8);
+        assert_eq!(table.fd(9, 7).unwrap().name, "/var/log/x.log");
+        assert!(table.fd(9, 8).is_none());
+        assert_eq!(table.stats().fd_lazy_loaded, 1);
     }
 
     #[test]
