@@ -9,7 +9,6 @@
 use super::{bstr, EventFields};
 use crate::engine::{Field, FieldArg, Value};
 use crate::event::decode::Value as Raw;
-use crate::event::render;
 use crate::output::timefmt;
 use crate::state::fd::FdKind;
 use lanner_abi as abi;
@@ -140,8 +139,8 @@ impl EventFields<'_, '_> {
                 };
                 Value::Bool(exec)
             }
-            Field::EvtArgs | Field::EvtInfo => Value::Str(Cow::Owned(render::args_text(ev))),
-            Field::EvtArg => Value::Str(Cow::Owned(render::param_text(ev, self.arg_index(arg)?)?)),
+            Field::EvtArgs | Field::EvtInfo => Value::Str(Cow::Owned(self.args_text())),
+            Field::EvtArg => Value::Str(Cow::Owned(self.arg_text(self.arg_index(arg)?)?)),
             Field::EvtRawarg => match ev.value(self.arg_index(arg)?)? {
                 Raw::Int(i) => Value::Int(i),
                 Raw::Uint(u) => Value::Int(u as i64),

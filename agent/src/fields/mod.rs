@@ -8,6 +8,7 @@
 //! Must never: mutate state, do I/O, or allocate for a field nobody asked
 //! for (strings borrow from the record or the table where they can).
 
+mod args;
 pub mod caps;
 pub mod container;
 mod evt;
@@ -160,12 +161,9 @@ impl<'e, 't> EventFields<'e, 't> {
         if r >= 0 {
             return Some(Cow::Borrowed("SUCCESS"));
         }
-        let e = nix::errno::Errno::from_raw(i32::try_from(-r).unwrap_or(0));
-        Some(Cow::Owned(if e == nix::errno::Errno::UnknownErrno {
-            r.to_string()
-        } else {
-            format!("{e:?}")
-        }))
+        Some(Cow::Owned(
+            args::errno_name(r).unwrap_or_else(|| r.to_string()),
+        ))
     }
 
     /// Whether the event is one of the open calls `evt.is_open_*` look at

@@ -470,6 +470,21 @@ fn user_and_group_fields() {
         ("-1".into(), "<NA>".into())
     );
     assert_eq!(text(&f, "user.name"), "root");
+    // PT_UID arguments resolve to names, as `evt.arg.uid=nobody` expects.
+    let r = rec(
+        abi::PPME_SYSCALL_SETUID_X,
+        1,
+        100,
+        &[("res", P::N(-1)), ("uid", P::N(1000))],
+    );
+    let ev = Event::parse(&r).unwrap();
+    let f = EventFields::new(&ev, &p);
+    assert_eq!(
+        (text(&f, "evt.arg.uid"), text(&f, "evt.arg.res")),
+        ("alice".into(), "EPERM".into())
+    );
+    assert_eq!(text(&f, "evt.args"), "res=-1(EPERM) uid=1000(alice)");
+    assert_eq!(text(&f, "evt.rawarg.uid"), "1000");
 }
 
 #[test]
@@ -492,18 +507,28 @@ fn evt_fields() {
             ),
             ("true".into(), "false".into(), "false".into())
         );
-        assert_eq!(t("evt.arg.name"), "./shadow");
-        assert_eq!(t("evt.arg[0]"), "3");
+        assert_eq!(t("evt.rawarg.name"), "./shadow");
+        assert_eq!(
+            t("evt.arg[0]"),
+            "<f>/etc/shadow",
+            "fds resolve to their name"
+        );
+        assert_eq!(t("evt.arg.dirfd"), "AT_FDCWD");
         assert!(
             t("evt.arg.flags").contains("O_CLOEXEC"),
             "{}",
             t("evt.arg.flags")
         );
         assert_eq!(t("evt.rawarg.fd"), "3");
-        assert!(
-            t("evt.args").starts_with("fd=3 dirfd=-100"),
-            "{}",
-            t("evt.args")
+        assert_eq!(
+            t("evt.args"),
+            "fd=3(<f>/etc/shadow) dirfd=-100(AT_FDCWD) name=./shadow(/etc/shadow) \
+             flags=36865(O_RDONLY|O_CLOEXEC|FD_UPPER_LAYER) mode=0 dev=0x801 ino=77"
+        );
+        assert_eq!(
+            t("evt.arg.name"),
+            "/etc/shadow",
+            "paths resolve to absolute"
         );
         assert_eq!(
             (t("evt.type.is[openat]"), t("evt.type.is[open]")),
