@@ -45,6 +45,8 @@ impl EventFields<'_, '_> {
         }
         let f = self.fd_info()?;
         let files = matches!(f.kind, FdKind::File | FdKind::Directory | FdKind::Memfd);
+        // Falco splits names only for files and directories.
+        let paths = matches!(f.kind, FdKind::File | FdKind::Directory);
         Some(match field {
             Field::FdName => bstr(&f.name),
             Field::FdNameraw => bstr(if f.nameraw.is_empty() {
@@ -55,14 +57,14 @@ impl EventFields<'_, '_> {
             Field::FdNameChanged => {
                 Value::Bool(f.renamed_at != 0 && f.renamed_at == self.procs().event_num())
             }
-            Field::FdDirectory if files => {
+            Field::FdDirectory if paths => {
                 if f.kind == FdKind::Directory {
                     bstr(&f.name)
                 } else {
                     bstr(split(&f.name)?.0)
                 }
             }
-            Field::FdFilename if files && f.kind != FdKind::Directory => bstr(split(&f.name)?.1),
+            Field::FdFilename if f.kind == FdKind::File => bstr(split(&f.name)?.1),
             Field::FdType => bstr(f.kind.type_str()),
             Field::FdTypechar => bstr(f.kind.typechar()),
             Field::FdL4proto => bstr(f.l4.as_str()),
@@ -123,7 +125,7 @@ impl EventFields<'_, '_> {
                 nonempty(&f.name)?;
                 Value::Str(Cow::Owned(format!("{}:{}", c.id, f.name)))
             }
-            Field::FdContainerdirectory if files => {
+            Field::FdContainerdirectory if paths => {
                 let c = self.container();
                 let d = if f.kind == FdKind::Directory {
                     f.name.as_str()

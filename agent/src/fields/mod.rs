@@ -33,6 +33,8 @@ pub struct EventFields<'e, 't> {
     ev: &'e Event<'e>,
     procs: &'t ProcTable,
     thread: Option<&'t ThreadInfo>,
+    /// The thread's parent, looked up on first use.
+    parent: OnceCell<Option<&'t ThreadInfo>>,
     /// The event's fd, looked up on first use.
     fd: OnceCell<Option<Cow<'t, FdInfo>>>,
     /// The thread's container, looked up on first use.
@@ -94,6 +96,7 @@ impl<'e, 't> EventFields<'e, 't> {
             ev,
             procs,
             thread: procs.get(ev.tid()),
+            parent: OnceCell::new(),
             fd: OnceCell::new(),
             container: OnceCell::new(),
         }
@@ -123,7 +126,7 @@ impl<'e, 't> EventFields<'e, 't> {
 
     /// Its parent, if known.
     pub fn parent(&self) -> Option<&'t ThreadInfo> {
-        self.procs.parent(self.ev.tid())
+        *self.parent.get_or_init(|| self.procs.parent(self.ev.tid()))
     }
 
     pub(crate) fn code(&self) -> u32 {

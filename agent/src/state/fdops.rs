@@ -215,6 +215,19 @@ impl ProcTable {
             abi::PPME_SYSCALL_FCNTL_X => match ev.int_of("cmd").map(|c| c as u32) {
                 Some(abi::PPM_FCNTL_F_DUPFD) => self.dup(tid, ev.int_of("fd"), res, false),
                 Some(abi::PPM_FCNTL_F_DUPFD_CLOEXEC) => self.dup(tid, ev.int_of("fd"), res, true),
+                Some(abi::PPM_FCNTL_F_SETFD) if res == Some(0) => {
+                    // FD_CLOEXEC (1) is the only fd flag.
+                    let on = ev.int_of("arg").unwrap_or(0) & 1 != 0;
+                    let fd = ev.int_of("fd").unwrap_or(-1);
+                    self.ensure_fd(tid, fd);
+                    if let Some(f) = self.fd_mut(tid, fd) {
+                        f.flags = if on {
+                            f.flags | abi::PPM_O_CLOEXEC
+                        } else {
+                            f.flags & !abi::PPM_O_CLOEXEC
+                        };
+                    }
+                }
                 _ => self.ensure_fd(tid, ev.int_of("fd").unwrap_or(-1)),
             },
             _ => {
@@ -347,5 +360,170 @@ impl ProcTable {
         if tuple.is_some() {
             f.tuple = tuple;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::tests::{rec, P};
+    use crate::state::ThreadInfo;
+
+    fn table() -> ProcTable {
+        let mut p = ProcTable::new(8);
+        p.seed([ThreadInfo {
+            tid: 7,
+            pid: 7,
+            cwd: "/srv".into(),
+            ..Default::default()
+        }]);
+        p
+    }
+
+    fn apply(p: &mut ProcTable, r: &[u8]) {
+        let ev = Event::parse(r).unwrap();
+        p.apply_pre(&ev);
+        p.apply_post(&ev);
+    }
+
+    #[test]
+    fn fcntl_dups_and_cloexec_memfd_userfaultfd_bpf() {
+        let mut p = table();
+        let open = rec(
+            abi::PPME_SYSCALL_OPEN_X,
+            1,
+            7,
+            &[
+                ("fd", P::N(3)),
+                ("name", P::S("data/x")),
+                ("flags", P::N(1)),
+            ],
+        );
+        apply(&mut p, &open);
+        assert_eq!(p.fd(7, 3).unwrap().name, "/srv/data/x");
+        let fcntl = |res: i64, cmd: u32, arg: i64| {
+            rec(
+                abi::PPME_SYSCALL_FCNTL_X,
+                2,
+                7,
+                &[
+                    ("res", P::N(res)),
+                    ("fd", P::N(3)),
+                    ("cmd", P::N(i64::from(cmd))),
+                    ("arg", P::N(arg)),
+                ],
+            )
+        };
+        apply(&mut p, &fcntl(10, abi::PPM_FCNTL_F_DUPFD_CLOEXEC, 10));
+        let d = p.fd(7, 10).unwrap();
+        assert_eq!(d.name, "/srv/data/x");
+        assert!(d.flags & abi::PPM_O_CLOEXEC != 0);
+        apply(&mut p, &fcntl(0, abi::PPM_FCNTL_F_SETFD, 1));
+        assert!(p.fd(7, 3).unwrap().flags & abi::PPM_O_CLOEXEC != 0);
+        let memfd = rec(
+            abi::PPME_SYSCALL_MEMFD_CREATE_X,
+            3,
+            7,
+            &[
+                ("fd", P::N(4)),
+                ("name", P::S("payload")),
+                ("flags", P::N(0)),
+            ],
+        );
+        apply(&mut p, &memfd);
+        let m = p.fd(7, 4).unwrap();
+        assert_eq!((m.kind, m.name.as_str()), (FdKind::Memfd, "memfd:payload"));
+        let uffd = rec(
+            abi::PPME_SYSCALL_USERFAULTFD_X,
+            4,
+            7,
+            &[("res", P::N(5)), ("flags", P::N(0))],
+        );
+        apply(&mut p, &uffd);
+        assert_eq!(p.fd(7, 5).unwrap().kind, FdKind::Userfaultfd);
+        let bpf = rec(
+            abi::PPME_SYSCALL_BPF_2_X,
+            5,
+            7,
+            &[("fd", P::N(6)), ("cmd", P::N(0))],
+        );
+        apply(&mut p, &bpf);
+        assert_eq!(p.fd(7, 6).unwrap().kind, FdKind::Bpf);
+        // A failed open creates nothing.
+        let bad = rec(
+            abi::PPME_SYSCALL_OPEN_X,
+            6,
+            7,
+            &[("fd", P::N(-2)), ("name", P::S("/nope"))],
+        );
+        apply(&mut p, &bad);
+        assert_eq!(p.fd_table(p.get(7).unwrap()).unwrap().len(), 5);
+    }
+
+    #[test]
+    fn sockets_bind_connect_and_unix_tuples() {
+        let mut p = table();
+        let sock = |fd: i64, domain: u32, ty: i64| {
+            rec(
+                abi::PPME_SOCKET_SOCKET_X,
+                1,
+                7,
+                &[
+                    ("fd", P::N(fd)),
+                    ("domain", P::N(i64::from(domain))),
+                    ("type", P::N(ty)),
+                    ("proto", P::N(0)),
+                ],
+            )
+        };
+        apply(&mut p, &sock(3, abi::PPM_AF_INET, 2));
+        apply(&mut p, &sock(4, abi::PPM_AF_UNIX, 1 | 0o2000000));
+        let s = p.fd(7, 3).unwrap();
+        assert_eq!((s.kind, s.l4), (FdKind::Ipv4, L4::Udp));
+        assert!(p.fd(7, 4).unwrap().flags & abi::PPM_O_CLOEXEC != 0);
+        let mut addr = vec![abi::PPM_AF_INET as u8, 0, 0, 0, 0];
+        addr.extend_from_slice(&53u16.to_le_bytes());
+        let bind = rec(
+            abi::PPME_SOCKET_BIND_X,
+            2,
+            7,
+            &[("res", P::N(0)), ("addr", P::B(addr)), ("fd", P::N(3))],
+        );
+        apply(&mut p, &bind);
+        assert_eq!(p.fd(7, 3).unwrap().name, "0.0.0.0:53");
+        let mut t = vec![abi::PPM_AF_UNIX as u8];
+        t.extend_from_slice(&1u64.to_le_bytes());
+        t.extend_from_slice(&2u64.to_le_bytes());
+        t.extend_from_slice(b"/run/docker.sock\0");
+        let connect = |res: i64, tuple: Vec<u8>| {
+            rec(
+                abi::PPME_SOCKET_CONNECT_X,
+                3,
+                7,
+                &[("res", P::N(res)), ("tuple", P::B(tuple)), ("fd", P::N(4))],
+            )
+        };
+        apply(&mut p, &connect(-111, t.clone()));
+        assert!(
+            !p.fd(7, 4).unwrap().connected,
+            "refused connects change nothing"
+        );
+        apply(&mut p, &connect(0, t));
+        let u = p.fd(7, 4).unwrap();
+        assert_eq!((u.name.as_str(), u.connected), ("/run/docker.sock", true));
+        // A v4-mapped v6 tuple is an ipv4 connection.
+        let mut six = vec![abi::PPM_AF_INET6 as u8];
+        for (ip, port) in [([10u8, 0, 0, 1], 1000u16), ([10, 0, 0, 2], 80)] {
+            let mut a = [0u8; 16];
+            a[10] = 0xff;
+            a[11] = 0xff;
+            a[12..].copy_from_slice(&ip);
+            six.extend_from_slice(&a);
+            six.extend_from_slice(&port.to_le_bytes());
+        }
+        let (kind, tuple) = parse_tuple(&six).unwrap();
+        assert_eq!(kind, FdKind::Ipv4);
+        assert_eq!(tuple.unwrap().sip, IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2)));
+        assert!(parse_tuple(&[abi::PPM_AF_INET as u8, 1, 2]).is_none());
     }
 }
