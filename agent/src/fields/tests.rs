@@ -972,3 +972,60 @@ fn catalogue_agrees_with_libsinsp_and_the_container_plugin() {
     }
     assert!(std::path::Path::new(rules).exists());
 }
+
+/// Every field of an event, with a plausible argument.
+fn all_values(f: &EventFields<'_, '_>) -> usize {
+    let mut n = 0;
+    for field in Field::ALL {
+        for arg in [
+            arg_for(*field),
+            FieldArg::Index(2),
+            FieldArg::Key("x".into()),
+        ] {
+            n += usize::from(
+                f.value(&FieldRef {
+                    id: field.id(),
+                    arg,
+                })
+                .is_some(),
+            );
+        }
+    }
+    n
+}
+
+proptest::proptest! {
+    /// Records of any known event with random parameter bytes, applied to
+    /// a populated table: state updates and every field never panic.
+    #[test]
+    fn random_records_never_panic_state_or_fields(
+        recs in proptest::collection::vec(
+            (proptest::num::usize::ANY,
+             proptest::sample::select(vec![1i64, 100, 200, 300, 301, 9999]),
+             proptest::collection::vec(
+                 proptest::collection::vec(proptest::num::u8::ANY, 0..24), 0..32)),
+            1..12),
+    ) {
+        let (mut p, _d) = world();
+        for r in scenario() {
+            let ev = Event::parse(&r).unwrap();
+            p.apply_pre(&ev);
+            p.apply_post(&ev);
+        }
+        let evs: Vec<_> = abi::events().collect();
+        for (pick, tid, params) in recs {
+            let info = evs[pick % evs.len()];
+            let mut ps: Vec<&[u8]> = params.iter().map(Vec::as_slice).take(info.params.len()).collect();
+            while ps.len() < info.params.len() {
+                ps.push(&[]);
+            }
+            let r = record(u32::from(info.code), 1, tid as u64, &ps);
+            if let Ok(ev) = Event::parse(&r) {
+                p.apply_pre(&ev);
+                let f = EventFields::new(&ev, &p);
+                let _ = all_values(&f);
+                p.apply_post(&ev);
+            }
+        }
+    }
+}

@@ -253,10 +253,17 @@ impl ProcTable {
         } else {
             FdKind::File
         };
+        // nameraw stays empty when it equals the name (fd.nameraw falls
+        // back to fd.name), saving an allocation per open.
+        let nameraw = if raw == name {
+            String::new()
+        } else {
+            raw.into_owned()
+        };
         FdInfo {
             kind,
             name: name.into_owned(),
-            nameraw: raw.into_owned(),
+            nameraw,
             flags,
             dev: ev.int_of("dev").unwrap_or(0) as u32,
             ino: ev.int_of("ino").unwrap_or(0) as u64,
