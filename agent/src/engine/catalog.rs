@@ -240,6 +240,9 @@ catalogue! {
     ContainerMountPropagation = ("container.mount.propagation", Str, [ARG_REQUIRED], "mount propagation, by index or by mount source (glob)"),
     ContainerDuration = ("container.duration", Int, [], "ns since the container started"),
     ContainerIp = ("container.ip", Str, [], "container IP address"),
+    ContainerHostPid = ("container.host_pid", Bool, [], "true if the container shares the host's pid namespace"),
+    ContainerHostNetwork = ("container.host_network", Bool, [], "true if the container shares the host's network namespace"),
+    ContainerHostIpc = ("container.host_ipc", Bool, [], "true if the container shares the host's ipc namespace"),
     ContainerLabel = ("container.label", Str, [ARG_REQUIRED], "one container label's value ([key])"),
     ContainerLabels = ("container.labels", Str, [], "container labels, 'key:value' joined by commas"),
     K8sPodId = ("k8s.pod.id", Str, [], "Kubernetes pod uid (legacy name of k8s.pod.uid)"),
@@ -247,6 +250,8 @@ catalogue! {
     K8sPodLabel = ("k8s.pod.label", Str, [ARG_REQUIRED], "one pod label's value ([key])"),
     K8sPodLabels = ("k8s.pod.labels", Str, [], "pod labels, 'key:value' joined by commas"),
     K8sPodIp = ("k8s.pod.ip", Str, [], "Kubernetes pod IP address"),
+    K8sPodSandboxId = ("k8s.pod.sandbox_id", Str, [], "pod sandbox id, first 12 characters"),
+    K8sPodFullSandboxId = ("k8s.pod.full_sandbox_id", Str, [], "full pod sandbox id"),
 }
 
 /// The syscall catalogue.

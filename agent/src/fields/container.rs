@@ -1,46 +1,25 @@
 //! `container.*` and `k8s.*`: the container the event's thread runs in.
 //!
-//! Owns: the container family of [`EventFields::value`], and the adapter
-//! [`lookup`] between the process table and container state. Until the
-//! container runtime state (`state::container`) is wired in, [`lookup`]
-//! answers [`ContainerInfo::host`] for every thread; the local
-//! [`ContainerInfo`]/[`Mount`] mirror that module's API so the switch is a
-//! `use` and one line in [`lookup`].
-//! Must never: do I/O (runtime state is read by `state::container`).
+//! Owns: the container family of [`EventFields::value`], and the seam
+//! between the process table and container state: [`ContainerResolver`]
+//! (what the table asks when a thread's cgroups change). The types below
+//! mirror `state::container`'s API field for field; merging that module
+//! replaces them with `pub use crate::state::container::{ContainerInfo,
+//! Mount, RuntimeKind};` plus `impl ContainerResolver for ContainerTable`
+//! (its `for_cgroups` and `by_id`) and one `with_containers` call in
+//! `lanner run`. Without a resolver every thread is on the host.
+//! Must never: do I/O (runtime state is read by the resolver, at
+//! clone/exec time, never per field).
 
 use super::{bstr, nonempty, EventFields};
 use crate::engine::{Field, FieldArg, Value};
-use crate::state::proc::{ProcTable, ThreadInfo};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
 
-/// Container runtime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ContainerKind {
-    Docker,
-    Containerd,
-    CriO,
-    Podman,
-    #[default]
-    Host,
-}
-
-impl ContainerKind {
-    /// Falco's `container.type` text.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContainerKind::Docker => "docker",
-            ContainerKind::Containerd => "containerd",
-            ContainerKind::CriO => "cri-o",
-            ContainerKind::Podman => "podman",
-            ContainerKind::Host => "host",
-        }
-    }
-}
-
-/// One mount of a container.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One mount of a container (Falco's `container.mount*`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mount {
     pub source: String,
     pub dest: String,
@@ -49,18 +28,34 @@ pub struct Mount {
     pub propagation: String,
 }
 
-impl Mount {
-    /// `source:dest:mode:rdwr:propagation`.
-    fn text(&self) -> String {
-        format!(
-            "{}:{}:{}:{}:{}",
-            self.source, self.dest, self.mode, self.rdwr, self.propagation
-        )
+/// The runtime a container belongs to (Falco's `container.type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuntimeKind {
+    Host,
+    Docker,
+    Containerd,
+    CriO,
+    Podman,
+    Unknown,
+}
+
+impl RuntimeKind {
+    /// The name Falco prints for `container.type`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RuntimeKind::Host => "host",
+            RuntimeKind::Docker => "docker",
+            RuntimeKind::Containerd => "containerd",
+            RuntimeKind::CriO => "cri-o",
+            RuntimeKind::Podman => "podman",
+            RuntimeKind::Unknown => "unknown",
+        }
     }
 }
 
-/// What is known about one container (the shape of `state::container`'s).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything known about one container; empty strings and `None` are
+/// unknown facts (the field is then missing).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContainerInfo {
     pub id: String,
     pub full_id: String,
@@ -70,39 +65,89 @@ pub struct ContainerInfo {
     pub image_repository: String,
     pub image_tag: String,
     pub image_digest: String,
-    pub kind: ContainerKind,
+    pub kind: RuntimeKind,
     pub privileged: Option<bool>,
     pub mounts: Vec<Mount>,
     pub start_ts: Option<u64>,
     pub labels: BTreeMap<String, String>,
-    pub k8s_pod_name: String,
-    pub k8s_ns_name: String,
-    pub k8s_pod_uid: String,
+    pub k8s_pod_name: Option<String>,
+    pub k8s_ns_name: Option<String>,
+    pub k8s_pod_uid: Option<String>,
     pub k8s_pod_labels: BTreeMap<String, String>,
-    pub ip: String,
+    pub ip: Option<IpAddr>,
+    pub sandbox_id: Option<String>,
+    pub host_network: Option<bool>,
+    pub host_pid: Option<bool>,
+    pub host_ipc: Option<bool>,
 }
 
 impl ContainerInfo {
-    /// The pseudo-container of host processes.
-    pub fn host() -> Arc<ContainerInfo> {
-        static HOST: OnceLock<Arc<ContainerInfo>> = OnceLock::new();
-        HOST.get_or_init(|| {
-            Arc::new(ContainerInfo {
-                id: "host".into(),
-                full_id: "host".into(),
-                name: "host".into(),
-                kind: ContainerKind::Host,
-                ..ContainerInfo::default()
-            })
-        })
-        .clone()
+    /// The pseudo-container of host processes (id and name `host`).
+    pub fn host() -> ContainerInfo {
+        ContainerInfo {
+            id: "host".into(),
+            full_id: "host".into(),
+            name: "host".into(),
+            image: String::new(),
+            image_id: String::new(),
+            image_repository: String::new(),
+            image_tag: String::new(),
+            image_digest: String::new(),
+            kind: RuntimeKind::Host,
+            privileged: None,
+            mounts: Vec::new(),
+            start_ts: None,
+            labels: BTreeMap::new(),
+            k8s_pod_name: None,
+            k8s_ns_name: None,
+            k8s_pod_uid: None,
+            k8s_pod_labels: BTreeMap::new(),
+            ip: None,
+            sandbox_id: None,
+            host_network: None,
+            host_pid: None,
+            host_ipc: None,
+        }
+    }
+
+    /// True for the host pseudo-container.
+    pub fn is_host(&self) -> bool {
+        self.kind == RuntimeKind::Host
     }
 }
 
-/// The container of thread `t` (host when unknown).
-pub fn lookup(_procs: &ProcTable, _t: Option<&ThreadInfo>) -> Arc<ContainerInfo> {
-    // state::container: `procs.containers().for_cgroups(&t.cgroups)`.
-    ContainerInfo::host()
+/// The shared host entry.
+pub fn host() -> &'static ContainerInfo {
+    static HOST: OnceLock<ContainerInfo> = OnceLock::new();
+    HOST.get_or_init(ContainerInfo::host)
+}
+
+/// Container state as the process table needs it.
+pub trait ContainerResolver: Send {
+    /// The container of a thread with these (controllers, path) cgroups.
+    fn for_cgroups(&mut self, cgroups: &[(String, String)]) -> Arc<ContainerInfo>;
+    /// The latest entry of a container seen before (metadata that appeared
+    /// after the first lookup).
+    fn by_id(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>>;
+}
+
+/// Whether a container entry still lacks the runtime's metadata (looked
+/// up again, rate-limited by the resolver, when its threads act).
+pub fn needs_refresh(c: &ContainerInfo) -> bool {
+    !c.is_host() && c.name.is_empty() && c.image.is_empty()
+}
+
+/// A non-empty optional string value.
+fn opt(s: &Option<String>) -> Option<Value<'_>> {
+    s.as_deref().and_then(nonempty)
+}
+
+/// `source:dest:mode:rdwr:propagation` (Falco's `container.mount`).
+fn mount_text(m: &Mount) -> String {
+    format!(
+        "{}:{}:{}:{}:{}",
+        m.source, m.dest, m.mode, m.rdwr, m.propagation
+    )
 }
 
 /// `fnmatch(pattern, s, 0)`: `*`, `?` and `[...]`, `*` crossing `/`.
@@ -165,10 +210,15 @@ fn pairs(m: &BTreeMap<String, String>) -> String {
 }
 
 impl EventFields<'_, '_> {
-    /// The event's container.
+    /// The event's container: the one given by `with_container`, else the
+    /// thread's, else the host.
     pub fn container(&self) -> &ContainerInfo {
-        self.container
-            .get_or_init(|| lookup(self.procs(), self.thread()))
+        if let Some(c) = self.container.get() {
+            return c;
+        }
+        self.thread()
+            .and_then(|t| t.container.as_deref())
+            .unwrap_or_else(|| host())
     }
 
     /// A mount by index, or by `by_dest ? dest : source` glob.
@@ -195,19 +245,22 @@ impl EventFields<'_, '_> {
             Field::ContainerImageRepository => nonempty(&c.image_repository),
             Field::ContainerImageTag => nonempty(&c.image_tag),
             Field::ContainerImageDigest => nonempty(&c.image_digest),
-            Field::ContainerType => Some(bstr(c.kind.as_str())),
+            Field::ContainerType => Some(bstr(c.kind.name())),
             Field::ContainerPrivileged => c.privileged.map(Value::Bool),
-            Field::ContainerIp => nonempty(&c.ip),
+            Field::ContainerHostPid => c.host_pid.map(Value::Bool),
+            Field::ContainerHostNetwork => c.host_network.map(Value::Bool),
+            Field::ContainerHostIpc => c.host_ipc.map(Value::Bool),
+            Field::ContainerIp => owned(c.ip?.to_string()),
             Field::ContainerStartTs => c.start_ts.map(|t| Value::Int(t as i64)),
             Field::ContainerDuration => {
                 let (s, now) = (c.start_ts?, self.event().ts());
                 (now >= s).then(|| Value::Int((now - s) as i64))
             }
             Field::ContainerMounts => {
-                let v: Vec<String> = c.mounts.iter().map(Mount::text).collect();
+                let v: Vec<String> = c.mounts.iter().map(mount_text).collect();
                 owned(v.join(","))
             }
-            Field::ContainerMount => owned(self.mount(arg, false)?.text()),
+            Field::ContainerMount => owned(mount_text(self.mount(arg, false)?)),
             Field::ContainerMountSource => Some(bstr(&self.mount(arg, true)?.source)),
             Field::ContainerMountDest => Some(bstr(&self.mount(arg, false)?.dest)),
             Field::ContainerMountMode => Some(bstr(&self.mount(arg, false)?.mode)),
@@ -222,16 +275,24 @@ impl EventFields<'_, '_> {
                 _ => None,
             },
             Field::ContainerLabels => owned(pairs(&c.labels)),
-            Field::K8sPodName => nonempty(&c.k8s_pod_name),
-            Field::K8sNsName => nonempty(&c.k8s_ns_name),
-            Field::K8sPodId | Field::K8sPodUid => nonempty(&c.k8s_pod_uid),
-            Field::K8sPodIp => nonempty(&c.k8s_pod_name).and_then(|_| nonempty(&c.ip)),
+            Field::K8sPodName => opt(&c.k8s_pod_name),
+            Field::K8sNsName => opt(&c.k8s_ns_name),
+            Field::K8sPodId | Field::K8sPodUid => opt(&c.k8s_pod_uid),
+            Field::K8sPodIp => {
+                opt(&c.k8s_pod_name)?;
+                owned(c.ip?.to_string())
+            }
+            Field::K8sPodSandboxId => {
+                let s = c.sandbox_id.as_deref()?;
+                nonempty(s.get(..12).unwrap_or(s))
+            }
+            Field::K8sPodFullSandboxId => opt(&c.sandbox_id),
             Field::K8sPodLabel => match arg {
                 FieldArg::Key(k) => c.k8s_pod_labels.get(&**k).map(|v| bstr(v)),
                 _ => None,
             },
             Field::K8sPodLabels => {
-                nonempty(&c.k8s_pod_name)?;
+                opt(&c.k8s_pod_name)?;
                 owned(pairs(&c.k8s_pod_labels))
             }
             _ => None,

@@ -2,7 +2,7 @@
 //! catalogue-wide checks (every field answered, names and types agree
 //! with libsinsp's and the container plugin's lists).
 
-use super::container::{ContainerInfo, ContainerKind, Mount};
+use super::container::{ContainerInfo, ContainerResolver, Mount, RuntimeKind};
 use super::EventFields;
 use crate::engine::catalog::{self, Field};
 use crate::engine::field::FieldFlags;
@@ -280,11 +280,11 @@ fn custom_container() -> Arc<ContainerInfo> {
         full_id: "0123456789ab".repeat(5) + "cdef",
         name: "web".into(),
         image: "nginx:1.25".into(),
-        image_id: "sha256:1".into(),
+        image_id: "1".into(),
         image_repository: "nginx".into(),
         image_tag: "1.25".into(),
         image_digest: "sha256:2".into(),
-        kind: ContainerKind::Docker,
+        kind: RuntimeKind::Docker,
         privileged: Some(true),
         mounts: vec![Mount {
             source: "/proc".into(),
@@ -295,12 +295,44 @@ fn custom_container() -> Arc<ContainerInfo> {
         }],
         start_ts: Some(1_000),
         labels: BTreeMap::from([("app".into(), "web".into())]),
-        k8s_pod_name: "web-0".into(),
-        k8s_ns_name: "prod".into(),
-        k8s_pod_uid: "uid-1".into(),
+        k8s_pod_name: Some("web-0".into()),
+        k8s_ns_name: Some("prod".into()),
+        k8s_pod_uid: Some("uid-1".into()),
         k8s_pod_labels: BTreeMap::from([("app".into(), "web".into())]),
-        ip: "172.17.0.2".into(),
+        ip: Some([172, 17, 0, 2].into()),
+        sandbox_id: Some("fedcba9876543210".into()),
+        host_network: Some(false),
+        host_pid: Some(true),
+        host_ipc: Some(false),
     })
+}
+
+/// Containers by cgroup path: `/docker/...` is [`custom_container`],
+/// known first without metadata; `by_id` then returns the full entry.
+struct FakeResolver {
+    refreshed: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl ContainerResolver for FakeResolver {
+    fn for_cgroups(&mut self, cgroups: &[(String, String)]) -> Arc<ContainerInfo> {
+        let c = custom_container();
+        if cgroups.iter().any(|(_, p)| p.starts_with("/docker/")) {
+            let mut bare = ContainerInfo::host();
+            bare.kind = RuntimeKind::Docker;
+            bare.id = c.id.clone();
+            bare.full_id = c.full_id.clone();
+            bare.name = String::new();
+            return Arc::new(bare);
+        }
+        Arc::new(ContainerInfo::host())
+    }
+
+    fn by_id(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>> {
+        self.refreshed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let c = custom_container();
+        (c.full_id == full_id).then_some(c)
+    }
 }
 
 /// Resolves `text` (`proc.aname[2]`, `evt.arg.flags`) in the catalogue.
@@ -822,6 +854,18 @@ fn container_fields() {
     let f = EventFields::new(&ev, &p).with_container(custom_container());
     let t = |n| text(&f, n);
     assert_eq!(
+        (t("container.type"), t("container.ip"), t("k8s.pod.ip")),
+        ("docker".into(), "172.17.0.2".into(), "172.17.0.2".into())
+    );
+    assert_eq!(
+        (t("k8s.pod.sandbox_id"), t("k8s.pod.full_sandbox_id")),
+        ("fedcba987654".into(), "fedcba9876543210".into())
+    );
+    assert_eq!(
+        (t("container.host_pid"), t("container.host_network")),
+        ("true".into(), "false".into())
+    );
+    assert_eq!(
         (
             t("container.id"),
             t("container.image.repository"),
@@ -845,6 +889,63 @@ fn container_fields() {
         (t("k8s.pod.name"), t("k8s.ns.name"), t("k8s.pod.label[app]")),
         ("web-0".into(), "prod".into(), "web".into())
     );
+}
+
+#[test]
+fn threads_get_their_container_from_the_resolver() {
+    let refreshed = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let mut p = ProcTable::new(8).with_containers(Box::new(FakeResolver {
+        refreshed: refreshed.clone(),
+    }));
+    let exec = |tid: i64, cg: &[u8], ts: u64| {
+        rec(
+            abi::PPME_SYSCALL_EXECVE_19_X,
+            ts,
+            tid,
+            &[
+                ("res", P::N(0)),
+                ("tid", P::N(tid)),
+                ("pid", P::N(tid)),
+                ("comm", P::S("nginx")),
+                ("cgroups", P::B(cg.to_vec())),
+            ],
+        )
+    };
+    let r = exec(10, b"cpu=/docker/0123456789ab\0", 1);
+    let ev = Event::parse(&r).unwrap();
+    p.apply_pre(&ev);
+    let f = EventFields::new(&ev, &p);
+    assert_eq!(
+        (text(&f, "container.id"), text(&f, "container.name")),
+        ("0123456789ab".into(), "<NA>".into()),
+        "metadata not read yet"
+    );
+    // The next event of the thread picks up the metadata.
+    let r = rec(
+        abi::PPME_SYSCALL_CLOSE_X,
+        2,
+        10,
+        &[("res", P::N(0)), ("fd", P::N(1))],
+    );
+    let ev = Event::parse(&r).unwrap();
+    p.apply_pre(&ev);
+    let f = EventFields::new(&ev, &p);
+    assert_eq!(
+        (
+            text(&f, "container.name"),
+            text(&f, "container.image.repository")
+        ),
+        ("web".into(), "nginx".into())
+    );
+    assert_eq!(text(&f, "fd.containername"), "<NA>", "fd 1 is unknown");
+    assert_eq!(refreshed.load(std::sync::atomic::Ordering::Relaxed), 1);
+    // Complete entries are not looked up again; host threads are host.
+    p.apply_pre(&ev);
+    assert_eq!(refreshed.load(std::sync::atomic::Ordering::Relaxed), 1);
+    let r = exec(11, b"cpu=/user.slice\0", 3);
+    let ev = Event::parse(&r).unwrap();
+    p.apply_pre(&ev);
+    assert_eq!(text(&EventFields::new(&ev, &p), "container.id"), "host");
 }
 
 /// A suitable argument for fields that need one.

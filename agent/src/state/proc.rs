@@ -12,6 +12,7 @@
 //! counted; fd tables are capped per process).
 
 use crate::event::decode::Event;
+use crate::fields::container::{needs_refresh, ContainerResolver};
 use crate::state::fd::{FdInfo, FdTable};
 use crate::state::users::Users;
 use lanner_abi as abi;
@@ -66,6 +67,8 @@ pub struct ProcTable {
     /// exit raced our /proc read would otherwise cost a read per event).
     missing: HashSet<i64>,
     users: Users,
+    /// Container state (`None`: every thread is on the host).
+    containers: Option<Box<dyn ContainerResolver>>,
     /// Records seen by `apply_pre` (`evt.num` of the current one).
     evt_num: u64,
     pub(crate) stats: ProcStats,
@@ -104,6 +107,7 @@ impl ProcTable {
             loader: None,
             missing: HashSet::new(),
             users: Users::empty(),
+            containers: None,
             evt_num: 0,
             stats: ProcStats::default(),
         }
@@ -118,6 +122,13 @@ impl ProcTable {
     /// Installs the user/group tables (`Users::host()` in production).
     pub fn with_users(mut self, users: Users) -> ProcTable {
         self.users = users;
+        self
+    }
+
+    /// Installs container state: threads get their container when their
+    /// cgroups are learned (seed, clone, exec).
+    pub fn with_containers(mut self, c: Box<dyn ContainerResolver>) -> ProcTable {
+        self.containers = Some(c);
         self
     }
 
@@ -146,6 +157,11 @@ impl ProcTable {
         self.missing.remove(&tid);
         if t.fdtab == 0 {
             t.fdtab = if t.pid != 0 { t.pid } else { tid };
+        }
+        if let Some(r) = self.containers.as_mut() {
+            if !t.cgroups.is_empty() {
+                t.container = Some(r.for_cgroups(&t.cgroups));
+            }
         }
         // Take the new reference before releasing the old one, so a
         // re-insert into the same table never frees it.
@@ -291,6 +307,7 @@ impl ProcTable {
     pub fn apply_pre(&mut self, ev: &Event<'_>) {
         self.evt_num += 1;
         self.users.refresh(ev.ts());
+        self.refresh_container(ev.tid());
         match u32::from(ev.code()) {
             abi::PPME_SYSCALL_CLONE_20_X
             | abi::PPME_SYSCALL_FORK_20_X
@@ -305,6 +322,20 @@ impl ProcTable {
                     self.on_success(code, ev);
                 }
             }
+        }
+    }
+
+    /// Picks up container metadata that was missing when the thread's
+    /// container was first looked up (the resolver rate-limits re-reads).
+    fn refresh_container(&mut self, tid: i64) {
+        let (Some(r), Some(t)) = (self.containers.as_mut(), self.threads.get_mut(&tid)) else {
+            return;
+        };
+        let Some(c) = t.container.as_ref().filter(|c| needs_refresh(c)) else {
+            return;
+        };
+        if let Some(fresh) = r.by_id(&c.full_id) {
+            t.container = Some(fresh);
         }
     }
 

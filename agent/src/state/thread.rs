@@ -7,7 +7,8 @@
 //! Must never: look at other threads (that is the table's job) or do I/O.
 
 use crate::event::decode::{split_nul, Event};
-use std::sync::OnceLock;
+use crate::fields::container::ContainerInfo;
+use std::sync::{Arc, OnceLock};
 
 /// `loginuid` of a thread that never logged in (`(uid_t)-1`).
 pub const NO_LOGINUID: u32 = u32::MAX;
@@ -68,6 +69,9 @@ pub struct ThreadInfo {
     pub fdtab: i64,
     /// `proc.cmdline`, joined on first use for the current image.
     pub cmdline_cache: OnceLock<String>,
+    /// The container the thread runs in (`None`: the host), set by the
+    /// process table's container resolver when cgroups are learned.
+    pub container: Option<Arc<ContainerInfo>>,
 }
 
 fn lossy(b: &[u8]) -> String {
