@@ -10,6 +10,7 @@ use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
 use crate::source::kmod::Filter;
+use crate::state::proc::STATE_EVENTS;
 use std::collections::BTreeSet;
 
 impl FieldSource for EventFields<'_, '_> {
@@ -39,11 +40,13 @@ impl RulesDetector {
     }
 
     /// The capture filter: what the rules need plus what the process table
-    /// needs. A rule matching any event type enables every event lanner
+    /// needs (threads, credentials, cwd, fd tables). A rule matching any event type enables every event lanner
     /// can produce.
     pub fn filter(&self) -> Filter {
         let all = ["open", "openat", "openat2"];
-        let f = Filter::default().events(Filter::state_events());
+        let f = Filter::default()
+            .events(Filter::state_events())
+            .events(STATE_EVENTS.iter().copied());
         match &self.types {
             Some(t) => f.events(t.iter().map(String::as_str)),
             None => f.events(all),
@@ -147,6 +150,10 @@ mod tests {
             libc::SYS_execve,
             libc::SYS_clone,
             libc::SYS_fork,
+            libc::SYS_close,
+            libc::SYS_setuid,
+            libc::SYS_connect,
+            libc::SYS_fcntl,
         ] {
             assert!(f.has_syscall(nr), "{nr}");
         }

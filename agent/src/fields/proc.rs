@@ -89,7 +89,7 @@ impl<'t> EventFields<'_, 't> {
             Field::ProcCmdline => bstr(t.cmdline()),
             Field::ProcArgs => match arg {
                 FieldArg::Index(i) => bstr(t.args.get(*i as usize)?),
-                _ => Value::Str(Cow::Owned(joined(&t.args))),
+                _ => bstr(t.args_joined()),
             },
             Field::ProcExeline => {
                 let mut s = t.exe.clone();

@@ -17,9 +17,41 @@ use crate::state::fd::{FdInfo, FdTable};
 use crate::state::users::Users;
 use lanner_abi as abi;
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::OnceLock;
 
 pub use crate::state::thread::{ThreadInfo, NO_LOGINUID};
+
+/// Event types the table follows besides the clone and exec families
+/// (which the capture filter always includes): credentials, capabilities,
+/// cwd, and every record that creates, changes or closes an fd.
+pub const STATE_EVENTS: &[&str] = &[
+    "setuid",
+    "setgid",
+    "setresuid",
+    "setresgid",
+    "setreuid",
+    "setregid",
+    "capset",
+    "chdir",
+    "fchdir",
+    "open",
+    "openat",
+    "openat2",
+    "creat",
+    "close",
+    "socket",
+    "bind",
+    "connect",
+    "listen",
+    "accept",
+    "accept4",
+    "dup",
+    "dup2",
+    "dup3",
+    "fcntl",
+    "memfd_create",
+    "userfaultfd",
+    "bpf",
+];
 
 /// Longest parent chain followed (loops in bad data end there too).
 pub const MAX_ANCESTORS: usize = 256;
@@ -512,7 +544,7 @@ impl ProcTable {
             t.ptid = p;
         }
         t.fill_from_record(ev);
-        t.cmdline_cache = OnceLock::new();
+        t.reset_caches();
         if let Some(f) = ev.int_of("flags") {
             t.exe_flags = f as u32;
         }
@@ -650,6 +682,13 @@ mod tests {
         let st = t.stats();
         // Parent-side and child-side records describe one new thread.
         assert_eq!((st.created, st.execs, st.exits, st.threads), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn state_events_are_lanner_events() {
+        for n in STATE_EVENTS {
+            assert!(abi::events().any(|e| e.name == *n), "{n}");
+        }
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct ThreadInfo {
     pub fdtab: i64,
     /// `proc.cmdline`, joined on first use for the current image.
     pub cmdline_cache: OnceLock<String>,
+    /// `proc.args`, joined on first use for the current image.
+    pub args_cache: OnceLock<String>,
     /// The container the thread runs in (`None`: the host), set by the
     /// process table's container resolver when cgroups are learned.
     pub container: Option<Arc<ContainerInfo>>,
@@ -100,6 +102,17 @@ impl ThreadInfo {
             }
             s
         })
+    }
+
+    /// Falco's `proc.args`: the arguments joined by spaces.
+    pub fn args_joined(&self) -> &str {
+        self.args_cache.get_or_init(|| self.args.join(" "))
+    }
+
+    /// Forgets the joins after the image changed.
+    pub fn reset_caches(&mut self) {
+        self.cmdline_cache = OnceLock::new();
+        self.args_cache = OnceLock::new();
     }
 
     /// The namespace pid, falling back to the host pid.
@@ -185,7 +198,7 @@ impl ThreadInfo {
             }
         }
         if image_changed {
-            self.cmdline_cache = OnceLock::new();
+            self.reset_caches();
         }
     }
 }
@@ -204,8 +217,9 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(t.cmdline(), "sh -c id");
+        assert_eq!(t.args_joined(), "-c id");
         t.comm = "bash".into();
-        t.cmdline_cache = OnceLock::new();
+        t.reset_caches();
         assert_eq!(t.cmdline(), "bash -c id");
         assert_eq!(t.env_get("HOME"), Some("/root"));
         assert_eq!(t.env_get("HOM"), None);
