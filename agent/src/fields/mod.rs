@@ -190,14 +190,24 @@ impl<'e, 't> EventFields<'e, 't> {
     }
 
     /// The fd number the event is about: the created fd for fd-creating
-    /// events, the source fd for dup, else its `fd` argument.
+    /// events (-1 when the call failed), the source fd for dup, else its
+    /// `fd` argument.
     pub fn fd_num(&self) -> Option<i64> {
         match self.code() {
             abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
                 self.ev.int_of("oldfd")
             }
-            abi::PPME_SYSCALL_USERFAULTFD_X => self.rawres(),
-            _ => self.ev.int_of("fd"),
+            abi::PPME_SYSCALL_USERFAULTFD_X => self.rawres().map(|r| r.max(-1)),
+            _ => {
+                let fd = self.ev.int_of("fd")?;
+                // An fd-creating call that failed has no fd: Falco says -1
+                // (the stable `open_file_failed` macro tests fd.num=-1).
+                let creates = self.ev.info().is_some_and(|i| {
+                    i.flags & abi::EF_CREATES_FD != 0
+                        && i.params.first().is_some_and(|p| p.name == "fd")
+                });
+                Some(if creates && fd < 0 { -1 } else { fd })
+            }
         }
     }
 

@@ -624,6 +624,15 @@ fn evt_fields() {
         "failed opens still name the file"
     );
     assert_eq!(text(&f, "evt.is_open_exec"), "true");
+    assert_eq!(
+        (
+            text(&f, "fd.num"),
+            text(&f, "fd.typechar"),
+            text(&f, "evt.rawres")
+        ),
+        ("-1".into(), "f".into(), "-13".into()),
+        "open_file_failed matches"
+    );
     let r = rec(abi::PPME_PROCEXIT_1_E, 1, 200, &[("status", P::N(0))]);
     let ev = Event::parse(&r).unwrap();
     let f = EventFields::new(&ev, &p);
