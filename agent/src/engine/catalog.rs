@@ -176,7 +176,7 @@ catalogue! {
     EvtFailed = ("evt.failed", Bool, [], "true if the syscall returned an error"),
     EvtRawarg = ("evt.rawarg", Str, [ARG_REQUIRED, NO_RHS, NO_TRANSFORMER], "argument of the event by name, unrendered (number or string)"),
     EvtInfo = ("evt.info", Str, [], "for syscall events the same as evt.args"),
-    EvtIsIo = ("evt.is_io", Bool, [], "true for events reading or writing data (send/recv family)"),
+    EvtIsIo = ("evt.is_io", Bool, [], "true for events reading or writing data through an fd (send/recv family)"),
     EvtIsIoRead = ("evt.is_io_read", Bool, [], "true for events reading data"),
     EvtIsIoWrite = ("evt.is_io_write", Bool, [], "true for events writing data"),
     EvtIsWait = ("evt.is_wait", Bool, [], "true for events that may sleep"),

@@ -70,12 +70,10 @@ impl EventFields<'_, '_> {
         c & !(abi::EC_SYSCALL | abi::EC_TRACEPOINT)
     }
 
-    fn is_io(&self, which: Option<u32>) -> bool {
-        let c = self.category();
-        match which {
-            Some(w) => c == w,
-            None => matches!(c, abi::EC_IO_READ | abi::EC_IO_WRITE),
-        }
+    /// Whether the event reads from / writes to its fd (the event table's
+    /// `EF_READS_FROM_FD` / `EF_WRITES_TO_FD`, as Falco decides).
+    fn is_io(&self, which: u32) -> bool {
+        self.event().info().is_some_and(|i| i.flags & which != 0)
     }
 
     /// Index of the argument an `evt.arg`/`evt.rawarg` names.
@@ -170,14 +168,14 @@ impl EventFields<'_, '_> {
                 };
                 bstr(name)
             }
-            Field::EvtIsIo => Value::Bool(self.is_io(None)),
-            Field::EvtIsIoRead => Value::Bool(self.is_io(Some(abi::EC_IO_READ))),
-            Field::EvtIsIoWrite => Value::Bool(self.is_io(Some(abi::EC_IO_WRITE))),
+            Field::EvtIsIo => Value::Bool(self.is_io(abi::EF_READS_FROM_FD | abi::EF_WRITES_TO_FD)),
+            Field::EvtIsIoRead => Value::Bool(self.is_io(abi::EF_READS_FROM_FD)),
+            Field::EvtIsIoWrite => Value::Bool(self.is_io(abi::EF_WRITES_TO_FD)),
             Field::EvtIsWait => {
                 Value::Bool(ev.info().is_some_and(|i| i.flags & abi::EF_WAITS != 0))
             }
             Field::EvtIsSyslog => Value::Bool(
-                self.is_io(Some(abi::EC_IO_WRITE))
+                self.is_io(abi::EF_WRITES_TO_FD)
                     && self.fd_info().is_some_and(|f| f.name.contains("/dev/log")),
             ),
             Field::EvtCount => Value::Int(1),
