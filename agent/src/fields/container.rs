@@ -211,19 +211,19 @@ fn pairs(m: &BTreeMap<String, String>) -> String {
 
 impl EventFields<'_, '_> {
     /// The event's container: the one given by `with_container`, else the
-    /// thread's, else the host.
-    pub fn container(&self) -> &ContainerInfo {
+    /// thread's, else the host; `None` when the thread is unknown (Falco
+    /// has no container facts for a thread it does not know).
+    pub fn container(&self) -> Option<&ContainerInfo> {
         if let Some(c) = self.container.get() {
-            return c;
+            return Some(c);
         }
-        self.thread()
-            .and_then(|t| t.container.as_deref())
-            .unwrap_or_else(|| host())
+        let t = self.thread()?;
+        Some(t.container.as_deref().unwrap_or_else(|| host()))
     }
 
     /// A mount by index, or by `by_dest ? dest : source` glob.
     fn mount(&self, arg: &FieldArg, by_dest: bool) -> Option<&Mount> {
-        let ms = &self.container().mounts;
+        let ms = &self.container()?.mounts;
         match arg {
             FieldArg::Index(i) => ms.get(*i as usize),
             FieldArg::Key(k) => ms
@@ -234,7 +234,7 @@ impl EventFields<'_, '_> {
     }
 
     pub(super) fn container_field(&self, f: Field, arg: &FieldArg) -> Option<Value<'_>> {
-        let c = self.container();
+        let c = self.container()?;
         let owned = |s: String| Some(Value::Str(Cow::Owned(s)));
         match f {
             Field::ContainerId => nonempty(&c.id),

@@ -121,12 +121,12 @@ impl EventFields<'_, '_> {
             Field::FdIsUpperLayer if files => Value::Bool(f.flags & abi::PPM_FD_UPPER_LAYER != 0),
             Field::FdIsLowerLayer if files => Value::Bool(f.flags & abi::PPM_FD_LOWER_LAYER != 0),
             Field::FdContainername => {
-                let c = self.container();
+                let c = self.container()?;
                 nonempty(&f.name)?;
                 Value::Str(Cow::Owned(format!("{}:{}", c.id, f.name)))
             }
             Field::FdContainerdirectory if paths => {
-                let c = self.container();
+                let c = self.container()?;
                 let d = if f.kind == FdKind::Directory {
                     f.name.as_str()
                 } else {

@@ -860,6 +860,13 @@ fn container_fields() {
         ),
         ("<NA>".into(), "<NA>".into(), "<NA>".into())
     );
+    // A thread nobody knows has no container facts at all.
+    let r = rec(abi::PPME_SYSCALL_CLOSE_X, 1, 4242, &[("res", P::N(0))]);
+    let unknown = Event::parse(&r).unwrap();
+    assert_eq!(
+        text(&EventFields::new(&unknown, &p), "container.id"),
+        "<NA>"
+    );
     let f = EventFields::new(&ev, &p).with_container(custom_container());
     let t = |n| text(&f, n);
     assert_eq!(
