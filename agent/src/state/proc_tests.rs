@@ -231,3 +231,51 @@ fn unknown_threads_are_loaded_lazily_or_counted() {
     // A thread /proc did not have is not looked up again per event.
     assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
 }
+
+#[test]
+fn capset_and_fchdir_follow_the_thread() {
+    use crate::fields::tests::{rec, P};
+    let mut t = ProcTable::new(8);
+    t.seed([ThreadInfo {
+        tid: 5,
+        pid: 5,
+        cwd: "/".into(),
+        cap_effective: u64::MAX,
+        ..Default::default()
+    }]);
+    let admin = abi::PPM_CAP_SYS_ADMIN as i64;
+    let capset = rec(
+        abi::PPME_SYSCALL_CAPSET_X,
+        1,
+        5,
+        &[
+            ("res", P::N(0)),
+            ("cap_inheritable", P::N(0)),
+            ("cap_permitted", P::N(admin)),
+            ("cap_effective", P::N(admin)),
+        ],
+    );
+    apply(&mut t, &capset);
+    assert_eq!(t.get(5).unwrap().cap_effective, admin as u64);
+    let open_dir = rec(
+        abi::PPME_SYSCALL_OPENAT_2_X,
+        2,
+        5,
+        &[
+            ("fd", P::N(3)),
+            ("dirfd", P::N(i64::from(abi::PPM_AT_FDCWD))),
+            ("name", P::S("srv/www")),
+            ("flags", P::N(i64::from(abi::PPM_O_DIRECTORY))),
+        ],
+    );
+    apply(&mut t, &open_dir);
+    let fchdir = rec(
+        abi::PPME_SYSCALL_FCHDIR_X,
+        3,
+        5,
+        &[("res", P::N(0)), ("fd", P::N(3))],
+    );
+    apply(&mut t, &fchdir);
+    assert_eq!(t.get(5).unwrap().cwd, "/srv/www");
+    assert_eq!(t.event_num(), 3);
+}
