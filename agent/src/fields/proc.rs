@@ -107,7 +107,7 @@ impl<'t> EventFields<'_, 't> {
             },
             Field::ProcCwd => bstr(&t.cwd),
             Field::ProcPid => Value::Int(t.pid),
-            Field::ProcPpid => Value::Int(t.ptid),
+            Field::ProcPpid => Value::Int(parent().map_or(t.ptid, |p| p.pid)),
             Field::ProcVpid => Value::Int(t.vpid_or_pid()),
             Field::ProcPvpid => Value::Int(parent()?.vpid_or_pid()),
             Field::ProcSid => Value::Int(t.sid),

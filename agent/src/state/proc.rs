@@ -98,6 +98,9 @@ pub struct ProcTable {
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
     missing: HashSet<i64>,
+    /// Exited threads and the reaper their children were re-parented to.
+    reaped: HashMap<i64, i64>,
+    reaped_order: VecDeque<i64>,
     users: Users,
     /// Container state (`None`: every thread is on the host).
     containers: Option<Box<dyn ContainerResolver>>,
@@ -138,6 +141,8 @@ impl ProcTable {
             fdtabs: HashMap::new(),
             loader: None,
             missing: HashSet::new(),
+            reaped: HashMap::new(),
+            reaped_order: VecDeque::new(),
             users: Users::empty(),
             containers: None,
             evt_num: 0,
@@ -187,6 +192,14 @@ impl ProcTable {
     fn insert(&mut self, mut t: ThreadInfo) {
         let tid = t.tid;
         self.missing.remove(&tid);
+        // A reused tid is a new thread, not the exited one: its orphans
+        // are re-parented for real now (rare: pid reuse), so they do not
+        // become the new thread's children.
+        if let Some(r) = self.reaped.remove(&tid) {
+            for c in self.threads.values_mut().filter(|c| c.ptid == tid) {
+                c.ptid = r;
+            }
+        }
         if t.fdtab == 0 {
             t.fdtab = if t.pid != 0 { t.pid } else { tid };
         }
@@ -241,8 +254,24 @@ impl ProcTable {
 
     /// The entry of `tid`'s parent, if known.
     pub fn parent(&self, tid: i64) -> Option<&ThreadInfo> {
-        let t = self.threads.get(&tid)?;
-        (t.ptid != tid).then(|| self.threads.get(&t.ptid)).flatten()
+        self.parent_of(self.threads.get(&tid)?)
+    }
+
+    /// `t`'s parent: its `ptid`, or, when that thread exited, the reaper
+    /// the kernel re-parented `t` to (procexit's `reaper_tid`), as Falco.
+    pub fn parent_of(&self, t: &ThreadInfo) -> Option<&ThreadInfo> {
+        let mut ptid = t.ptid;
+        // A chain of exited parents each reaped by the next (bounded).
+        for _ in 0..8 {
+            if ptid == t.tid {
+                return None;
+            }
+            if let Some(p) = self.threads.get(&ptid) {
+                return Some(p);
+            }
+            ptid = *self.reaped.get(&ptid)?;
+        }
+        None
     }
 
     /// `t`'s ancestors, parent first (at most [`MAX_ANCESTORS`]).
@@ -252,7 +281,7 @@ impl ProcTable {
         std::iter::from_fn(move || {
             let c = cur?;
             n += 1;
-            let p = self.threads.get(&c.ptid).filter(|p| p.tid != c.tid);
+            let p = self.parent_of(c).filter(|p| p.tid != c.tid);
             cur = if n > MAX_ANCESTORS { None } else { p };
             cur
         })
@@ -436,8 +465,24 @@ impl ProcTable {
 
     /// Applies what `ev` changes after rules looked at it (exits).
     pub fn apply_post(&mut self, ev: &Event<'_>) {
-        if u32::from(ev.code()) == abi::PPME_PROCEXIT_1_E && self.drop_thread(ev.tid()).is_some() {
+        if u32::from(ev.code()) != abi::PPME_PROCEXIT_1_E {
+            return;
+        }
+        let tid = ev.tid();
+        if self.drop_thread(tid).is_some() {
             self.stats.exits += 1;
+        }
+        // Its children now belong to the reaper: remembered instead of
+        // rewriting every child (bounded, oldest forgotten first).
+        if let Some(r) = ev.int_of("reaper_tid").filter(|r| *r > 0 && *r != tid) {
+            if self.reaped.insert(tid, r).is_none() {
+                self.reaped_order.push_back(tid);
+            }
+            while self.reaped_order.len() > self.capacity {
+                if let Some(old) = self.reaped_order.pop_front() {
+                    self.reaped.remove(&old);
+                }
+            }
         }
     }
 

@@ -279,3 +279,39 @@ fn capset_and_fchdir_follow_the_thread() {
     assert_eq!(t.get(5).unwrap().cwd, "/srv/www");
     assert_eq!(t.event_num(), 3);
 }
+
+#[test]
+fn orphans_belong_to_the_reaper() {
+    let mut t = ProcTable::new(8);
+    let th = |tid: i64, ptid: i64, comm: &str| ThreadInfo {
+        tid,
+        pid: tid,
+        ptid,
+        comm: comm.into(),
+        ..Default::default()
+    };
+    t.seed([th(1, 0, "init"), th(50, 1, "sh"), th(60, 50, "daemon")]);
+    let exit = record(
+        abi::PPME_PROCEXIT_1_E,
+        3,
+        50,
+        &[
+            &0i64.to_le_bytes(),
+            &0i64.to_le_bytes(),
+            &[0],
+            &[0],
+            &1i64.to_le_bytes(),
+        ],
+    );
+    apply(&mut t, &exit);
+    assert_eq!(t.parent(60).unwrap().comm, "init");
+    let names: Vec<&str> = t
+        .ancestors(t.get(60).unwrap())
+        .map(|a| a.comm.as_str())
+        .collect();
+    assert_eq!(names, ["init"]);
+    // A new thread reusing tid 50 is not the reaped one.
+    t.seed([th(50, 1, "new")]);
+    assert_eq!(t.parent(60).unwrap().comm, "init");
+    assert_eq!(t.get(60).unwrap().ptid, 1);
+}
