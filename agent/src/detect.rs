@@ -154,6 +154,7 @@ mod tests {
             libc::SYS_setuid,
             libc::SYS_connect,
             libc::SYS_fcntl,
+            libc::SYS_setsid,
         ] {
             assert!(f.has_syscall(nr), "{nr}");
         }

@@ -22,7 +22,8 @@ pub use crate::state::thread::{ThreadInfo, NO_LOGINUID};
 
 /// Event types the table follows besides the clone and exec families
 /// (which the capture filter always includes): credentials, capabilities,
-/// cwd, and every record that creates, changes or closes an fd.
+/// cwd, sessions (`setsid`, a generic record) and every record that
+/// creates, changes or closes an fd.
 pub const STATE_EVENTS: &[&str] = &[
     "setuid",
     "setgid",
@@ -51,6 +52,7 @@ pub const STATE_EVENTS: &[&str] = &[
     "memfd_create",
     "userfaultfd",
     "bpf",
+    "setsid",
 ];
 
 /// Longest parent chain followed (loops in bad data end there too).
@@ -376,6 +378,12 @@ impl ProcTable {
             | abi::PPME_SYSCALL_CLONE3_X => self.on_clone(ev),
             abi::PPME_SYSCALL_EXECVE_19_X | abi::PPME_SYSCALL_EXECVEAT_X => self.on_exec(ev),
             abi::PPME_PROCEXIT_1_E => {}
+            abi::PPME_GENERIC_X => {
+                self.ensure(ev.tid());
+                if ev.int_of("ID") == Some(i64::from(abi::PPM_SC_SETSID)) {
+                    self.on_setsid(ev.tid());
+                }
+            }
             code => {
                 self.ensure(ev.tid());
                 self.apply_fd_event(code, ev);
@@ -438,6 +446,24 @@ impl ProcTable {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// setsid's only failure is EPERM for a process group leader, so a
+    /// generic setsid record (which carries no result) from any other
+    /// process succeeded: it now leads a new session and process group.
+    fn on_setsid(&mut self, tid: i64) {
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        let (pid, vpid) = (t.pid, t.vpid_or_pid());
+        if t.vpgid == vpid {
+            return;
+        }
+        for t in self.threads.values_mut().filter(|t| t.pid == pid) {
+            t.sid = vpid;
+            t.vpgid = vpid;
+            t.pgid = pid;
         }
     }
 

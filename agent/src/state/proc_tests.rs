@@ -125,8 +125,39 @@ fn fork_exec_exit_lifecycle() {
 #[test]
 fn state_events_are_lanner_events() {
     for n in STATE_EVENTS {
-        assert!(abi::events().any(|e| e.name == *n), "{n}");
+        let known = abi::events().any(|e| e.name == *n);
+        let syscall = crate::source::kmod::Filter::syscall_for_event(n).is_some();
+        assert!(known || syscall, "{n}");
     }
+}
+
+#[test]
+fn setsid_starts_a_session_unless_group_leader() {
+    let mut t = ProcTable::new(8);
+    t.seed([
+        ThreadInfo {
+            tid: 70,
+            pid: 70,
+            sid: 1,
+            vpgid: 1,
+            ..Default::default()
+        },
+        ThreadInfo {
+            tid: 71,
+            pid: 71,
+            sid: 1,
+            vpgid: 71,
+            ..Default::default()
+        },
+    ]);
+    let id = (abi::PPM_SC_SETSID as u16).to_le_bytes();
+    let nr = 112u16.to_le_bytes();
+    for tid in [70, 71] {
+        apply(&mut t, &record(abi::PPME_GENERIC_X, 1, tid, &[&id, &nr]));
+    }
+    let (a, b) = (t.get(70).unwrap(), t.get(71).unwrap());
+    assert_eq!((a.sid, a.vpgid), (70, 70));
+    assert_eq!((b.sid, b.vpgid), (1, 71), "a group leader's setsid fails");
 }
 
 #[test]
