@@ -2,15 +2,19 @@
 //! lookup of threads (and fds) the event stream never introduced.
 //!
 //! Owns: parsing /proc/<pid>/{stat,status,comm,cmdline,environ,exe,cwd,
-//! loginuid,cgroup,fd/<n>} and /proc/<pid>/task/<tid>, and /proc/stat's
+//! loginuid,cgroup,fd/<n>} and /proc/<pid>/task/<tid>, the socket tables
+//! /proc/<pid>/net/{tcp,udp,raw}[6] and unix (read at most
+//! `MAX_NET_TABLE` bytes, only for a lazy socket lookup), and /proc/stat's
 //! boot time (process start times are ticks since boot).
 //! Must never: fail the agent because a process vanished mid-read (races
 //! with exits are normal: such entries are skipped).
 
-use crate::state::fd::{from_proc_link, FdInfo};
+use crate::state::fd::{from_proc_link, FdInfo, FdKind, Tuple, L4};
 use crate::state::proc::{ThreadInfo, ThreadLoader, NO_LOGINUID};
 use crate::state::thread::parse_cgroups;
 use std::fs;
+use std::io::Read;
+use std::net::IpAddr;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -232,7 +236,8 @@ impl Procfs {
         self.read_thread(&dir, &pdir, tid, pid)
     }
 
-    /// What fd `fd` of process `pid` refers to.
+    /// What fd `fd` of process `pid` refers to (sockets completed from
+    /// the process's /proc/<pid>/net tables).
     pub fn fd(&self, pid: i64, fd: i64) -> Option<FdInfo> {
         let p = self
             .root
@@ -240,14 +245,132 @@ impl Procfs {
             .join("fd")
             .join(fd.to_string());
         let link = fs::read_link(&p).ok()?;
+        let link = link.to_string_lossy();
+        if link.starts_with("socket:[") {
+            let info = from_proc_link(&link, false);
+            return Some(self.socket(pid, info.ino).unwrap_or(info));
+        }
         let is_dir = fs::metadata(&p).is_ok_and(|m| m.is_dir());
-        let mut info = from_proc_link(&link.to_string_lossy(), is_dir);
+        let mut info = from_proc_link(&link, is_dir);
         if let Ok(m) = fs::metadata(&p) {
             if info.ino == 0 {
                 info.ino = m.ino();
             }
         }
         Some(info)
+    }
+}
+
+/// Largest /proc/<pid>/net table read for one lazy socket lookup.
+const MAX_NET_TABLE: u64 = 4 << 20;
+
+/// An address of a /proc/net/{tcp,udp,raw}[6] line: hex words as the
+/// kernel prints them (each 32-bit word in host = little-endian order)
+/// and a big-endian hex port.
+fn net_addr(s: &str) -> Option<(IpAddr, u16)> {
+    let (a, p) = s.split_once(':')?;
+    let port = u16::from_str_radix(p, 16).ok()?;
+    let mut bytes = Vec::with_capacity(16);
+    for i in (0..a.len()).step_by(8) {
+        let w = u32::from_str_radix(a.get(i..i + 8)?, 16).ok()?;
+        bytes.extend_from_slice(&w.to_le_bytes());
+    }
+    let ip = match bytes.len() {
+        4 => IpAddr::from([bytes[0], bytes[1], bytes[2], bytes[3]]),
+        16 => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(&bytes);
+            let v6 = std::net::Ipv6Addr::from(b);
+            v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4)
+        }
+        _ => return None,
+    };
+    Some((ip, port))
+}
+
+/// The socket with inode `ino` in one /proc/net table's text.
+fn find_socket(text: &str, ino: u64, kind: FdKind, l4: L4) -> Option<FdInfo> {
+    let want = ino.to_string();
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split_whitespace().collect();
+        if kind == FdKind::Unix {
+            if c.get(6) == Some(&want.as_str()) {
+                let path = c.get(7).copied().unwrap_or_default().to_string();
+                return Some(FdInfo {
+                    kind,
+                    name: path,
+                    ino,
+                    ..FdInfo::default()
+                });
+            }
+            continue;
+        }
+        if c.get(9) != Some(&want.as_str()) {
+            continue;
+        }
+        let (l, r) = (net_addr(c.get(1)?)?, net_addr(c.get(2)?)?);
+        let mut info = FdInfo {
+            kind,
+            l4,
+            ino,
+            ..FdInfo::default()
+        };
+        if r.1 == 0 && r.0.is_unspecified() {
+            // Listening or unconnected: only the local end.
+            info.name = format!("{}:{}", l.0, l.1);
+            info.server = l4 == L4::Tcp;
+        } else {
+            // Which end connected is not in the table; the local end is
+            // taken as the client so the local/remote fields are right.
+            info.tuple = Some(Tuple {
+                cip: l.0,
+                cport: l.1,
+                sip: r.0,
+                sport: r.1,
+            });
+            info.name = format!("{}:{}->{}:{}", l.0, l.1, r.0, r.1);
+            info.connected = true;
+        }
+        return Some(info);
+    }
+    None
+}
+
+impl Procfs {
+    /// Socket `ino` of process `pid` from its network namespace's tables.
+    fn socket(&self, pid: i64, ino: u64) -> Option<FdInfo> {
+        if ino == 0 {
+            return None;
+        }
+        let net = self.root.join(pid.to_string()).join("net");
+        let tables = [
+            ("tcp", FdKind::Ipv4, L4::Tcp),
+            ("tcp6", FdKind::Ipv6, L4::Tcp),
+            ("udp", FdKind::Ipv4, L4::Udp),
+            ("udp6", FdKind::Ipv6, L4::Udp),
+            ("raw", FdKind::Ipv4, L4::Raw),
+            ("raw6", FdKind::Ipv6, L4::Raw),
+            ("unix", FdKind::Unix, L4::Unknown),
+        ];
+        for (file, kind, l4) in tables {
+            let mut text = String::new();
+            let read = fs::File::open(net.join(file))
+                .and_then(|f| f.take(MAX_NET_TABLE).read_to_string(&mut text));
+            if read.is_err() {
+                continue;
+            }
+            if let Some(mut info) = find_socket(&text, ino, kind, l4) {
+                // A v6 socket with v4-mapped addresses is ipv4 to Falco.
+                if info
+                    .tuple
+                    .is_some_and(|t| t.cip.is_ipv4() && t.sip.is_ipv4())
+                {
+                    info.kind = FdKind::Ipv4;
+                }
+                return Some(info);
+            }
+        }
+        None
     }
 }
 
@@ -264,7 +387,6 @@ impl ThreadLoader for Procfs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::fd::FdKind;
 
     fn write_proc(root: &Path, pid: i64, tids: &[i64], comm: &str, ppid: i64) {
         for &tid in tids {
@@ -362,6 +484,53 @@ mod tests {
         assert!(procfs.fd(42, 5).is_none());
         // Missing /proc/stat: start times stay unknown rather than wrong.
         assert_eq!(Procfs::new(root.join("none")).boot_ns, 0);
+    }
+
+    #[test]
+    fn sockets_are_completed_from_proc_net() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("5");
+        fs::create_dir_all(p.join("fd")).unwrap();
+        fs::create_dir_all(p.join("net")).unwrap();
+        let tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n\
+             0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1001 1\n\
+             1: 0100007F:9C40 0200000A:01BB 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1\n";
+        fs::write(p.join("net").join("tcp"), tcp).unwrap();
+        let unix = "Num       RefCount Protocol Flags    Type St Inode Path\n\
+             0000: 00000002 00000000 00010000 0001 01 1003 /run/x.sock\n";
+        fs::write(p.join("net").join("unix"), unix).unwrap();
+        for (fd, ino) in [(3, 1001), (4, 1002), (5, 1003), (6, 9999)] {
+            let link = format!("socket:[{ino}]");
+            std::os::unix::fs::symlink(link, p.join("fd").join(fd.to_string())).unwrap();
+        }
+        let procfs = Procfs::new(dir.path());
+        let listen = procfs.fd(5, 3).unwrap();
+        assert_eq!(
+            (listen.kind, listen.name.as_str(), listen.server),
+            (FdKind::Ipv4, "0.0.0.0:22", true)
+        );
+        let conn = procfs.fd(5, 4).unwrap();
+        assert_eq!(conn.name, "127.0.0.1:40000->10.0.0.2:443");
+        assert_eq!((conn.l4, conn.connected), (L4::Tcp, true));
+        let ((lip, lport), (rip, rport)) = conn.local_remote().unwrap();
+        assert_eq!(
+            (lip.to_string(), lport, rip.to_string(), rport),
+            ("127.0.0.1".into(), 40000, "10.0.0.2".into(), 443)
+        );
+        let unix = procfs.fd(5, 5).unwrap();
+        assert_eq!(
+            (unix.kind, unix.name.as_str()),
+            (FdKind::Unix, "/run/x.sock")
+        );
+        let lost = procfs.fd(5, 6).unwrap();
+        assert_eq!(lost.kind, FdKind::Unknown, "in no table");
+        assert_eq!(
+            net_addr("00000000000000000000000001000000:0050"),
+            Some(("::1".parse().unwrap(), 80))
+        );
+        let mapped = net_addr("0000000000000000FFFF00000100007F:0050").unwrap();
+        assert_eq!(mapped.0.to_string(), "127.0.0.1");
+        assert_eq!(net_addr("zz:1"), None);
     }
 
     #[test]
