@@ -31,12 +31,15 @@ fn joined(v: &[String]) -> String {
 }
 
 impl<'t> EventFields<'_, 't> {
-    /// The leader of the group `id` (session or process group) the thread
-    /// belongs to: the ancestor with that pid, else the eldest ancestor
-    /// still in the group.
+    /// The leader of the group `id` (session or process group): on the
+    /// host the thread whose id it is; in a pid namespace, or when that
+    /// thread is gone, the eldest ancestor still in the group (as Falco).
     fn leader(&self, t: &'t ThreadInfo, id: i64, key: fn(&ThreadInfo) -> i64) -> &'t ThreadInfo {
-        if t.vpid_or_pid() == id {
-            return t;
+        let in_pidns = t.vtid > 0 && t.vtid != t.tid;
+        if !in_pidns {
+            if let Some(l) = self.procs().get(id) {
+                return l;
+            }
         }
         let mut best = t;
         for a in self.procs().ancestors(t) {
@@ -44,9 +47,6 @@ impl<'t> EventFields<'_, 't> {
                 break;
             }
             best = a;
-            if a.vpid_or_pid() == id {
-                break;
-            }
         }
         best
     }
@@ -91,14 +91,9 @@ impl<'t> EventFields<'_, 't> {
                 FieldArg::Index(i) => bstr(t.args.get(*i as usize)?),
                 _ => bstr(t.args_joined()),
             },
-            Field::ProcExeline => {
-                let mut s = t.exe.clone();
-                for a in &t.args {
-                    s.push(' ');
-                    s.push_str(a);
-                }
-                Value::Str(Cow::Owned(s))
-            }
+            // Falco joins exe and the arguments with a space even when
+            // there are none.
+            Field::ProcExeline => Value::Str(Cow::Owned(format!("{} {}", t.exe, t.args_joined()))),
             Field::ProcCmdnargs => Value::Int(t.args.len() as i64),
             Field::ProcCmdlenargs => Value::Int(t.args.iter().map(|a| a.len() as i64).sum()),
             Field::ProcEnv => match arg {
@@ -125,13 +120,13 @@ impl<'t> EventFields<'_, 't> {
             Field::ProcDuration => since(t.clone_ts)?,
             Field::ProcPpidDuration => since(parent()?.clone_ts)?,
             Field::ProcPidTs => Value::Int(t.clone_ts as i64).filter_pos()?,
-            Field::ProcPpidTs => Value::Int(parent()?.clone_ts as i64).filter_pos()?,
+            Field::ProcPpidTs => Value::Int(parent()?.clone_ts as i64),
             Field::ProcExeIno => Value::Int(t.exe_ino as i64).filter_pos()?,
             Field::ProcExeInoCtime => Value::Int(t.exe_ino_ctime as i64).filter_pos()?,
             Field::ProcExeInoMtime => Value::Int(t.exe_ino_mtime as i64).filter_pos()?,
             Field::ProcExeInoCtimeDurationProcStart => {
                 let (c, s) = (t.exe_ino_ctime, t.clone_ts);
-                if c == 0 || s < c {
+                if c == 0 || s <= c {
                     return None;
                 }
                 Value::Int((s - c) as i64)
@@ -169,6 +164,9 @@ impl<'t> EventFields<'_, 't> {
             Field::ThreadCapPermitted => Value::Str(Cow::Owned(cap_names(t.cap_permitted))),
             Field::ThreadCapInheritable => Value::Str(Cow::Owned(cap_names(t.cap_inheritable))),
             Field::ThreadCgroups => {
+                if t.cgroups.is_empty() {
+                    return None;
+                }
                 let v: Vec<String> = t.cgroups.iter().map(|(c, p)| format!("{c}={p}")).collect();
                 Value::Str(Cow::Owned(v.join(" ")))
             }
