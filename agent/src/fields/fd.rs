@@ -36,14 +36,53 @@ impl EventFields<'_, '_> {
         })
     }
 
+    /// The fields Falco still answers for an fd event whose fd is not in
+    /// the table: names from the record, a type character by event.
+    fn null_fd_field(&self, field: Field) -> Option<Value<'_>> {
+        let owned = |s: String| Some(Value::Str(Cow::Owned(s)));
+        match field {
+            Field::FdName => owned(self.creator_name(false)),
+            Field::FdNameraw => owned(self.creator_name(true)),
+            Field::FdTypechar => Some(bstr(self.creator_typechar())),
+            Field::FdDirectory | Field::FdContainerdirectory => {
+                let name = self.creator_name(false);
+                let dir = match name.rfind('/') {
+                    Some(p) if p != 0 && p < name.len() - 1 => name[..p].to_string(),
+                    Some(p) if p != 0 => name,
+                    _ => "/".to_string(),
+                };
+                if field == Field::FdDirectory {
+                    owned(dir)
+                } else {
+                    owned(format!("{}:{dir}", self.container()?.id))
+                }
+            }
+            Field::FdContainername => owned(format!(
+                "{}:{}",
+                self.container()?.id,
+                self.creator_name(false)
+            )),
+            _ => None,
+        }
+    }
+
     pub(super) fn fd_field(&self, field: Field, arg: &FieldArg) -> Option<Value<'_>> {
+        if !self.is_fd_event() || self.thread().is_none() {
+            return None;
+        }
         if field == Field::FdNum {
             return self.fd_num().map(Value::Int);
         }
         if field == Field::FdTypes {
             return self.fd_types(arg);
         }
-        let f = self.fd_info()?;
+        // A failed connect is named after its tuple, not the socket.
+        let failed_connect = self.code() == abi::PPME_SOCKET_CONNECT_X
+            && self.rawres().is_some_and(|r| r < 0)
+            && matches!(field, Field::FdName | Field::FdContainername);
+        let Some(f) = self.fd_info().filter(|_| !failed_connect) else {
+            return self.null_fd_field(field);
+        };
         let files = matches!(f.kind, FdKind::File | FdKind::Directory | FdKind::Memfd);
         // Falco splits names only for files and directories.
         let paths = matches!(f.kind, FdKind::File | FdKind::Directory);

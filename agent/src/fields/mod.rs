@@ -211,19 +211,64 @@ impl<'e, 't> EventFields<'e, 't> {
         }
     }
 
-    /// What the event's fd refers to: the fd table entry, or for an open
-    /// that failed or was not remembered, what the record itself says.
+    /// Whether the event creates, uses or destroys an fd (the only events
+    /// with `fd.*` values, as in Falco).
+    pub fn is_fd_event(&self) -> bool {
+        let mask = abi::EF_CREATES_FD | abi::EF_USES_FD | abi::EF_DESTROYS_FD;
+        self.ev.info().is_some_and(|i| i.flags & mask != 0)
+    }
+
+    /// What the event's fd refers to in the process's fd table.
     pub fn fd_info(&self) -> Option<&FdInfo> {
         self.fd
             .get_or_init(|| {
                 let num = self.fd_num()?;
-                if let Some(f) = self.procs.fd(self.ev.tid(), num) {
-                    return Some(Cow::Borrowed(f));
-                }
-                is_open_family(self.code())
-                    .then(|| Cow::Owned(self.procs.open_info(self.code(), self.ev)))
+                self.procs.fd(self.ev.tid(), num).map(Cow::Borrowed)
             })
             .as_deref()
+    }
+
+    /// For an fd event whose fd is not in the table (a call that failed,
+    /// or an fd never seen): the name the record itself carries, as Falco
+    /// falls back to — the path of open/openat/openat2/creat (`raw`: as
+    /// passed, repeated slashes folded), the tuple of accept/connect, else
+    /// empty.
+    pub(crate) fn creator_name(&self, raw: bool) -> String {
+        let ev = self.ev;
+        match self.code() {
+            c if is_open_family(c) => {
+                if raw {
+                    let n = ev.str_of("name").map(String::from_utf8_lossy);
+                    let mut s = n.unwrap_or_default().into_owned();
+                    while s.contains("//") {
+                        s = s.replace("//", "/");
+                    }
+                    s
+                } else {
+                    path::resolve_at(self.procs, ev, ev.param_index("name"))
+                        .map(Cow::into_owned)
+                        .unwrap_or_default()
+                }
+            }
+            abi::PPME_SOCKET_ACCEPT_5_X
+            | abi::PPME_SOCKET_ACCEPT4_6_X
+            | abi::PPME_SOCKET_CONNECT_X => ev
+                .param(ev.param_index("tuple").unwrap_or(usize::MAX))
+                .and_then(crate::event::render::socktuple)
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// Falco's `fd.typechar` for an fd event without a known fd.
+    pub(crate) fn creator_typechar(&self) -> &'static str {
+        match self.code() {
+            c if is_open_family(c) => "f",
+            abi::PPME_SOCKET_SOCKET_X
+            | abi::PPME_SOCKET_ACCEPT_5_X
+            | abi::PPME_SOCKET_ACCEPT4_6_X => "4",
+            _ => "o",
+        }
     }
 
     /// `fd.name` (kept for callers of the previous API).

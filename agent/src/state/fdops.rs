@@ -5,7 +5,8 @@
 //! reach lanner only as generic records without a result, so their fds are
 //! learned lazily from /proc when a later record uses them.)
 //!
-//! Owns: [`ProcTable::apply_fd_event`] and the decoding of socket tuples
+//! Owns: [`ProcTable::apply_fd_event`] (before rules), `close_fd` (after
+//! rules), and the decoding of socket tuples
 //! and addresses into [`Tuple`]s.
 //! Must never: do I/O other than through the table's bounded lazy lookup,
 //! or fail on malformed parameters (they leave the table unchanged).
@@ -200,13 +201,8 @@ impl ProcTable {
                     }
                 }
             }
-            abi::PPME_SYSCALL_CLOSE_X if res == Some(0) => {
-                if let Some(fd) = ev.int_of("fd") {
-                    if let Some(tab) = self.table_mut(tid) {
-                        tab.remove(fd);
-                    }
-                }
-            }
+            // close is applied after the rules saw the fd (`close_fd`).
+            abi::PPME_SYSCALL_CLOSE_X => {}
             abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
                 let cloexec = code == abi::PPME_SYSCALL_DUP3_X
                     && ev.int_of("flags").unwrap_or(0) as u32 & abi::PPM_O_CLOEXEC != 0;
@@ -235,6 +231,17 @@ impl ProcTable {
                     self.ensure_fd(tid, fd);
                 }
             }
+        }
+    }
+
+    /// A successful close, applied after rules looked at the event (they
+    /// still see the fd being closed, as in Falco).
+    pub(crate) fn close_fd(&mut self, ev: &Event<'_>) {
+        if ev.int_of("res") != Some(0) {
+            return;
+        }
+        if let (Some(fd), Some(tab)) = (ev.int_of("fd"), self.table_mut(ev.tid())) {
+            tab.remove(fd);
         }
     }
 

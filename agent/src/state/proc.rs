@@ -489,10 +489,12 @@ impl ProcTable {
         }
     }
 
-    /// Applies what `ev` changes after rules looked at it (exits).
+    /// Applies what `ev` changes after rules looked at it (exits, closes).
     pub fn apply_post(&mut self, ev: &Event<'_>) {
-        if u32::from(ev.code()) != abi::PPME_PROCEXIT_1_E {
-            return;
+        match u32::from(ev.code()) {
+            abi::PPME_SYSCALL_CLOSE_X => return self.close_fd(ev),
+            abi::PPME_PROCEXIT_1_E => {}
+            _ => return,
         }
         let tid = ev.tid();
         if self.drop_thread(tid).is_some() {

@@ -123,7 +123,11 @@ fn threads_get_their_container_from_the_resolver() {
         ),
         ("web".into(), "nginx".into())
     );
-    assert_eq!(text(&f, "fd.containername"), "<NA>", "fd 1 is unknown");
+    assert_eq!(
+        text(&f, "fd.containername"),
+        "0123456789ab:",
+        "fd 1 is unknown: container id and an empty name, as Falco"
+    );
     assert_eq!(refreshed.load(std::sync::atomic::Ordering::Relaxed), 1);
     // Complete entries are not looked up again; host threads are host.
     p.apply_pre(&ev);
