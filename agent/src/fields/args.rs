@@ -63,12 +63,17 @@ impl EventFields<'_, '_> {
             .or_else(|| render::param_text(self.event(), i))
     }
 
-    /// `evt.args`: `name=value` pairs; numbers with a resolved or named
-    /// form get it in parentheses (`fd=3(<f>/etc/passwd)`,
-    /// `flags=4097(O_RDONLY|O_CLOEXEC)`).
+    /// `evt.args`: `name=value ` pairs (each followed by a space, as
+    /// libsinsp prints them); numbers with a resolved or named form get it
+    /// in parentheses (`fd=3(<f>/etc/passwd)`,
+    /// `flags=4097(O_RDONLY|O_CLOEXEC)`); empty for generic records.
     pub fn args_text(&self) -> String {
         let ev = self.event();
         let mut out = String::new();
+        // Generic records' arguments are internal: Falco prints none.
+        if u32::from(ev.code()) == abi::PPME_GENERIC_X {
+            return out;
+        }
         let Some(info) = ev.info() else {
             return out;
         };
@@ -83,20 +88,12 @@ impl EventFields<'_, '_> {
                 }
                 _ => None,
             };
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            match (extra, raw) {
-                (Some(e), Some(n)) => {
-                    let _ = write!(out, "{}={}({})", p.name, n, e);
-                }
-                (Some(e), None) => {
-                    let _ = write!(out, "{}={}({})", p.name, text, e);
-                }
-                _ => {
-                    let _ = write!(out, "{}={}", p.name, text);
-                }
-            }
+            // Each argument is followed by a space, the last one too.
+            let _ = match (extra, raw) {
+                (Some(e), Some(n)) => write!(out, "{}={}({}) ", p.name, n, e),
+                (Some(e), None) => write!(out, "{}={}({}) ", p.name, text, e),
+                _ => write!(out, "{}={} ", p.name, text),
+            };
         }
         out
     }

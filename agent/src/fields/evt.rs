@@ -152,16 +152,15 @@ impl EventFields<'_, '_> {
                 let name = if matches!(c, abi::EC_IO_READ | abi::EC_IO_WRITE | abi::EC_IO_OTHER) {
                     match self.fd_info().map(|f| f.kind) {
                         Some(FdKind::File | FdKind::Directory) => "file",
-                        Some(FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Netlink) => "net",
+                        Some(FdKind::Ipv4 | FdKind::Ipv6) => "net",
                         Some(
                             FdKind::Unix
                             | FdKind::Pipe
                             | FdKind::Event
                             | FdKind::Signalfd
                             | FdKind::Inotify,
-                        ) => "IPC",
-                        Some(_) => "other",
-                        None => "unknown",
+                        ) => "ipc",
+                        _ => "unknown",
                     }
                 } else {
                     category_name(c)

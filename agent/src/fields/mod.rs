@@ -145,17 +145,17 @@ impl<'e, 't> EventFields<'e, 't> {
         }
     }
 
-    /// `evt.rawres`: the syscall's return value (the first parameter when
-    /// it is a result: errno, fd or pid).
+    /// `evt.rawres`: the syscall's return value: the `res` parameter, or
+    /// for an fd-creating call its `fd` (as libsinsp).
     pub fn rawres(&self) -> Option<i64> {
-        if self.code() == abi::PPME_PROCEXIT_1_E {
-            return None;
+        if let Some(i) = self.ev.param_index("res") {
+            return self.ev.value(i)?.as_int();
         }
-        let p = self.ev.info()?.params.first()?;
-        match p.ptype {
-            abi::PT_ERRNO | abi::PT_FD | abi::PT_PID => self.ev.value(0)?.as_int(),
-            _ => None,
-        }
+        let creates = self
+            .ev
+            .info()
+            .is_some_and(|i| i.flags & abi::EF_CREATES_FD != 0);
+        creates.then(|| self.ev.int_of("fd")).flatten()
     }
 
     /// `evt.res`: "SUCCESS" or the errno name ("ENOENT").

@@ -39,7 +39,7 @@ fn evt_fields() {
         assert_eq!(
             t("evt.args"),
             "fd=3(<f>/etc/shadow) dirfd=-100(AT_FDCWD) name=./shadow(/etc/shadow) \
-             flags=36865(O_RDONLY|O_CLOEXEC|FD_UPPER_LAYER) mode=0 dev=0x801 ino=77"
+             flags=36865(O_RDONLY|O_CLOEXEC|FD_UPPER_LAYER) mode=0 dev=0x801 ino=77 "
         );
         assert_eq!(
             t("evt.arg.name"),

@@ -148,6 +148,6 @@ fn user_and_group_fields() {
         (text(&f, "evt.arg.uid"), text(&f, "evt.arg.res")),
         ("alice".into(), "EPERM".into())
     );
-    assert_eq!(text(&f, "evt.args"), "res=-1(EPERM) uid=1000(alice)");
+    assert_eq!(text(&f, "evt.args"), "res=-1(EPERM) uid=1000(alice) ");
     assert_eq!(text(&f, "evt.rawarg.uid"), "1000");
 }
