@@ -6,7 +6,17 @@
 //! catalogues so Falco rules compile unchanged; a field is listed here only
 //! when lanner computes it (a Falco field lanner lacks is a load error that
 //! says so, never a silent "no value").
-//! Owns: the [`Field`] enum and [`SYSCALL`], the syscall [`Catalog`].
+//!
+//! Not listed because the records or lanner's state cannot answer them:
+//! `evt.cpu` (records carry no CPU), `evt.latency*`/`evt.deltatime*`/
+//! `evt.reltime*` (no enter events or capture start), `evt.plugininfo`,
+//! `evt.pluginname`, `evt.asynctype` (no plugin or async events),
+//! `proc.is_container_healthcheck`/`liveness_probe`/`readiness_probe` and
+//! `container.healthcheck`/`liveness_probe`/`readiness_probe` (container
+//! state has no probe definitions), CPU/page-fault/exec-time thread
+//! counters, `fdlist.*`, `fs.path.*`.
+//! Owns: the [`Field`] enum, [`FIELDS`] and [`syscall()`], the syscall
+//! [`Catalog`].
 //! Must never: compute values (that is `crate::fields`).
 
 use super::field::{Catalog, FieldArg, FieldFlags, FieldId, FieldInfo, FieldRef, FieldType};
