@@ -184,6 +184,25 @@ impl EventFields<'_, '_> {
             Field::EvtTime => Value::Str(Cow::Owned(time_text(ts, false, true))),
             Field::EvtTimeS => Value::Str(Cow::Owned(time_text(ts, false, false))),
             Field::EvtDatetime => Value::Str(Cow::Owned(time_text(ts, true, true))),
+            Field::EvtDatetimeS => Value::Str(Cow::Owned(time_text(ts, true, false))),
+            Field::EvtIoDir => {
+                if self.is_io(abi::EF_WRITES_TO_FD) {
+                    bstr("write")
+                } else if self.is_io(abi::EF_READS_FROM_FD) {
+                    bstr("read")
+                } else {
+                    return None;
+                }
+            }
+            Field::EvtIsOpenCreate => {
+                let flags = ev.int_of("flags").unwrap_or(0) as u32;
+                let ok = self.rawres().is_some_and(|r| r >= 0);
+                Value::Bool(
+                    self.is_open_call()
+                        && (flags & abi::PPM_O_F_CREATED != 0
+                            || (flags & abi::PPM_O_TMPFILE != 0 && ok)),
+                )
+            }
             Field::EvtTimeIso8601 => Value::Str(Cow::Owned(timefmt::rfc3339(ts, 9))),
             Field::EvtRawtime => Value::Int(ts as i64),
             Field::EvtRawtimeS => Value::Int((ts / 1_000_000_000) as i64),

@@ -16,11 +16,21 @@ use std::borrow::Cow;
 /// Which attribute of a process an ancestor or leader field reads.
 fn attr(f: Field, t: &ThreadInfo) -> Value<'_> {
     match f {
-        Field::ProcAname | Field::ProcPname | Field::ProcVpgidName | Field::ProcSname => {
-            bstr(&t.comm)
-        }
-        Field::ProcAexe | Field::ProcPexe | Field::ProcVpgidExe | Field::ProcSidExe => bstr(&t.exe),
-        Field::ProcAexepath | Field::ProcPexepath | Field::ProcSidExepath => bstr(&t.exepath),
+        Field::ProcAname
+        | Field::ProcPname
+        | Field::ProcVpgidName
+        | Field::ProcPgidName
+        | Field::ProcSname => bstr(&t.comm),
+        Field::ProcAexe
+        | Field::ProcPexe
+        | Field::ProcVpgidExe
+        | Field::ProcPgidExe
+        | Field::ProcSidExe => bstr(&t.exe),
+        Field::ProcAexepath
+        | Field::ProcPexepath
+        | Field::ProcSidExepath
+        | Field::ProcVpgidExepath
+        | Field::ProcPgidExepath => bstr(&t.exepath),
         Field::ProcAcmdline | Field::ProcPcmdline => bstr(t.cmdline()),
         _ => Value::Int(t.pid),
     }
@@ -112,8 +122,35 @@ impl<'t> EventFields<'_, 't> {
             Field::ProcSname | Field::ProcSidExe | Field::ProcSidExepath => {
                 attr(f, self.leader(t, t.sid, |a| a.sid))
             }
-            Field::ProcVpgidName | Field::ProcVpgidExe => {
+            Field::ProcVpgidName | Field::ProcVpgidExe | Field::ProcVpgidExepath => {
                 attr(f, self.leader(t, t.vpgid, |a| a.vpgid))
+            }
+            Field::ProcPgid => Value::Int(t.pgid),
+            Field::ProcIsPgidLeader => Value::Bool(t.pgid == t.pid),
+            Field::ProcPgidName | Field::ProcPgidExe | Field::ProcPgidExepath => {
+                // Host ids: the leader is the thread with that id, else the
+                // eldest ancestor in the group.
+                let l = self.procs().get(t.pgid).unwrap_or_else(|| {
+                    let mut best = t;
+                    for a in self.procs().ancestors(t) {
+                        if a.pgid != t.pgid {
+                            break;
+                        }
+                        best = a;
+                    }
+                    best
+                });
+                attr(f, l)
+            }
+            Field::ProcIsExeLowerLayer => Value::Bool(t.exe_flags & abi::PPM_EXE_LOWER_LAYER != 0),
+            Field::ProcFdlimit => Value::Int(t.fdlimit),
+            Field::ThreadVmsize | Field::ThreadVmrss => {
+                let kib = if f == Field::ThreadVmsize {
+                    t.vm_size
+                } else {
+                    t.vm_rss
+                };
+                Value::Int(if t.tid == t.pid { i64::from(kib) } else { 0 })
             }
             Field::ProcTty => Value::Int(i64::from(t.tty)),
             Field::ProcLoginshellid => Value::Int(self.login_shell(t)?),

@@ -65,6 +65,8 @@ fn evt_fields() {
         assert_eq!(t("evt.source"), "syscall");
     });
     at_event(abi::PPME_SOCKET_SENDTO_X, 0, |f| {
+        assert_eq!(text(f, "evt.io_dir"), "write");
+        assert_eq!(text(f, "evt.datetime.s"), "1970-01-01 00:00:00");
         assert_eq!(
             f.value(&fref("evt.buffer")),
             Some(Value::Bytes(b"hello"[..].into()))

@@ -55,6 +55,18 @@ fn process_fields_after_fork_and_exec() {
         );
         assert_eq!(t("proc.loginshellid"), "200");
         assert_eq!(
+            (
+                t("proc.pgid"),
+                t("proc.pgid.name"),
+                t("proc.is_pgid_leader")
+            ),
+            ("200".into(), "bash".into(), "false".into())
+        );
+        assert_eq!(
+            (t("thread.vmsize"), t("proc.is_exe_lower_layer")),
+            ("1024".into(), "false".into())
+        );
+        assert_eq!(
             (t("proc.pid.ts"), t("proc.duration"), t("proc.ppid.ts")),
             ("10000".into(), "11000".into(), "500".into())
         );
