@@ -184,6 +184,14 @@ impl EventFields<'_, '_> {
             Field::EvtTime => Value::Str(Cow::Owned(time_text(ts, false, true))),
             Field::EvtTimeS => Value::Str(Cow::Owned(time_text(ts, false, false))),
             Field::EvtDatetime => Value::Str(Cow::Owned(time_text(ts, true, true))),
+            Field::EvtIsAsync => Value::Bool(false),
+            Field::EvtBuflen => {
+                let r = self.rawres().filter(|r| *r >= 0)?;
+                if !self.is_io(abi::EF_READS_FROM_FD | abi::EF_WRITES_TO_FD) {
+                    return None;
+                }
+                Value::Int(r)
+            }
             Field::EvtDatetimeS => Value::Str(Cow::Owned(time_text(ts, true, false))),
             Field::EvtIoDir => {
                 if self.is_io(abi::EF_WRITES_TO_FD) {

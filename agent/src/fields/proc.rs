@@ -144,6 +144,14 @@ impl<'t> EventFields<'_, 't> {
             }
             Field::ProcIsExeLowerLayer => Value::Bool(t.exe_flags & abi::PPM_EXE_LOWER_LAYER != 0),
             Field::ProcFdlimit => Value::Int(t.fdlimit),
+            Field::ProcPidnsInitStartTs => Value::Int(t.pidns_init_start_ts as i64).filter_pos()?,
+            Field::ProcExeInoCtimeDurationPidnsStart => {
+                let (c, ns) = (t.exe_ino_ctime, t.pidns_init_start_ts);
+                if ns == 0 || c <= ns {
+                    return None;
+                }
+                Value::Int((c - ns) as i64)
+            }
             Field::ThreadVmsize | Field::ThreadVmrss => {
                 let kib = if f == Field::ThreadVmsize {
                     t.vm_size

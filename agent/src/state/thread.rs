@@ -60,6 +60,9 @@ pub struct ThreadInfo {
     pub cgroups: Vec<(String, String)>,
     /// Creation time (ns since the epoch; 0 = unknown).
     pub clone_ts: u64,
+    /// Start time of the pid namespace's init (ns since the epoch; 0 =
+    /// unknown), from clone records.
+    pub pidns_init_start_ts: u64,
     /// Memory at the last exec/clone (KiB), and the fd limit.
     pub vm_size: u32,
     pub vm_rss: u32,
@@ -194,6 +197,7 @@ impl ThreadInfo {
                 ("vm_rss", Some(n), _) => self.vm_rss = n as u32,
                 ("vm_swap", Some(n), _) => self.vm_swap = n as u32,
                 ("fdlimit", Some(n), _) => self.fdlimit = n,
+                ("pidns_init_start_ts", Some(n), _) => self.pidns_init_start_ts = n as u64,
                 _ => {}
             }
         }

@@ -140,6 +140,7 @@ pub(crate) fn scenario() -> Vec<Vec<u8>> {
                 ("gid", P::N(50)),
                 ("vtid", P::N(tid - 290)),
                 ("vpid", P::N(10)),
+                ("pidns_init_start_ts", P::N(100)),
             ],
         )
     };

@@ -72,6 +72,13 @@ fn process_fields_after_fork_and_exec() {
         );
         assert_eq!(t("proc.exe_ino.ctime_duration_proc_start"), "9000");
         assert_eq!(
+            (
+                t("proc.pidns_init_start_ts"),
+                t("proc.exe_ino.ctime_duration_pidns_start")
+            ),
+            ("100".into(), "900".into())
+        );
+        assert_eq!(
             (t("proc.exe_ino"), t("proc.exe_ino.mtime")),
             ("4242".into(), "900".into())
         );
