@@ -88,18 +88,22 @@ impl EventFields<'_, '_> {
     /// The (dirfd, path) pairs of a *at event: `src` the first, `dst` the
     /// second.
     fn abspath(&self, arg: &FieldArg) -> Option<Value<'_>> {
+        self.thread()?;
         let info = self.event().info()?;
-        let mut paths = info
+        let paths: Vec<usize> = info
             .params
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.dirfd.is_some());
-        let idx = match arg {
-            FieldArg::Key(k) if &**k == "src" => paths.next(),
-            FieldArg::Key(k) if &**k == "dst" => paths.nth(1),
-            _ => None,
-        }?
-        .0;
+            .filter(|(_, p)| p.dirfd.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        // One (dirfd, path) pair answers both src and dst, as libsinsp.
+        let idx = match (arg, paths.as_slice()) {
+            (_, [only]) => *only,
+            (FieldArg::Key(k), [src, ..]) if &**k == "src" => *src,
+            (FieldArg::Key(k), [_, dst, ..]) if &**k == "dst" => *dst,
+            _ => return None,
+        };
         super::path::resolve_at(self.procs(), self.event(), Some(idx)).map(Value::Str)
     }
 
