@@ -170,3 +170,29 @@ fn user_and_group_fields() {
     assert_eq!(text(&f, "evt.args"), "res=-1(EPERM) uid=1000(alice) ");
     assert_eq!(text(&f, "evt.rawarg.uid"), "1000");
 }
+
+#[test]
+fn unknown_ids_are_named_like_libsinsp() {
+    let mut p = ProcTable::new(4);
+    let t = |tid: i64, uid: u32| ThreadInfo {
+        tid,
+        pid: tid,
+        uid,
+        gid: uid,
+        loginuid: crate::state::proc::NO_LOGINUID,
+        ..Default::default()
+    };
+    p.seed([t(1, 0), t(2, 77)]);
+    let close = |tid: i64| rec(abi::PPME_SYSCALL_CLOSE_X, 1, tid, &[("res", P::N(0))]);
+    let (r0, r77) = (close(1), close(2));
+    let (e0, e77) = (Event::parse(&r0).unwrap(), Event::parse(&r77).unwrap());
+    let (root, other) = (EventFields::new(&e0, &p), EventFields::new(&e77, &p));
+    let v = |f: &EventFields<'_, '_>, n: &str| f.value(&fref(n)).map(|v| v.to_string());
+    assert_eq!(v(&root, "user.name").as_deref(), Some("root"));
+    assert_eq!(v(&root, "user.homedir").as_deref(), Some("/root"));
+    assert_eq!(v(&root, "group.name").as_deref(), Some("root"));
+    // A present "<NA>" string, so `user.name != root` holds.
+    assert_eq!(v(&other, "user.name").as_deref(), Some("<NA>"));
+    assert_eq!(v(&other, "user.loginname").as_deref(), Some("<NA>"));
+    assert_eq!(v(&other, "group.name").as_deref(), Some("<NA>"));
+}
