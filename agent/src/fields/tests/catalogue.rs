@@ -5,7 +5,7 @@
 use super::*;
 use crate::engine::catalog::Field;
 use crate::engine::field::FieldFlags;
-use crate::engine::{FieldArg, FieldType};
+use crate::engine::{FieldArg, FieldType, Value};
 use std::collections::BTreeSet;
 
 /// A suitable argument for fields that need one.
@@ -189,4 +189,33 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn common_string_fields_borrow_instead_of_allocating() {
+    at_event(abi::PPME_SYSCALL_OPENAT_2_X, 0, |f| {
+        for name in [
+            "evt.type",
+            "proc.name",
+            "proc.exe",
+            "proc.exepath",
+            "proc.cmdline",
+            "proc.args",
+            "proc.pname",
+            "proc.pcmdline",
+            "proc.aname[2]",
+            "proc.cwd",
+            "fd.name",
+            "fd.directory",
+            "fd.filename",
+            "fd.typechar",
+            "user.name",
+            "container.id",
+        ] {
+            match f.value(&fref(name)) {
+                Some(Value::Str(std::borrow::Cow::Borrowed(_))) => {}
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+    });
 }
