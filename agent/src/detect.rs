@@ -5,43 +5,18 @@
 //! filter from the event types the rules need.
 //! Must never: evaluate rules for event types no enabled rule can match.
 
-use crate::engine::{Field, FieldRef, FieldSource, Ruleset, Value};
+use crate::engine::{FieldRef, FieldSource, Ruleset, Value};
 use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
 use crate::source::kmod::Filter;
-use std::borrow::Cow;
+use crate::state::proc::STATE_EVENTS;
 use std::collections::BTreeSet;
 
 impl FieldSource for EventFields<'_, '_> {
+    /// Every catalogue field is answered by `EventFields::value`.
     fn field(&self, f: &FieldRef) -> Option<Value<'_>> {
-        let t = self.thread();
-        let f = Field::from_id(f.id)?;
-        let s = |v: &str| Some(Value::Str(Cow::Owned(v.to_string())));
-        match f {
-            Field::EvtType => Some(Value::Str(Cow::Borrowed(self.event().name()))),
-            Field::EvtRes => self.res().map(Value::Str),
-            Field::EvtRawres => self.rawres().map(Value::Int),
-            Field::EvtIsOpenRead => self.is_open(false).map(Value::Bool),
-            Field::EvtIsOpenWrite => self.is_open(true).map(Value::Bool),
-            Field::ProcName => t.map(|t| Value::Str(Cow::Borrowed(t.comm.as_str()))),
-            Field::ProcExe => t.map(|t| Value::Str(Cow::Borrowed(t.exe.as_str()))),
-            Field::ProcExepath => t.map(|t| Value::Str(Cow::Borrowed(t.exepath.as_str()))),
-            Field::ProcCmdline => t.and_then(|t| s(&t.cmdline())),
-            Field::ProcArgs => t.and_then(|t| s(&t.args.join(" "))),
-            Field::ProcPid => t.map(|t| Value::Int(t.pid)),
-            Field::ProcPpid => self.parent().map(|p| Value::Int(p.pid)),
-            Field::ProcPname => self
-                .parent()
-                .map(|p| Value::Str(Cow::Borrowed(p.comm.as_str()))),
-            Field::UserUid => t.map(|t| Value::Int(i64::from(t.uid))),
-            Field::FdName => self.fd_name().map(Value::Str),
-            Field::FdNum => self.fd_num().map(Value::Int),
-            Field::FdDirectory => self.fd_split().map(|(d, _)| Value::Str(Cow::Owned(d))),
-            Field::FdFilename => self.fd_split().map(|(_, f)| Value::Str(Cow::Owned(f))),
-            // Catalogue entries being wired up (issue 5); no value yet.
-            _ => None,
-        }
+        self.value(f)
     }
 }
 
@@ -65,11 +40,13 @@ impl RulesDetector {
     }
 
     /// The capture filter: what the rules need plus what the process table
-    /// needs. A rule matching any event type enables every event lanner
+    /// needs (threads, credentials, cwd, fd tables). A rule matching any event type enables every event lanner
     /// can produce.
     pub fn filter(&self) -> Filter {
         let all = ["open", "openat", "openat2"];
-        let f = Filter::default().events(Filter::state_events());
+        let f = Filter::default()
+            .events(Filter::state_events())
+            .events(STATE_EVENTS.iter().copied());
         match &self.types {
             Some(t) => f.events(t.iter().map(String::as_str)),
             None => f.events(all),
@@ -176,6 +153,11 @@ mod tests {
             libc::SYS_execve,
             libc::SYS_clone,
             libc::SYS_fork,
+            libc::SYS_close,
+            libc::SYS_setuid,
+            libc::SYS_connect,
+            libc::SYS_fcntl,
+            libc::SYS_setsid,
         ] {
             assert!(f.has_syscall(nr), "{nr}");
         }

@@ -190,7 +190,9 @@ fn run(
     let stop = stop_flag(duration)?;
 
     let procfs = Procfs::new("/proc");
-    let mut procs = ProcTable::new(cfg.max_threads).with_loader(Box::new(procfs.clone()));
+    let mut procs = ProcTable::new(cfg.max_threads)
+        .with_loader(Box::new(procfs.clone()))
+        .with_users(lanner::state::users::Users::host());
     src.start()?;
     // Seed after starting capture so no process created in between is missed.
     procs.seed(procfs.scan());

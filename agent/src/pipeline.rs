@@ -91,7 +91,7 @@ impl std::fmt::Display for RunStats {
         write!(
             f,
             "events={} delivered={} processed={} kernel_drops={} (ring_full={} too_large={} reentrant={} compat={} internal={}) \
-             user_faults={} corrupt_bytes={} decode_errors={} alerts={} threads={} evicted={} unknown_threads={}",
+             user_faults={} corrupt_bytes={} decode_errors={} alerts={} threads={} evicted={} unknown_threads={} fd_refused={}",
             s.events,
             s.delivered,
             self.events,
@@ -108,6 +108,7 @@ impl std::fmt::Display for RunStats {
             self.procs.threads,
             self.procs.evicted,
             self.procs.unknown,
+            self.procs.fd_refused,
         )
     }
 }

@@ -1,0 +1,369 @@
+//! File descriptor tables: what each process's open fds refer to, for the
+//! `fd.*` fields of events that only carry an fd number (close, sendto,
+//! dup, ...).
+//!
+//! Owns: [`FdInfo`] (kind, Falco's name, open flags, device/inode, socket
+//! tuple and role), one [`FdTable`] per process (shared by threads and by
+//! `CLONE_FILES` children, copied on fork), the update rules of the
+//! fd-creating and fd-destroying records, the `O_CLOEXEC` purge at exec,
+//! and parsing `/proc/<pid>/fd/<n>` link texts for lazy seeding.
+//! Must never: grow without bound (a table holds at most
+//! [`MAX_FDS_PER_TABLE`] entries; refusals are counted), or do I/O itself
+//! (lazy lookups go through the process table's loader).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+/// Most fds remembered per table; more are counted in `fd_refused`.
+pub const MAX_FDS_PER_TABLE: usize = 4096;
+
+/// What an fd refers to (libsinsp's `scap_fd_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FdKind {
+    #[default]
+    Unknown,
+    File,
+    Directory,
+    Ipv4,
+    Ipv6,
+    Unix,
+    Pipe,
+    Event,
+    Signalfd,
+    Eventpoll,
+    Inotify,
+    Timerfd,
+    Netlink,
+    Bpf,
+    Userfaultfd,
+    IoUring,
+    Memfd,
+    Pidfd,
+}
+
+impl FdKind {
+    /// Falco's `fd.type` text.
+    pub fn type_str(self) -> &'static str {
+        match self {
+            FdKind::Unknown => "<NA>",
+            FdKind::File => "file",
+            FdKind::Directory => "directory",
+            FdKind::Ipv4 => "ipv4",
+            FdKind::Ipv6 => "ipv6",
+            FdKind::Unix => "unix",
+            FdKind::Pipe => "pipe",
+            FdKind::Event => "event",
+            FdKind::Signalfd => "signalfd",
+            FdKind::Eventpoll => "eventpoll",
+            FdKind::Inotify => "inotify",
+            FdKind::Timerfd => "timerfd",
+            FdKind::Netlink => "netlink",
+            FdKind::Bpf => "bpf",
+            FdKind::Userfaultfd => "userfaultfd",
+            FdKind::IoUring => "io_uring",
+            FdKind::Memfd => "memfd",
+            FdKind::Pidfd => "pidfd",
+        }
+    }
+
+    /// Falco's `fd.typechar`.
+    pub fn typechar(self) -> &'static str {
+        match self {
+            FdKind::Unknown => "o",
+            FdKind::File => "f",
+            FdKind::Directory => "d",
+            FdKind::Ipv4 => "4",
+            FdKind::Ipv6 => "6",
+            FdKind::Unix | FdKind::Userfaultfd => "u",
+            FdKind::Pipe => "p",
+            FdKind::Event => "e",
+            FdKind::Signalfd => "s",
+            FdKind::Eventpoll => "l",
+            FdKind::Inotify => "i",
+            FdKind::Timerfd => "t",
+            FdKind::Netlink => "n",
+            FdKind::Bpf => "b",
+            FdKind::IoUring => "r",
+            FdKind::Memfd => "m",
+            FdKind::Pidfd => "P",
+        }
+    }
+
+    /// Whether this is an IP socket.
+    pub fn is_ip(self) -> bool {
+        matches!(self, FdKind::Ipv4 | FdKind::Ipv6)
+    }
+
+    /// Whether this is any socket.
+    pub fn is_socket(self) -> bool {
+        matches!(
+            self,
+            FdKind::Ipv4 | FdKind::Ipv6 | FdKind::Unix | FdKind::Netlink
+        )
+    }
+}
+
+/// Layer-4 protocol of a socket (`fd.l4proto`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum L4 {
+    #[default]
+    Unknown,
+    Tcp,
+    Udp,
+    Icmp,
+    Raw,
+}
+
+impl L4 {
+    /// Falco's text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            L4::Unknown => "<NA>",
+            L4::Tcp => "tcp",
+            L4::Udp => "udp",
+            L4::Icmp => "icmp",
+            L4::Raw => "raw",
+        }
+    }
+}
+
+/// Both ends of an IP connection, client first (scap's tuple order:
+/// for connect the local end is the client, for accept the remote one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tuple {
+    pub cip: IpAddr,
+    pub cport: u16,
+    pub sip: IpAddr,
+    pub sport: u16,
+}
+
+/// What one fd refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FdInfo {
+    pub kind: FdKind,
+    /// Falco's `fd.name`: absolute path, `cip:cport->sip:sport`, unix
+    /// socket path, ...
+    pub name: String,
+    /// The path as the process passed it (`fd.nameraw`).
+    pub nameraw: String,
+    /// `PPM_O_*` open flags (O_CLOEXEC decides what survives exec).
+    pub flags: u32,
+    pub dev: u32,
+    pub ino: u64,
+    pub l4: L4,
+    pub tuple: Option<Tuple>,
+    /// The fd was returned by accept (`fd.is_server`).
+    pub server: bool,
+    /// A connect on it succeeded or is in progress (`fd.connected`).
+    pub connected: bool,
+    /// The record counter of the event that last renamed it
+    /// (`fd.name_changed` on that event only).
+    pub renamed_at: u64,
+}
+
+impl FdInfo {
+    /// `fd.lip`/`fd.lport`, `fd.rip`/`fd.rport`: local and remote ends by
+    /// role (an accepted fd is the server end).
+    pub fn local_remote(&self) -> Option<((IpAddr, u16), (IpAddr, u16))> {
+        let t = self.tuple?;
+        let (c, s) = ((t.cip, t.cport), (t.sip, t.sport));
+        Some(if self.server { (s, c) } else { (c, s) })
+    }
+}
+
+/// One process's fds.
+#[derive(Debug, Clone, Default)]
+pub struct FdTable {
+    fds: HashMap<i64, FdInfo>,
+    /// Threads using this table.
+    pub(crate) refs: u32,
+    /// Built from the event stream since the process started, so a missing
+    /// fd really is not open (no /proc lookup needed).
+    pub complete: bool,
+    /// fds /proc did not have, not asked again (bounded).
+    pub(crate) absent: Vec<i64>,
+}
+
+impl FdTable {
+    /// An empty table.
+    pub fn new(complete: bool) -> FdTable {
+        FdTable {
+            complete,
+            ..FdTable::default()
+        }
+    }
+
+    pub fn get(&self, fd: i64) -> Option<&FdInfo> {
+        self.fds.get(&fd)
+    }
+
+    pub fn get_mut(&mut self, fd: i64) -> Option<&mut FdInfo> {
+        self.fds.get_mut(&fd)
+    }
+
+    /// Number of open fds known.
+    pub fn len(&self) -> usize {
+        self.fds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fds.is_empty()
+    }
+
+    /// Adds or replaces `fd`; false when the table is full.
+    pub fn insert(&mut self, fd: i64, info: FdInfo) -> bool {
+        if fd < 0 {
+            return false;
+        }
+        if self.fds.len() >= MAX_FDS_PER_TABLE && !self.fds.contains_key(&fd) {
+            return false;
+        }
+        self.absent.retain(|a| *a != fd);
+        self.fds.insert(fd, info);
+        true
+    }
+
+    pub fn remove(&mut self, fd: i64) -> Option<FdInfo> {
+        self.fds.remove(&fd)
+    }
+
+    /// What exec does: fds opened with O_CLOEXEC are closed.
+    pub fn close_on_exec(&mut self) {
+        self.fds
+            .retain(|_, f| f.flags & lanner_abi::PPM_O_CLOEXEC == 0);
+    }
+
+    /// A copy for a forked child (threads count restarts).
+    pub fn fork_copy(&self) -> FdTable {
+        FdTable {
+            fds: self.fds.clone(),
+            refs: 0,
+            complete: self.complete,
+            absent: Vec::new(),
+        }
+    }
+
+    /// Remembers that /proc had no such fd (bounded list).
+    pub(crate) fn mark_absent(&mut self, fd: i64) {
+        if self.absent.len() >= 64 {
+            self.absent.remove(0);
+        }
+        self.absent.push(fd);
+    }
+
+    pub(crate) fn is_absent(&self, fd: i64) -> bool {
+        self.absent.contains(&fd)
+    }
+}
+
+/// An fd as `/proc/<pid>/fd/<n>` shows it (the text of the link), for
+/// fds that existed before lanner started: files and directories by path
+/// (`is_dir` from a stat), `socket:[ino]`, `pipe:[ino]` and the anonymous
+/// inode kinds.
+pub fn from_proc_link(link: &str, is_dir: bool) -> FdInfo {
+    let inode = |s: &str| -> u64 {
+        s.rsplit_once('[')
+            .and_then(|(_, r)| r.strip_suffix(']'))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    let (kind, name) = if let Some(rest) = link.strip_prefix("anon_inode:") {
+        let k = match rest.trim_matches(|c| c == '[' || c == ']') {
+            "eventfd" => FdKind::Event,
+            "signalfd" => FdKind::Signalfd,
+            "eventpoll" => FdKind::Eventpoll,
+            "inotify" => FdKind::Inotify,
+            "timerfd" => FdKind::Timerfd,
+            "userfaultfd" => FdKind::Userfaultfd,
+            "io_uring" => FdKind::IoUring,
+            "pidfd" => FdKind::Pidfd,
+            r if r.starts_with("bpf") => FdKind::Bpf,
+            _ => FdKind::Unknown,
+        };
+        (k, String::new())
+    } else if link.starts_with("pipe:") {
+        (FdKind::Pipe, String::new())
+    } else if link.starts_with("socket:") {
+        // The family is not in the link; /proc/net would tell, but an
+        // unknown socket is reported as such rather than guessed.
+        (FdKind::Unknown, String::new())
+    } else if link.starts_with("/memfd:") {
+        (FdKind::Memfd, link.to_string())
+    } else if is_dir {
+        (FdKind::Directory, link.to_string())
+    } else {
+        (FdKind::File, link.to_string())
+    };
+    FdInfo {
+        kind,
+        nameraw: name.clone(),
+        name,
+        ino: inode(link),
+        ..FdInfo::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lanner_abi as abi;
+
+    #[test]
+    fn cloexec_fds_do_not_survive_exec() {
+        let mut t = FdTable::new(true);
+        let f = |flags| FdInfo {
+            kind: FdKind::File,
+            flags,
+            ..FdInfo::default()
+        };
+        assert!(t.insert(3, f(abi::PPM_O_RDONLY)));
+        assert!(t.insert(4, f(abi::PPM_O_RDONLY | abi::PPM_O_CLOEXEC)));
+        assert!(!t.insert(-1, f(0)));
+        t.close_on_exec();
+        assert!(t.get(3).is_some() && t.get(4).is_none());
+        let c = t.fork_copy();
+        assert_eq!((c.len(), c.refs), (1, 0));
+    }
+
+    #[test]
+    fn table_is_bounded() {
+        let mut t = FdTable::new(true);
+        for fd in 0..MAX_FDS_PER_TABLE as i64 {
+            assert!(t.insert(fd, FdInfo::default()));
+        }
+        assert!(!t.insert(1 << 20, FdInfo::default()));
+        assert!(t.insert(5, FdInfo::default()), "replacing is allowed");
+    }
+
+    #[test]
+    fn proc_links_parse() {
+        let p = from_proc_link("pipe:[1234]", false);
+        assert_eq!((p.kind, p.ino), (FdKind::Pipe, 1234));
+        assert_eq!(
+            from_proc_link("anon_inode:[eventfd]", false).kind,
+            FdKind::Event
+        );
+        assert_eq!(
+            from_proc_link("anon_inode:inotify", false).kind,
+            FdKind::Inotify
+        );
+        assert_eq!(from_proc_link("/etc", true).kind, FdKind::Directory);
+        let f = from_proc_link("/var/log/syslog", false);
+        assert_eq!((f.kind, f.name.as_str()), (FdKind::File, "/var/log/syslog"));
+        assert_eq!(from_proc_link("socket:[9]", false).kind, FdKind::Unknown);
+        assert_eq!(
+            from_proc_link("/memfd:x (deleted)", false).kind,
+            FdKind::Memfd
+        );
+    }
+
+    #[test]
+    fn kinds_render_like_falco() {
+        assert_eq!(
+            (FdKind::Ipv4.type_str(), FdKind::Ipv4.typechar()),
+            ("ipv4", "4")
+        );
+        assert_eq!(FdKind::File.typechar(), "f");
+        assert_eq!(L4::Tcp.as_str(), "tcp");
+    }
+}

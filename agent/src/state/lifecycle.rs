@@ -1,0 +1,137 @@
+//! Thread lifecycle records: clone/fork/vfork/clone3 (a new thread
+//! inheriting its creator's state, sharing or copying its fd table) and
+//! execve/execveat (a new image; O_CLOEXEC fds closed).
+//!
+//! Owns: `ProcTable::on_clone` and `ProcTable::on_exec`.
+//! Must never: create a thread for a failed call, or count the two records
+//! of one clone (parent side, child side) as two threads.
+
+use super::{ProcTable, ThreadInfo, NO_LOGINUID};
+use crate::event::decode::Event;
+use crate::state::fd::FdTable;
+use lanner_abi as abi;
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+impl ProcTable {
+    pub(super) fn on_clone(&mut self, ev: &Event<'_>) {
+        let Some(res) = ev.int_of("res") else { return };
+        if res < 0 {
+            return;
+        }
+        let (tid, pid, ptid) = (ev.int_of("tid"), ev.int_of("pid"), ev.int_of("ptid"));
+        let flags = ev.int_of("flags").unwrap_or(0) as u32;
+        let thread = flags & abi::PPM_CL_CLONE_THREAD != 0;
+        let (new_tid, new_pid, new_ptid, creator);
+        if res == 0 {
+            // Child side: the record describes the new thread itself.
+            new_tid = tid.unwrap_or(ev.tid());
+            new_pid = pid.unwrap_or(new_tid);
+            new_ptid = ptid.unwrap_or(0);
+            creator = if thread { new_pid } else { new_ptid };
+        } else {
+            // Parent side: the child is `res`; only create it if the
+            // child's own record has not done so already.
+            if self.threads.contains_key(&res) {
+                return;
+            }
+            let caller = tid.unwrap_or(ev.tid());
+            new_tid = res;
+            new_pid = if thread { pid.unwrap_or(caller) } else { res };
+            new_ptid = if thread || flags & abi::PPM_CL_CLONE_PARENT != 0 {
+                ptid.unwrap_or(0)
+            } else {
+                caller
+            };
+            creator = ev.tid();
+        }
+        // A child-side record after the parent-side one keeps what the
+        // first one set up (fd table, creation time).
+        let existing = self.threads.get(&new_tid).cloned();
+        let mut t = match existing.clone() {
+            Some(t) => t,
+            None => {
+                // Inherit everything from the creator, as the kernel does.
+                let mut t = self
+                    .threads
+                    .get(&creator)
+                    .or_else(|| self.threads.get(&new_ptid))
+                    .cloned()
+                    .unwrap_or_default();
+                t.clone_ts = ev.ts();
+                t.vtid = 0;
+                t.vpid = 0;
+                let shared = thread || flags & abi::PPM_CL_CLONE_FILES != 0;
+                if !shared {
+                    let copy = self
+                        .fdtabs
+                        .get(&t.fdtab)
+                        .map_or_else(|| FdTable::new(false), FdTable::fork_copy);
+                    t.fdtab = new_tid;
+                    self.drop_fdtab_if_unused(new_tid);
+                    self.fdtabs.insert(new_tid, copy);
+                }
+                if t.fdtab == 0 {
+                    t.fdtab = new_tid;
+                }
+                t
+            }
+        };
+        t.tid = new_tid;
+        t.pid = new_pid;
+        t.ptid = new_ptid;
+        t.fill_from_record(ev);
+        if existing.is_none() {
+            self.stats.created += 1;
+        }
+        self.insert(t);
+    }
+
+    /// A stale table under a reused key (no thread uses it) is replaced.
+    fn drop_fdtab_if_unused(&mut self, key: i64) {
+        if self.fdtabs.get(&key).is_some_and(|t| t.refs == 0) {
+            self.fdtabs.remove(&key);
+        }
+    }
+
+    pub(super) fn on_exec(&mut self, ev: &Event<'_>) {
+        if ev.int_of("res") != Some(0) {
+            self.ensure(ev.tid());
+            return;
+        }
+        let tid = ev.int_of("tid").unwrap_or(ev.tid());
+        let mut t = self
+            .threads
+            .get(&tid)
+            .cloned()
+            .unwrap_or_else(|| ThreadInfo {
+                tid,
+                loginuid: NO_LOGINUID,
+                clone_ts: ev.ts(),
+                ..ThreadInfo::default()
+            });
+        if let Some(p) = ev.int_of("pid") {
+            t.pid = p;
+        }
+        if let Some(p) = ev.int_of("ptid") {
+            t.ptid = p;
+        }
+        t.fill_from_record(ev);
+        t.reset_caches();
+        if let Some(f) = ev.int_of("flags") {
+            t.exe_flags = f as u32;
+        }
+        t.exepath = match ev.str_of("trusted_exepath") {
+            Some(v) if !v.is_empty() => lossy(v),
+            _ => ev.str_of("filename").map(lossy).unwrap_or_default(),
+        };
+        self.stats.execs += 1;
+        let key = t.fdtab;
+        self.insert(t);
+        if let Some(tab) = self.fdtabs.get_mut(&key) {
+            tab.close_on_exec();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! One thread as lanner knows it: identity, image, credentials, session,
+//! cgroups, and the values the clone and execve records carry.
+//!
+//! Owns: [`ThreadInfo`] and filling it from a clone-family or exec-family
+//! exit record ([`ThreadInfo::fill_from_record`]), plus the joins fields
+//! ask for repeatedly (`proc.cmdline`), computed once per image.
+//! Must never: look at other threads (that is the table's job) or do I/O.
+
+use crate::event::decode::{split_nul, Event};
+use crate::fields::container::ContainerInfo;
+use std::sync::{Arc, OnceLock};
+
+/// `loginuid` of a thread that never logged in (`(uid_t)-1`).
+pub const NO_LOGINUID: u32 = u32::MAX;
+
+/// What lanner knows about one thread.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThreadInfo {
+    pub tid: i64,
+    /// Thread-group id (the process id).
+    pub pid: i64,
+    /// Parent thread id.
+    pub ptid: i64,
+    /// Ids in the thread's own pid namespace (0 = unknown: use tid/pid).
+    pub vtid: i64,
+    pub vpid: i64,
+    /// Session id, process group id (namespace view and host view).
+    pub sid: i64,
+    pub vpgid: i64,
+    pub pgid: i64,
+    /// Kernel comm (Falco's `proc.name`).
+    pub comm: String,
+    /// argv[0] (Falco's `proc.exe`).
+    pub exe: String,
+    /// Full path of the executable (Falco's `proc.exepath`).
+    pub exepath: String,
+    /// argv[1..].
+    pub args: Vec<String>,
+    /// `KEY=value` strings.
+    pub env: Vec<String>,
+    pub cwd: String,
+    /// Effective user and group ids.
+    pub uid: u32,
+    pub gid: u32,
+    /// Audit login uid ([`NO_LOGINUID`] when unset).
+    pub loginuid: u32,
+    /// Controlling terminal (device number; 0 = none).
+    pub tty: u32,
+    /// Capability sets, `PPM_CAP_*` bits.
+    pub cap_inheritable: u64,
+    pub cap_permitted: u64,
+    pub cap_effective: u64,
+    /// Executable inode and its change/modify times (ns since the epoch).
+    pub exe_ino: u64,
+    pub exe_ino_ctime: u64,
+    pub exe_ino_mtime: u64,
+    /// `PPM_EXE_*` flags of the last exec.
+    pub exe_flags: u32,
+    /// (controllers, path) pairs, as in /proc/<pid>/cgroup.
+    pub cgroups: Vec<(String, String)>,
+    /// Creation time (ns since the epoch; 0 = unknown).
+    pub clone_ts: u64,
+    /// Start time of the pid namespace's init (ns since the epoch; 0 =
+    /// unknown), from clone records.
+    pub pidns_init_start_ts: u64,
+    /// Memory at the last exec/clone (KiB), and the fd limit.
+    pub vm_size: u32,
+    pub vm_rss: u32,
+    pub vm_swap: u32,
+    pub fdlimit: i64,
+    /// Key of the fd table this thread uses (0 = its pid's own).
+    pub fdtab: i64,
+    /// `proc.cmdline`, joined on first use for the current image.
+    pub cmdline_cache: OnceLock<String>,
+    /// `proc.args`, joined on first use for the current image.
+    pub args_cache: OnceLock<String>,
+    /// The container the thread runs in (`None`: the host), set by the
+    /// process table's container resolver when cgroups are learned.
+    pub container: Option<Arc<ContainerInfo>>,
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
+pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
+    split_nul(b)
+        .filter_map(|c| {
+            let s = lossy(c);
+            let (k, v) = s.split_once('=')?;
+            Some((k.to_string(), v.to_string()))
+        })
+        .collect()
+}
+
+impl ThreadInfo {
+    /// Falco's `proc.cmdline`: name followed by the arguments.
+    pub fn cmdline(&self) -> &str {
+        self.cmdline_cache.get_or_init(|| {
+            let mut s = self.comm.clone();
+            for a in &self.args {
+                s.push(' ');
+                s.push_str(a);
+            }
+            s
+        })
+    }
+
+    /// Falco's `proc.args`: the arguments joined by spaces.
+    pub fn args_joined(&self) -> &str {
+        self.args_cache.get_or_init(|| self.args.join(" "))
+    }
+
+    /// Forgets the joins after the image changed.
+    pub fn reset_caches(&mut self) {
+        self.cmdline_cache = OnceLock::new();
+        self.args_cache = OnceLock::new();
+    }
+
+    /// The namespace pid, falling back to the host pid.
+    pub fn vpid_or_pid(&self) -> i64 {
+        if self.vpid > 0 {
+            self.vpid
+        } else {
+            self.pid
+        }
+    }
+
+    /// The namespace tid, falling back to the host tid.
+    pub fn vtid_or_tid(&self) -> i64 {
+        if self.vtid > 0 {
+            self.vtid
+        } else {
+            self.tid
+        }
+    }
+
+    /// The environment value of `key`.
+    pub fn env_get(&self, key: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .find_map(|e| e.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+    }
+
+    /// The cgroup path of `controller` (`cpu`, `memory`, ...; a v2 unified
+    /// entry has an empty controller list and answers every controller).
+    pub fn cgroup(&self, controller: &str) -> Option<&str> {
+        let hit = self
+            .cgroups
+            .iter()
+            .find(|(c, _)| c.split(',').any(|x| x == controller));
+        hit.or_else(|| self.cgroups.iter().find(|(c, _)| c.is_empty()))
+            .map(|(_, p)| p.as_str())
+    }
+
+    /// Fills what a clone-family or exec-family exit record says about the
+    /// thread's image, credentials and resources. Absent (empty)
+    /// parameters leave the current value.
+    pub fn fill_from_record(&mut self, ev: &Event<'_>) {
+        let mut image_changed = false;
+        for (i, p) in ev.info().map_or(&[][..], |i| i.params).iter().enumerate() {
+            let Some(v) = ev.value(i) else { continue };
+            let int = v.as_int();
+            let bytes = v.as_bytes();
+            match (p.name, int, bytes) {
+                ("exe", _, Some(b)) => {
+                    self.exe = lossy(b);
+                    image_changed = true;
+                }
+                ("args", _, Some(b)) => {
+                    self.args = split_nul(b).map(lossy).collect();
+                    image_changed = true;
+                }
+                ("comm", _, Some(b)) => {
+                    self.comm = lossy(b);
+                    image_changed = true;
+                }
+                ("cwd", _, Some(b)) if !b.is_empty() => self.cwd = lossy(b),
+                ("env", _, Some(b)) => self.env = split_nul(b).map(lossy).collect(),
+                ("cgroups", _, Some(b)) => self.cgroups = parse_cgroups(b),
+                ("uid", Some(n), _) => self.uid = n as u32,
+                ("gid", Some(n), _) => self.gid = n as u32,
+                ("loginuid", Some(n), _) => self.loginuid = n as u32,
+                ("tty", Some(n), _) => self.tty = n as u32,
+                ("vpgid", Some(n), _) => self.vpgid = n,
+                ("pgid", Some(n), _) => self.pgid = n,
+                ("vtid", Some(n), _) => self.vtid = n,
+                ("vpid", Some(n), _) => self.vpid = n,
+                ("cap_inheritable", Some(n), _) => self.cap_inheritable = n as u64,
+                ("cap_permitted", Some(n), _) => self.cap_permitted = n as u64,
+                ("cap_effective", Some(n), _) => self.cap_effective = n as u64,
+                ("exe_ino", Some(n), _) => self.exe_ino = n as u64,
+                ("exe_ino_ctime", Some(n), _) => self.exe_ino_ctime = n as u64,
+                ("exe_ino_mtime", Some(n), _) => self.exe_ino_mtime = n as u64,
+                ("vm_size", Some(n), _) => self.vm_size = n as u32,
+                ("vm_rss", Some(n), _) => self.vm_rss = n as u32,
+                ("vm_swap", Some(n), _) => self.vm_swap = n as u32,
+                ("fdlimit", Some(n), _) => self.fdlimit = n,
+                ("pidns_init_start_ts", Some(n), _) => self.pidns_init_start_ts = n as u64,
+                _ => {}
+            }
+        }
+        if image_changed {
+            self.reset_caches();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmdline_env_and_cgroups() {
+        let mut t = ThreadInfo {
+            comm: "sh".into(),
+            args: vec!["-c".into(), "id".into()],
+            env: vec!["HOME=/root".into(), "HOMEX=1".into()],
+            cgroups: parse_cgroups(b"cpu,cpuacct=/docker/abc\0memory=/m\0=/unified\0"),
+            ..Default::default()
+        };
+        assert_eq!(t.cmdline(), "sh -c id");
+        assert_eq!(t.args_joined(), "-c id");
+        t.comm = "bash".into();
+        t.reset_caches();
+        assert_eq!(t.cmdline(), "bash -c id");
+        assert_eq!(t.env_get("HOME"), Some("/root"));
+        assert_eq!(t.env_get("HOM"), None);
+        assert_eq!(t.cgroup("cpuacct"), Some("/docker/abc"));
+        assert_eq!(t.cgroup("memory"), Some("/m"));
+        assert_eq!(t.cgroup("pids"), Some("/unified"));
+        assert_eq!((t.vpid_or_pid(), t.vtid_or_tid()), (0, 0));
+    }
+}
