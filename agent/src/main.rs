@@ -16,6 +16,7 @@ use lanner::output::Outputs;
 use lanner::pipeline::{self, PipelineConfig};
 use lanner::source::kmod::Filter;
 use lanner::source::Batch;
+use lanner::state::container::{ContainerTable, RuntimeRoots};
 use lanner::state::procfs::Procfs;
 use lanner::state::ProcTable;
 use std::path::PathBuf;
@@ -190,9 +191,11 @@ fn run(
     let stop = stop_flag(duration)?;
 
     let procfs = Procfs::new("/proc");
+    let containers = Arc::new(ContainerTable::new(RuntimeRoots::default()));
     let mut procs = ProcTable::new(cfg.max_threads)
         .with_loader(Box::new(procfs.clone()))
-        .with_users(lanner::state::users::Users::host());
+        .with_users(lanner::state::users::Users::host())
+        .with_containers(Box::new(Arc::clone(&containers)));
     src.start()?;
     // Seed after starting capture so no process created in between is missed.
     procs.seed(procfs.scan());
@@ -218,6 +221,10 @@ fn run(
     let out = outputs.shutdown(Duration::from_secs(5));
     eprintln!("lanner: {stats}");
     eprintln!("lanner: outputs: {out}");
+    eprintln!("lanner: containers: {:?}", containers.stats());
+    if let Some(e) = containers.last_error() {
+        eprintln!("lanner: containers: last metadata error: {e}");
+    }
     Ok(())
 }
 

@@ -75,7 +75,8 @@ impl ReplayOptions {
             "time_format_iso_8601" => self.json.iso8601 = boolean(k, v)?,
             "priority" => {
                 self.min_priority = Some(
-                    v.parse::<Priority>().map_err(|_| OptionError::NotPriority(v.into()))?,
+                    v.parse::<Priority>()
+                        .map_err(|_| OptionError::NotPriority(v.into()))?,
                 )
             }
             "replay.enter_events" => {

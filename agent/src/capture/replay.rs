@@ -294,7 +294,7 @@ mod tests {
     fn state_only_events_are_not_evaluated() {
         use crate::capture::block::tests::shb;
         use crate::capture::event::tests::ev_block;
-        let rules = "- rule: shadow\n  desc: d\n  condition: evt.type=openat and fd.name=/etc/shadow\n  output: o\n  priority: WARNING\n";
+        let rules = "- rule: shadow\n  desc: d\n  condition: evt.type=openat and evt.arg.name=/etc/shadow\n  output: o\n  priority: WARNING\n";
         let det = RulesDetector::new(Ruleset::load_str("r.yaml", rules).unwrap());
         let fd = 3i64.to_le_bytes();
         let dirfd = (-100i64).to_le_bytes();

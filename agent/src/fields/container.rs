@@ -2,12 +2,9 @@
 //!
 //! Owns: the container family of [`EventFields::value`], and the seam
 //! between the process table and container state: [`ContainerResolver`]
-//! (what the table asks when a thread's cgroups change). The types below
-//! mirror `state::container`'s API field for field; merging that module
-//! replaces them with `pub use crate::state::container::{ContainerInfo,
-//! Mount, RuntimeKind};` plus `impl ContainerResolver for ContainerTable`
-//! (its `for_cgroups` and `by_id`) and one `with_containers` call in
-//! `lanner run`. Without a resolver every thread is on the host.
+//! (what the table asks when a thread's cgroups change), implemented by
+//! `state::container::ContainerTable`. Without a resolver every thread is
+//! on the host.
 //! Must never: do I/O (runtime state is read by the resolver, at
 //! clone/exec time, never per field).
 
@@ -15,106 +12,9 @@ use super::{bstr, nonempty, EventFields};
 use crate::engine::{Field, FieldArg, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
 
-/// One mount of a container (Falco's `container.mount*`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mount {
-    pub source: String,
-    pub dest: String,
-    pub mode: String,
-    pub rdwr: bool,
-    pub propagation: String,
-}
-
-/// The runtime a container belongs to (Falco's `container.type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RuntimeKind {
-    Host,
-    Docker,
-    Containerd,
-    CriO,
-    Podman,
-    Unknown,
-}
-
-impl RuntimeKind {
-    /// The name Falco prints for `container.type`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            RuntimeKind::Host => "host",
-            RuntimeKind::Docker => "docker",
-            RuntimeKind::Containerd => "containerd",
-            RuntimeKind::CriO => "cri-o",
-            RuntimeKind::Podman => "podman",
-            RuntimeKind::Unknown => "unknown",
-        }
-    }
-}
-
-/// Everything known about one container; empty strings and `None` are
-/// unknown facts (the field is then missing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContainerInfo {
-    pub id: String,
-    pub full_id: String,
-    pub name: String,
-    pub image: String,
-    pub image_id: String,
-    pub image_repository: String,
-    pub image_tag: String,
-    pub image_digest: String,
-    pub kind: RuntimeKind,
-    pub privileged: Option<bool>,
-    pub mounts: Vec<Mount>,
-    pub start_ts: Option<u64>,
-    pub labels: BTreeMap<String, String>,
-    pub k8s_pod_name: Option<String>,
-    pub k8s_ns_name: Option<String>,
-    pub k8s_pod_uid: Option<String>,
-    pub k8s_pod_labels: BTreeMap<String, String>,
-    pub ip: Option<IpAddr>,
-    pub sandbox_id: Option<String>,
-    pub host_network: Option<bool>,
-    pub host_pid: Option<bool>,
-    pub host_ipc: Option<bool>,
-}
-
-impl ContainerInfo {
-    /// The pseudo-container of host processes (id and name `host`).
-    pub fn host() -> ContainerInfo {
-        ContainerInfo {
-            id: "host".into(),
-            full_id: "host".into(),
-            name: "host".into(),
-            image: String::new(),
-            image_id: String::new(),
-            image_repository: String::new(),
-            image_tag: String::new(),
-            image_digest: String::new(),
-            kind: RuntimeKind::Host,
-            privileged: None,
-            mounts: Vec::new(),
-            start_ts: None,
-            labels: BTreeMap::new(),
-            k8s_pod_name: None,
-            k8s_ns_name: None,
-            k8s_pod_uid: None,
-            k8s_pod_labels: BTreeMap::new(),
-            ip: None,
-            sandbox_id: None,
-            host_network: None,
-            host_pid: None,
-            host_ipc: None,
-        }
-    }
-
-    /// True for the host pseudo-container.
-    pub fn is_host(&self) -> bool {
-        self.kind == RuntimeKind::Host
-    }
-}
+pub use crate::state::container::{ContainerInfo, ContainerTable, Mount, RuntimeKind};
 
 /// The shared host entry.
 pub fn host() -> &'static ContainerInfo {
@@ -129,6 +29,18 @@ pub trait ContainerResolver: Send {
     /// The latest entry of a container seen before (metadata that appeared
     /// after the first lookup).
     fn by_id(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>>;
+}
+
+/// Shared so the agent can read the table's counters while the process
+/// table resolves through it.
+impl ContainerResolver for Arc<ContainerTable> {
+    fn for_cgroups(&mut self, cgroups: &[(String, String)]) -> Arc<ContainerInfo> {
+        ContainerTable::for_cgroups(self, cgroups)
+    }
+
+    fn by_id(&mut self, full_id: &str) -> Option<Arc<ContainerInfo>> {
+        ContainerTable::by_id(self, full_id)
+    }
 }
 
 /// Whether a container entry still lacks the runtime's metadata (looked
