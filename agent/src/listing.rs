@@ -46,6 +46,16 @@ fn notes(f: &FieldInfo) -> Vec<&'static str> {
     v
 }
 
+/// The notes as a parenthesised suffix (empty when there are none).
+fn notes_suffix(f: &FieldInfo) -> String {
+    let n = notes(f);
+    if n.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", n.join(", "))
+    }
+}
+
 /// The fields of `cat` whose name starts with `prefix` (all for "").
 pub fn fields(cat: &dyn Catalog, prefix: &str, format: ListFormat) -> String {
     let fs: Vec<&FieldInfo> = cat
@@ -76,12 +86,7 @@ pub fn fields(cat: &dyn Catalog, prefix: &str, format: ListFormat) -> String {
             let mut s =
                 String::from("| field | type | argument | description |\n|---|---|---|---|\n");
             for f in fs {
-                let n = notes(f);
-                let extra = if n.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", n.join(", "))
-                };
+                let extra = notes_suffix(f);
                 s.push_str(&format!(
                     "| `{}` | {} | {} | {}{} |\n",
                     f.name,
@@ -102,12 +107,7 @@ pub fn fields(cat: &dyn Catalog, prefix: &str, format: ListFormat) -> String {
                     "allowed" => "[arg] ",
                     _ => "",
                 };
-                let n = notes(f);
-                let extra = if n.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", n.join(", "))
-                };
+                let extra = notes_suffix(f);
                 s.push_str(&format!(
                     "{:<w$}  {:<7} {arg}{}{extra}\n",
                     f.name,

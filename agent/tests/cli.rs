@@ -1,19 +1,8 @@
 //! The `lanner` binary's handling of bad input: errors are located and
 //! reported before the device is touched.
 
-use std::process::Command;
-
-fn lanner(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lanner"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::lanner;
 
 #[test]
 fn malformed_rules_fail_with_location_before_the_device() {

@@ -1,21 +1,10 @@
 //! `lanner replay FILE -r RULES` as a user runs it: alerts on stdout (text
 //! or JSON), the summary on stderr, exit 0; bad input fails located.
 
-use std::process::Command;
+mod common;
+use common::lanner;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/falco");
-
-fn lanner(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lanner"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn cat_write() -> String {
     format!("{SHARED}/captures/cat_write.scap")
