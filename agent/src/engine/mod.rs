@@ -42,5 +42,8 @@ pub mod yaml;
 pub use catalog::Field;
 pub use field::{Catalog, FieldArg, FieldId, FieldRef, FieldSource, FieldType, Value};
 pub use priority::Priority;
-pub use rules::{LoadError, LoadErrorKind, Rule, Ruleset};
+pub use rules::{
+    Diagnostic, LoadError, LoadErrorKind, LoadOutcome, LoadResult, Rule, RuleMatching, RuleSelect,
+    Ruleset,
+};
 pub use yaml::{Node, NodeKind, ScalarStyle, YamlError};
