@@ -221,9 +221,10 @@ fn falco_rule_loader_cases() {
         let out = lanner::engine::Ruleset::load_sources_report(&refs);
         let errors: Vec<String> = out.result.errors().map(|d| d.message.clone()).collect();
         let warnings: Vec<String> = out.result.warnings().map(|d| d.message.clone()).collect();
-        let unsupported = out.result.errors().any(|d| {
-            d.code == Code::Error(lanner::engine::LoadErrorKind::Unsupported)
-        });
+        let unsupported = out
+            .result
+            .errors()
+            .any(|d| d.code == Code::Error(lanner::engine::LoadErrorKind::Unsupported));
         let mut problems = Vec::new();
         match (&out.ruleset, falco_ok) {
             (None, true) => problems.push(format!("Falco loads, lanner: {errors:?}")),

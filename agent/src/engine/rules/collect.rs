@@ -200,7 +200,9 @@ impl Collector {
             }
             if !seen.insert(name) {
                 return Err(validate_err(
-                    format!("Defined multiple alternative version requirements for plugin '{name}'"),
+                    format!(
+                        "Defined multiple alternative version requirements for plugin '{name}'"
+                    ),
                     &req.ctx,
                 ));
             }

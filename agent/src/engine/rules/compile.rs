@@ -190,7 +190,11 @@ impl Compiler<'_> {
         }
         found.sort_by_key(|d| DEPRECATED_FIELDS.iter().position(|x| x == d));
         for d in found {
-            let desc = if d == "evt.dir" { EVT_DIR_DESC } else { LATENCY_DESC };
+            let desc = if d == "evt.dir" {
+                EVT_DIR_DESC
+            } else {
+                LATENCY_DESC
+            };
             self.warnings
                 .push(Diag::warning(WarningCode::DeprecatedItem, desc, &c));
         }
@@ -215,9 +219,8 @@ impl Compiler<'_> {
             output = remove_all(&output, CONTAINER_INFO);
         }
         let out_src = self.reg.register(output.clone());
-        let output_ctx = |reg: &Registry, off: usize| {
-            r.ctx.with("rule output", "", reg.locate(out_src, off))
-        };
+        let output_ctx =
+            |reg: &Registry, off: usize| r.ctx.with("rule output", "", reg.locate(out_src, off));
         let format = match OutputFormat::parse(&output.text) {
             Ok(f) => f,
             Err(e) if r.skip_if_unknown_filter && is_unknown_filter(&e.message) => {
@@ -232,7 +235,11 @@ impl Compiler<'_> {
                 } else {
                     LoadErrorKind::CompileOutput
                 };
-                return Err(Diag::error(kind, e.message, &output_ctx(self.reg, e.offset)));
+                return Err(Diag::error(
+                    kind,
+                    e.message,
+                    &output_ctx(self.reg, e.offset),
+                ));
             }
         };
         for d in DEPRECATED_FIELDS {
@@ -249,9 +256,8 @@ impl Compiler<'_> {
         // Condition.
         let (mut ast, src) = self.parse_condition(&cond, &r.ctx)?;
         let col = self.col;
-        let lookup = |name: &str| -> Option<&Expr> {
-            macros.get(col.macros.position(name)?)?.as_ref()
-        };
+        let lookup =
+            |name: &str| -> Option<&Expr> { macros.get(col.macros.position(name)?)?.as_ref() };
         let mut res = Resolver::new(&lookup);
         let resolved = res.run(&mut ast);
         let used = std::mem::take(&mut res.resolved);

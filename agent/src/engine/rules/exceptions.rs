@@ -193,7 +193,10 @@ pub fn required_scalar(
     loc: impl Fn(&Node) -> Loc,
 ) -> Result<String, Diag> {
     let Some(v) = item.get(key) else {
-        return Err(yaml_err(format!("Item has no mapping for key '{key}'"), ctx));
+        return Err(yaml_err(
+            format!("Item has no mapping for key '{key}'"),
+            ctx,
+        ));
     };
     if v.is_null() {
         return Err(yaml_err(format!("Mapping for key '{key}' is empty"), ctx));

@@ -90,7 +90,14 @@ fn load_inputs(inputs: &[(String, Result<String, String>)]) -> LoadOutcome {
             Err(msg) => diags.push(Diag::error(LoadErrorKind::FileRead, msg.clone(), &ctx)),
             Ok(text) => match yaml::parse(name, text) {
                 Err(e) => {
-                    let c = ctx.with("value for", "", Loc { file, mark: e.mark() });
+                    let c = ctx.with(
+                        "value for",
+                        "",
+                        Loc {
+                            file,
+                            mark: e.mark(),
+                        },
+                    );
                     diags.push(Diag::error(LoadErrorKind::YamlParse, e.message, &c));
                 }
                 Ok(docs) => {

@@ -74,7 +74,9 @@ impl<'a> Resolver<'a> {
             return;
         }
         match &mut e.kind {
-            ExprKind::And(c) | ExprKind::Or(c) => c.iter_mut().for_each(|c| self.visit(c, depth + 1)),
+            ExprKind::And(c) | ExprKind::Or(c) => {
+                c.iter_mut().for_each(|c| self.visit(c, depth + 1))
+            }
             ExprKind::Not(c) => self.visit(c, depth + 1),
             ExprKind::Macro(name) => {
                 let name = name.clone();

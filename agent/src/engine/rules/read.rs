@@ -70,7 +70,10 @@ fn yaml_err(msg: impl Into<String>, ctx: &Ctx) -> Diag {
 fn is_identifier(s: &str) -> bool {
     let b = s.as_bytes();
     let alpha = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    alpha > 0 && b[alpha..].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    alpha > 0
+        && b[alpha..]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// `[^()"'[:space:]=,]+`, Falco's list-name (bare string) pattern.
@@ -148,7 +151,10 @@ impl Reader<'_> {
             if optional {
                 return Ok(None);
             }
-            return Err(yaml_err(format!("Item has no mapping for key '{key}'"), ctx));
+            return Err(yaml_err(
+                format!("Item has no mapping for key '{key}'"),
+                ctx,
+            ));
         };
         if v.is_null() {
             if can_be_empty {
@@ -196,7 +202,13 @@ impl Reader<'_> {
     }
 
     /// A scalar as a located text.
-    fn text(&mut self, item: &Node, key: &str, ctx: &Ctx, optional: bool) -> RResult<Option<Derived>> {
+    fn text(
+        &mut self,
+        item: &Node,
+        key: &str,
+        ctx: &Ctx,
+        optional: bool,
+    ) -> RResult<Option<Derived>> {
         let file = self.file;
         match self.scalar(item, key, ctx, optional, false)? {
             None => Ok(None),
@@ -205,12 +217,21 @@ impl Reader<'_> {
     }
 
     /// A sequence of scalars (`items`, `tags`).
-    fn seq<'n>(&self, item: &'n Node, key: &str, ctx: &Ctx, optional: bool) -> RResult<Option<Vec<&'n Node>>> {
+    fn seq<'n>(
+        &self,
+        item: &'n Node,
+        key: &str,
+        ctx: &Ctx,
+        optional: bool,
+    ) -> RResult<Option<Vec<&'n Node>>> {
         let Some(v) = item.get(key) else {
             if optional {
                 return Ok(None);
             }
-            return Err(yaml_err(format!("Item has no mapping for key '{key}'"), ctx));
+            return Err(yaml_err(
+                format!("Item has no mapping for key '{key}'"),
+                ctx,
+            ));
         };
         let vctx = ctx.with("value for", key, self.loc(v));
         let NodeKind::Seq(items) = &v.kind else {
@@ -256,7 +277,13 @@ impl Reader<'_> {
         }
     }
 
-    fn overrides(&self, item: &Node, appendable: &[&str], replaceable: &[&str], ctx: &Ctx) -> RResult<Overrides> {
+    fn overrides(
+        &self,
+        item: &Node,
+        appendable: &[&str],
+        replaceable: &[&str],
+        ctx: &Ctx,
+    ) -> RResult<Overrides> {
         let mut o = Overrides::default();
         let Some(v) = item.get("override") else {
             return Ok(o);
@@ -266,12 +293,20 @@ impl Reader<'_> {
             NodeKind::Map(e) => e.as_slice(),
             NodeKind::Scalar(..) => return Ok(o),
             NodeKind::Seq(_) => {
-                return Err(Diag::error(LoadErrorKind::Validate, "bad conversion", &octx))
+                return Err(Diag::error(
+                    LoadErrorKind::Validate,
+                    "bad conversion",
+                    &octx,
+                ))
             }
         };
         for (k, op) in entries {
             let (Some(key), Some(operation)) = (k.as_str(), op.as_str()) else {
-                return Err(Diag::error(LoadErrorKind::Validate, "bad conversion", &octx));
+                return Err(Diag::error(
+                    LoadErrorKind::Validate,
+                    "bad conversion",
+                    &octx,
+                ));
             };
             let kctx = octx.with("overrides", key, self.loc(k));
             let (can_append, can_replace) = (appendable.contains(&key), replaceable.contains(&key));
@@ -358,7 +393,10 @@ impl Reader<'_> {
         };
         let ctx = parent.with("required plugin versions", "", self.loc(reqs));
         let NodeKind::Seq(list) = &reqs.kind else {
-            return Err(yaml_err("Value of required_plugin_versions must be a sequence", &ctx));
+            return Err(yaml_err(
+                "Value of required_plugin_versions must be a sequence",
+                &ctx,
+            ));
         };
         for plugin in list {
             let tmp = ctx.with("required plugin versions entry", "", self.loc(plugin));
@@ -380,7 +418,10 @@ impl Reader<'_> {
                 for alt in alts {
                     let actx = pctx.with("required plugin versions alternative", "", self.loc(alt));
                     if alt.as_map().is_none() {
-                        return Err(yaml_err("Plugin version alternative must be a mapping", &actx));
+                        return Err(yaml_err(
+                            "Plugin version alternative must be a mapping",
+                            &actx,
+                        ));
                     }
                     let n = required_scalar(alt, "name", &actx, loc)?;
                     let actx = pctx.with("required plugin versions alternative", &n, self.loc(alt));
@@ -452,7 +493,9 @@ impl Reader<'_> {
                 &ctx,
             );
         }
-        let cond = self.text(item, "condition", &ctx, false)?.unwrap_or_default();
+        let cond = self
+            .text(item, "condition", &ctx, false)?
+            .unwrap_or_default();
         let append = self.boolean(item, "append", &ctx, true)?.unwrap_or(false);
         if append {
             self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, &ctx);
@@ -514,7 +557,12 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn exceptions(&mut self, item: &Node, ctx: &Ctx, append: bool) -> RResult<Vec<super::exceptions::ExceptionInfo>> {
+    fn exceptions(
+        &mut self,
+        item: &Node,
+        ctx: &Ctx,
+        append: bool,
+    ) -> RResult<Vec<super::exceptions::ExceptionInfo>> {
         ExceptionReader {
             reg: self.reg,
             file: self.file,
@@ -532,10 +580,14 @@ impl Reader<'_> {
             self.warn(WarningCode::DeprecatedItem, WARNING_ENABLED, ctx);
             return self.col.enable_rule(&name, enabled, ctx);
         }
-        let cond = self.text(item, "condition", ctx, false)?.unwrap_or_default();
+        let cond = self
+            .text(item, "condition", ctx, false)?
+            .unwrap_or_default();
         let output = self.text(item, "output", ctx, false)?.unwrap_or_default();
         let desc = self.string(item, "desc", ctx, false)?.unwrap_or_default();
-        let prio = self.string(item, "priority", ctx, false)?.unwrap_or_default();
+        let prio = self
+            .string(item, "priority", ctx, false)?
+            .unwrap_or_default();
         let output = trim(&output);
         let priority = prio.parse::<Priority>().map_err(|_| {
             let at = item.get("priority").map_or(ctx.loc(), |n| self.loc(n));
@@ -546,8 +598,12 @@ impl Reader<'_> {
             .unwrap_or_else(|| SYSCALL_SOURCE.to_string());
         let enabled = self.boolean(item, "enabled", ctx, true)?.unwrap_or(true);
         let capture = self.boolean(item, "capture", ctx, true)?.unwrap_or(false);
-        let capture_duration = self.unsigned(item, "capture_duration", ctx, true)?.unwrap_or(0);
-        let warn_evttypes = self.boolean(item, "warn_evttypes", ctx, true)?.unwrap_or(true);
+        let capture_duration = self
+            .unsigned(item, "capture_duration", ctx, true)?
+            .unwrap_or(0);
+        let warn_evttypes = self
+            .boolean(item, "warn_evttypes", ctx, true)?
+            .unwrap_or(true);
         let skip_if_unknown_filter = self
             .boolean(item, "skip-if-unknown-filter", ctx, true)?
             .unwrap_or(false);
@@ -575,7 +631,14 @@ impl Reader<'_> {
         self.col.define_rule(info, self.warnings)
     }
 
-    fn rule_overrides(&mut self, item: &Node, name: &str, source: &str, o: &Overrides, ctx: &Ctx) -> RResult<()> {
+    fn rule_overrides(
+        &mut self,
+        item: &Node,
+        name: &str,
+        source: &str,
+        o: &Overrides,
+        ctx: &Ctx,
+    ) -> RResult<()> {
         // Every overridable key the item has must be claimed by an entry.
         let mut expected: BTreeSet<&str> = RULE_APPENDABLE
             .iter()
@@ -624,7 +687,9 @@ impl Reader<'_> {
                 continue;
             }
             if want("priority", &mut expected)? {
-                let p = self.string(item, "priority", ctx, false)?.unwrap_or_default();
+                let p = self
+                    .string(item, "priority", ctx, false)?
+                    .unwrap_or_default();
                 u.priority = Some(p.parse::<Priority>().map_err(|_| {
                     let at = item.get("priority").map_or(ctx.loc(), |n| self.loc(n));
                     yaml_err("Invalid priority", &ctx.with("rule priority", "", at))
@@ -643,14 +708,17 @@ impl Reader<'_> {
                 u.warn_evttypes = self.boolean(item, "warn_evttypes", ctx, false)?;
             }
             if want("skip-if-unknown-filter", &mut expected)? {
-                u.skip_if_unknown_filter = self.boolean(item, "skip-if-unknown-filter", ctx, false)?;
+                u.skip_if_unknown_filter =
+                    self.boolean(item, "skip-if-unknown-filter", ctx, false)?;
             }
             self.col.replace_rule(u, ctx)?;
         }
         if let Some(key) = expected.into_iter().next() {
             let at = item.get(key).map_or(ctx.loc(), |n| self.loc(n));
             return Err(yaml_err(
-                format!("Unexpected key '{key}': no corresponding entry under 'override' is defined."),
+                format!(
+                    "Unexpected key '{key}': no corresponding entry under 'override' is defined."
+                ),
                 &ctx.with("overrides", key, at),
             ));
         }

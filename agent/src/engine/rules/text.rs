@@ -34,7 +34,11 @@ impl Loc {
 #[derive(Debug, Clone, Copy)]
 enum Origin {
     /// Bytes `base..` of scalar `map` of `file`.
-    Scalar { file: usize, map: usize, base: usize },
+    Scalar {
+        file: usize,
+        map: usize,
+        base: usize,
+    },
     /// Text the loader wrote: every byte maps to one location.
     Fixed(Loc),
 }
@@ -124,13 +128,29 @@ impl Derived {
         out
     }
 
-    /// Where byte `off` came from.
+    /// Where byte `off` came from. The end of the text is one column
+    /// after its last non-blank character.
     pub fn locate(&self, reg: &Registry, off: usize) -> Loc {
+        if off >= self.text.len() {
+            if let Some((last, _)) = self.text.trim_end().char_indices().last() {
+                let mut l = self.locate_byte(reg, last);
+                l.mark.col += 1;
+                return l;
+            }
+        }
+        self.locate_byte(reg, off)
+    }
+
+    fn locate_byte(&self, reg: &Registry, off: usize) -> Loc {
         let Some(i) = self
             .pieces
             .iter()
             .rposition(|p| p.at <= off)
-            .or(if self.pieces.is_empty() { None } else { Some(0) })
+            .or(if self.pieces.is_empty() {
+                None
+            } else {
+                Some(0)
+            })
         else {
             return Loc::NOWHERE;
         };

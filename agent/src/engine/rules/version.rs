@@ -57,7 +57,10 @@ impl Version {
             // The major part must be all digits.
             p.bytes().all(|b| b.is_ascii_digit()).then(|| num(p))?
         })?;
-        let minor = it.next().filter(|p| p.bytes().all(|b| b.is_ascii_digit())).and_then(num)?;
+        let minor = it
+            .next()
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(num)?;
         let patch = it.next().and_then(num)?;
         Some(Version {
             major,
