@@ -494,12 +494,76 @@ fn directories_load_sorted() {
     assert_eq!(names, ["A", "B"]);
 }
 
-trait FilePos {
-    fn file_pos(&self) -> String;
+/// (code, message) of every warning of a load that succeeds.
+fn warnings(files: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+    let out = Ruleset::load_sources_report(files);
+    assert!(out.ruleset.is_some(), "{}", out.result.to_text());
+    out.result
+        .warnings()
+        .map(|d| (d.code.as_str(), d.message.clone()))
+        .collect()
 }
 
-impl FilePos for LoadError {
-    fn file_pos(&self) -> String {
-        format!("{}:{}:{}", self.file, self.line, self.col)
-    }
+#[test]
+fn unused_deprecated_and_broad_rules_warn() {
+    let text = format!(
+        "- list: used\n  items: [a]\n- list: unused\n  items: [b]\n- list: inner\n  items: [c]\n- list: outer\n  items: [inner]\n\
+         - macro: m_used\n  condition: proc.name in (used, outer)\n- macro: m_unused\n  condition: proc.name = z\n{}{}",
+        rule("R", "evt.type = open and m_used and evt.dir = <"),
+        rule("Broad", "proc.name = x").replace("output: o", "output: o %container.info %evt.dir"),
+    );
+    let w = warnings(&[("w.yaml", &text)]);
+    let codes: Vec<&str> = w.iter().map(|(c, _)| *c).collect();
+    assert_eq!(
+        codes,
+        [
+            "LOAD_DEPRECATED_ITEM", // evt.dir in R's condition
+            "LOAD_DEPRECATED_ITEM", // %container.info in Broad's output
+            "LOAD_DEPRECATED_ITEM", // evt.dir in Broad's output
+            "LOAD_NO_EVTTYPE",
+            "LOAD_UNUSED_MACRO",
+            // Only `unused`: `outer` is substituted in m_used, `inner`
+            // is named by `outer`.
+            "LOAD_UNUSED_LIST",
+        ],
+        "{w:#?}"
+    );
+    assert!(w[0].1.starts_with("due to the drop of enter events"));
+    assert_eq!(
+        w[2].1,
+        "usage of deprecated field 'evt.dir' has been detected in the rule output"
+    );
+    // %container.info renders as nothing.
+    let rs = load(&[("w.yaml", &text)]);
+    assert_eq!(rs.rules()[1].output, "o  %evt.dir");
+    // warn_evttypes: false silences LOAD_NO_EVTTYPE.
+    let quiet = rule("Q", "proc.name = x") + "  warn_evttypes: false\n";
+    assert!(warnings(&[("q.yaml", &quiet)]).is_empty());
+}
+
+#[test]
+fn skip_if_unknown_filter_drops_the_rule_with_a_warning() {
+    let text = rule("S", "evt.type = open and proc.nope = x") + "  skip-if-unknown-filter: true\n";
+    let out = Ruleset::load_sources_report(&[("s.yaml", &text)]);
+    let rs = out.ruleset.expect("loads");
+    assert!(rs.rules().is_empty());
+    let w: Vec<_> = out.result.warnings().collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].code.as_str(), "LOAD_UNKNOWN_FILTER");
+    assert_eq!(w[0].position().map(|p| (p.line, p.col)), Some((3, 34)));
+}
+
+#[test]
+fn validate_goes_on_after_a_failed_file() {
+    let out = Ruleset::load_sources_report(&[
+        ("a.yaml", "- rule: [\n"),
+        ("b.yaml", &rule("B", "evt.type = open")),
+    ]);
+    assert!(out.ruleset.is_none());
+    let ok: Vec<bool> = out.result.files.iter().map(|f| f.successful()).collect();
+    assert_eq!(ok, [false, true]);
+    assert_eq!(
+        out.result.files[0].errors[0].code.as_str(),
+        "LOAD_ERR_YAML_PARSE"
+    );
 }

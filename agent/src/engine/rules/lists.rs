@@ -76,60 +76,78 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 pub const MAX_CONDITION_BYTES: usize = 4 << 20;
 
 /// Replaces every delimited occurrence of `list`'s name in `cnd`; true if
-/// there was one. `Err` when the text would exceed
-/// [`MAX_CONDITION_BYTES`].
+/// there was one. `Err` (with the offset reached) when the text would
+/// exceed [`MAX_CONDITION_BYTES`].
+///
+/// One pass over the text, equivalent to Falco's substitute-and-search-on
+/// loop: the text before the current position is already final (`out`),
+/// blanks consumed backwards are trimmed from `out`, and the search goes on
+/// after the substitution (skipping one character when the substitution
+/// began the text, as Falco's does).
 pub fn substitute(reg: &Registry, cnd: &mut Derived, list: &CompiledList) -> Result<bool, usize> {
     let name = list.name.as_bytes();
+    let t = cnd.text.as_bytes();
+    let len = t.len();
+    let mut out = Derived::new();
+    let mut rest = 0;
+    let mut from = 0;
     let mut used = false;
-    let mut start = find(cnd.text.as_bytes(), name, 0);
-    while let Some(mut s) = start {
-        let text = cnd.text.as_bytes();
-        let len = text.len();
-        let mut end = s + name.len();
-        if (s == 0 || DELIMS.contains(&text[s - 1])) && (end >= len || DELIMS.contains(&text[end]))
-        {
-            let at = cnd.locate(reg, s);
-            while s > 0 && BLANKS.contains(&text[s - 1]) {
-                s -= 1;
+    while let Some(p) = find(t, name, from) {
+        let prev = if p > rest {
+            Some(t[p - 1])
+        } else {
+            out.text.as_bytes().last().copied()
+        };
+        let mut end = p + name.len();
+        let delimited =
+            prev.is_none_or(|b| DELIMS.contains(&b)) && (end >= len || DELIMS.contains(&t[end]));
+        if !delimited {
+            from = p + 1;
+            continue;
+        }
+        let at = cnd.locate(reg, p);
+        out.push_derived(&cnd.slice(rest, p));
+        let kept = out.text.trim_end_matches([' ', '\t', '\n', '\r']).len();
+        out.truncate(kept);
+        while end < len && BLANKS.contains(&t[end]) {
+            end += 1;
+        }
+        let mut sub = Derived::new();
+        for (i, v) in list.items.iter().enumerate() {
+            if i > 0 {
+                sub.push_fixed(", ", at);
             }
-            while end < len && BLANKS.contains(&text[end]) {
+            if v.text.contains(' ') && !v.text.starts_with(['"', '\'']) {
+                sub.push_fixed("\"", at);
+                sub.push_derived(v);
+                sub.push_fixed("\"", at);
+            } else {
+                sub.push_derived(v);
+            }
+        }
+        if sub.is_empty() {
+            if out.text.ends_with(',') {
+                out.truncate(out.len() - 1);
+            } else if end < len && t[end] == b',' {
                 end += 1;
             }
-            let mut sub = Derived::new();
-            for (i, v) in list.items.iter().enumerate() {
-                if i > 0 {
-                    sub.push_fixed(", ", at);
-                }
-                if v.text.contains(' ') && !v.text.starts_with(['"', '\'']) {
-                    sub.push_fixed("\"", at);
-                    sub.push_derived(v);
-                    sub.push_fixed("\"", at);
-                } else {
-                    sub.push_derived(v);
-                }
-            }
-            if sub.is_empty() {
-                if s > 0 && text[s - 1] == b',' {
-                    s -= 1;
-                } else if end < len && text[end] == b',' {
-                    end += 1;
-                }
-            }
-            let mut new = cnd.slice(0, s);
-            if s > 0 {
-                new.push_fixed(" ", at);
-            }
-            new.push_derived(&sub);
-            new.push_fixed(" ", at);
-            new.push_derived(&cnd.slice(end, len));
-            if new.len() > MAX_CONDITION_BYTES {
-                return Err(s);
-            }
-            *cnd = new;
-            s += sub.len() + 1;
-            used = true;
         }
-        start = find(cnd.text.as_bytes(), name, s + 1);
+        let at_start = out.is_empty();
+        if !at_start {
+            out.push_fixed(" ", at);
+        }
+        out.push_derived(&sub);
+        out.push_fixed(" ", at);
+        if out.len() + (len - end) > MAX_CONDITION_BYTES {
+            return Err(p);
+        }
+        used = true;
+        rest = end;
+        from = if at_start { end + 1 } else { end };
+    }
+    if used {
+        out.push_derived(&cnd.slice(rest, len));
+        *cnd = out;
     }
     Ok(used)
 }
@@ -165,5 +183,9 @@ mod tests {
         assert_eq!(sub("a in (ll, l2)", "l", &["x"]), "a in (ll, l2)");
         assert_eq!(sub("l", "l", &["x"]), "x ");
         assert_eq!(sub("a=l", "l", &["x"]), "a= x ");
+        // Falco's search resumes one character late after a substitution
+        // at the very start of the text.
+        assert_eq!(sub("l l", "l", &["x"]), "x l");
+        assert_eq!(sub("a (l) l", "l", &["x"]), "a ( x ) x ");
     }
 }

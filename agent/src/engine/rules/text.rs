@@ -106,7 +106,15 @@ impl Derived {
             text: String::from_utf8_lossy(&self.text.as_bytes()[start..end]).into_owned(),
             pieces: Vec::new(),
         };
-        for p in &self.pieces {
+        // Pieces are sorted by offset: start at the one holding `start`.
+        let first = self
+            .pieces
+            .partition_point(|p| p.at + p.len <= start)
+            .saturating_sub(1);
+        for p in &self.pieces[first..] {
+            if p.at >= end && p.len > 0 {
+                break;
+            }
             let (a, b) = (p.at.max(start), (p.at + p.len).min(end));
             if a >= b {
                 continue;
@@ -128,6 +136,21 @@ impl Derived {
         out
     }
 
+    /// Shortens the text to `len` bytes (which must be a character
+    /// boundary; callers only cut ASCII).
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() || !self.text.is_char_boundary(len) {
+            return;
+        }
+        self.text.truncate(len);
+        while self.pieces.last().is_some_and(|p| p.at >= len && p.len > 0) {
+            self.pieces.pop();
+        }
+        if let Some(p) = self.pieces.last_mut() {
+            p.len = p.len.min(len - p.at.min(len));
+        }
+    }
+
     /// Where byte `off` came from. The end of the text is one column
     /// after its last non-blank character.
     pub fn locate(&self, reg: &Registry, off: usize) -> Loc {
@@ -142,18 +165,14 @@ impl Derived {
     }
 
     fn locate_byte(&self, reg: &Registry, off: usize) -> Loc {
-        let Some(i) = self
-            .pieces
-            .iter()
-            .rposition(|p| p.at <= off)
-            .or(if self.pieces.is_empty() {
-                None
-            } else {
-                Some(0)
-            })
-        else {
+        if self.pieces.is_empty() {
             return Loc::NOWHERE;
-        };
+        }
+        // The last piece starting at or before `off` (pieces are sorted).
+        let i = self
+            .pieces
+            .partition_point(|p| p.at <= off)
+            .saturating_sub(1);
         let p = self.pieces[i];
         let rel = off.saturating_sub(p.at);
         match p.origin {
@@ -315,7 +334,12 @@ mod tests {
         d.push_fixed("abc", a);
         d.push_fixed("def", b);
         assert_eq!(d.locate(&reg, 4), b);
-        assert_eq!(d.locate(&reg, 99), b);
+        // The end of the text is just after its last character.
+        let after = Loc {
+            file: 0,
+            mark: Mark { line: 2, col: 6 },
+        };
+        assert_eq!(d.locate(&reg, 99), after);
         let s = d.slice(2, 100);
         assert_eq!(s.text, "cdef");
         assert_eq!(s.locate(&reg, 0), a);
