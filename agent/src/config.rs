@@ -61,12 +61,31 @@ pub struct Config {
     pub priority: Option<MinPriority>,
 }
 
-/// One entry of `rules:`.
+/// One entry of `rules:`: `{enable: TARGET}` or `{disable: TARGET}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
+#[serde(try_from = "RawEntry")]
 pub enum RuleSelectEntry {
     Enable(SelectTarget),
     Disable(SelectTarget),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    enable: Option<SelectTarget>,
+    disable: Option<SelectTarget>,
+}
+
+impl TryFrom<RawEntry> for RuleSelectEntry {
+    type Error = String;
+
+    fn try_from(r: RawEntry) -> Result<Self, String> {
+        match (r.enable, r.disable) {
+            (Some(t), None) => Ok(RuleSelectEntry::Enable(t)),
+            (None, Some(t)) => Ok(RuleSelectEntry::Disable(t)),
+            _ => Err("each entry must be exactly one of 'enable' or 'disable'".into()),
+        }
+    }
 }
 
 impl RuleSelectEntry {
@@ -282,12 +301,13 @@ mod tests {
             "rules:\n  - enable:\n      rule: a\n      tag: b\n",
         )
         .unwrap_err();
-        assert!(e.to_string().starts_with("c.yaml:3:"), "{e}");
+        assert!(e.to_string().starts_with("c.yaml:2:5:"), "{e}");
         assert!(e.to_string().contains("exactly one of"), "{e}");
         let e = Config::parse("c.yaml", "rule_matching: some\n").unwrap_err();
         assert!(e.to_string().starts_with("c.yaml:1:16"), "{e}");
         let e = Config::parse("c.yaml", "\npriority: loud\n").unwrap_err();
-        assert!(e.to_string().starts_with("c.yaml:2:11"), "{e}");
+        assert!(e.to_string().starts_with("c.yaml:2:"), "{e}");
+        assert!(e.to_string().contains("unknown priority \"loud\""), "{e}");
         let e = Config::parse("c.yaml", "rules:\n  - toggle:\n      rule: a\n").unwrap_err();
         assert!(e.to_string().starts_with("c.yaml:2:"), "{e}");
     }
