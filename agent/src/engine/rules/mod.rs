@@ -22,6 +22,7 @@ mod lists;
 pub mod load;
 mod macros;
 mod read;
+mod read_rule;
 pub mod result;
 pub mod ruleset;
 pub mod select;

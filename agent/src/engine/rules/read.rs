@@ -12,57 +12,20 @@
 //! usage and its errors) and the item -> collector calls.
 //! Must never: compile conditions or resolve names across items.
 
-use super::collect::{
-    Collector, ListInfo, ListItem, MacroInfo, PluginRequirement, RuleInfo, RuleUpdate,
-    SYSCALL_SOURCE,
-};
+use super::collect::{Collector, ListInfo, ListItem, MacroInfo, PluginRequirement};
 use super::error::{Ctx, Diag, LoadErrorKind, WarningCode};
-use super::exceptions::{required_scalar, ExceptionReader};
+use super::exceptions::required_scalar;
 use super::text::{Derived, Loc, Registry};
 use super::version::Version;
-use crate::engine::priority::Priority;
 use crate::engine::yaml::{parse_bool, Node, NodeKind};
 use std::collections::BTreeSet;
 
-const WARNING_APPEND: &str = "'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') under 'override' instead.";
-const WARNING_ENABLED: &str = "The standalone 'enabled' key usage is deprecated. The correct approach requires also a 'replace' entry under the 'override' key (i.e. 'enabled: replace').";
-const ERROR_OVERRIDE_APPEND: &str = "Keys 'override' and 'append: true' cannot be used together. Add an 'append' entry (e.g. 'condition: append') under 'override' instead.";
+pub(super) const WARNING_APPEND: &str = "'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') under 'override' instead.";
+pub(super) const ERROR_OVERRIDE_APPEND: &str = "Keys 'override' and 'append: true' cannot be used together. Add an 'append' entry (e.g. 'condition: append') under 'override' instead.";
 
-const RULE_APPENDABLE: &[&str] = &["condition", "output", "desc", "tags", "exceptions"];
-const RULE_REPLACEABLE: &[&str] = &[
-    "condition",
-    "output",
-    "desc",
-    "priority",
-    "capture",
-    "capture_duration",
-    "tags",
-    "exceptions",
-    "enabled",
-    "warn_evttypes",
-    "skip-if-unknown-filter",
-];
-const RULE_KEYS: &[&str] = &[
-    "rule",
-    "condition",
-    "output",
-    "desc",
-    "priority",
-    "source",
-    "enabled",
-    "capture",
-    "capture_duration",
-    "warn_evttypes",
-    "skip-if-unknown-filter",
-    "tags",
-    "exceptions",
-    "override",
-    "append",
-];
+pub(super) type RResult<T> = Result<T, Diag>;
 
-type RResult<T> = Result<T, Diag>;
-
-fn yaml_err(msg: impl Into<String>, ctx: &Ctx) -> Diag {
+pub(super) fn yaml_err(msg: impl Into<String>, ctx: &Ctx) -> Diag {
     Diag::error(LoadErrorKind::YamlValidate, msg, ctx)
 }
 
@@ -94,19 +57,19 @@ pub struct Reader<'r> {
 
 /// The `override:` entries of an item.
 #[derive(Default)]
-struct Overrides {
-    append: BTreeSet<String>,
-    replace: BTreeSet<String>,
+pub(super) struct Overrides {
+    pub append: BTreeSet<String>,
+    pub replace: BTreeSet<String>,
 }
 
 impl Overrides {
-    fn any(&self) -> bool {
+    pub fn any(&self) -> bool {
         !self.append.is_empty() || !self.replace.is_empty()
     }
 }
 
 impl Reader<'_> {
-    fn loc(&self, n: &Node) -> Loc {
+    pub(super) fn loc(&self, n: &Node) -> Loc {
         Loc {
             file: self.file,
             mark: n.mark,
@@ -139,7 +102,7 @@ impl Reader<'_> {
 
     /// Falco's `decode_val`/`decode_optional_val`: `None` when absent and
     /// optional (or null/empty and `can_be_empty`).
-    fn scalar<'n>(
+    pub(super) fn scalar<'n>(
         &self,
         item: &'n Node,
         key: &str,
@@ -171,13 +134,25 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&self, item: &Node, key: &str, ctx: &Ctx, optional: bool) -> RResult<Option<String>> {
+    pub(super) fn string(
+        &self,
+        item: &Node,
+        key: &str,
+        ctx: &Ctx,
+        optional: bool,
+    ) -> RResult<Option<String>> {
         Ok(self
             .scalar(item, key, ctx, optional, false)?
             .map(|(s, _)| s.to_string()))
     }
 
-    fn boolean(&self, item: &Node, key: &str, ctx: &Ctx, optional: bool) -> RResult<Option<bool>> {
+    pub(super) fn boolean(
+        &self,
+        item: &Node,
+        key: &str,
+        ctx: &Ctx,
+        optional: bool,
+    ) -> RResult<Option<bool>> {
         match self.scalar(item, key, ctx, optional, false)? {
             None => Ok(None),
             Some((s, n)) => parse_bool(s).map(Some).ok_or_else(|| {
@@ -189,7 +164,13 @@ impl Reader<'_> {
         }
     }
 
-    fn unsigned(&self, item: &Node, key: &str, ctx: &Ctx, optional: bool) -> RResult<Option<u64>> {
+    pub(super) fn unsigned(
+        &self,
+        item: &Node,
+        key: &str,
+        ctx: &Ctx,
+        optional: bool,
+    ) -> RResult<Option<u64>> {
         match self.scalar(item, key, ctx, optional, false)? {
             None => Ok(None),
             Some((s, n)) => parse_unsigned(s).map(Some).ok_or_else(|| {
@@ -202,7 +183,7 @@ impl Reader<'_> {
     }
 
     /// A scalar as a located text.
-    fn text(
+    pub(super) fn text(
         &mut self,
         item: &Node,
         key: &str,
@@ -217,7 +198,7 @@ impl Reader<'_> {
     }
 
     /// A sequence of scalars (`items`, `tags`).
-    fn seq<'n>(
+    pub(super) fn seq<'n>(
         &self,
         item: &'n Node,
         key: &str,
@@ -250,7 +231,7 @@ impl Reader<'_> {
         Ok(Some(out))
     }
 
-    fn tags(&self, item: &Node, ctx: &Ctx) -> RResult<Option<BTreeSet<String>>> {
+    pub(super) fn tags(&self, item: &Node, ctx: &Ctx) -> RResult<Option<BTreeSet<String>>> {
         Ok(self.seq(item, "tags", ctx, true)?.map(|v| {
             v.iter()
                 .filter_map(|n| n.as_str())
@@ -259,11 +240,11 @@ impl Reader<'_> {
         }))
     }
 
-    fn warn(&mut self, code: WarningCode, msg: impl Into<String>, ctx: &Ctx) {
+    pub(super) fn warn(&mut self, code: WarningCode, msg: impl Into<String>, ctx: &Ctx) {
         self.warnings.push(Diag::warning(code, msg, ctx));
     }
 
-    fn warn_unknown_keys(&mut self, item: &Node, expected: &[&str], ctx: &Ctx) {
+    pub(super) fn warn_unknown_keys(&mut self, item: &Node, expected: &[&str], ctx: &Ctx) {
         for (k, _) in item.as_map().unwrap_or_default() {
             let key = k.as_str().unwrap_or("");
             if !expected.contains(&key) {
@@ -277,7 +258,7 @@ impl Reader<'_> {
         }
     }
 
-    fn overrides(
+    pub(super) fn overrides(
         &self,
         item: &Node,
         appendable: &[&str],
@@ -519,219 +500,6 @@ impl Reader<'_> {
         self.warn_unknown_keys(item, &["macro", "condition", "append", "override"], &ctx);
         Ok(())
     }
-
-    fn rule(&mut self, item: &Node, parent: &Ctx) -> RResult<()> {
-        let tmp = parent.with("rule", "", self.loc(item));
-        let name = self.string(item, "rule", &tmp, false)?.unwrap_or_default();
-        let ctx = parent.with("rule", &name, self.loc(item));
-        let source = self
-            .scalar(item, "source", &ctx, true, true)?
-            .map_or(String::new(), |(s, _)| s.to_string());
-        let append = self.boolean(item, "append", &ctx, true)?.unwrap_or(false);
-        if append {
-            self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, &ctx);
-        }
-        let o = self.overrides(item, RULE_APPENDABLE, RULE_REPLACEABLE, &ctx)?;
-        if append && o.any() {
-            return Err(yaml_err(ERROR_OVERRIDE_APPEND, &ctx));
-        }
-        if o.any() {
-            self.rule_overrides(item, &name, &source, &o, &ctx)?;
-        } else if append {
-            let mut u = RuleUpdate {
-                name,
-                source,
-                ..RuleUpdate::default()
-            };
-            if item.get("condition").is_some() {
-                u.cond = self.text(item, "condition", &ctx, false)?;
-            }
-            if item.get("exceptions").is_some() {
-                u.exceptions = Some(self.exceptions(item, &ctx, true)?);
-            }
-            self.col.append_rule(u, &ctx)?;
-        } else {
-            self.rule_definition(item, name, &ctx)?;
-        }
-        self.warn_unknown_keys(item, RULE_KEYS, &ctx);
-        Ok(())
-    }
-
-    fn exceptions(
-        &mut self,
-        item: &Node,
-        ctx: &Ctx,
-        append: bool,
-    ) -> RResult<Vec<super::exceptions::ExceptionInfo>> {
-        ExceptionReader {
-            reg: self.reg,
-            file: self.file,
-            warnings: self.warnings,
-        }
-        .read(item.get("exceptions"), ctx, append)
-    }
-
-    fn rule_definition(&mut self, item: &Node, name: String, ctx: &Ctx) -> RResult<()> {
-        let defining = ["condition", "output", "desc", "priority"]
-            .iter()
-            .any(|k| item.get(k).is_some());
-        if !defining {
-            let enabled = self.boolean(item, "enabled", ctx, false)?.unwrap_or(true);
-            self.warn(WarningCode::DeprecatedItem, WARNING_ENABLED, ctx);
-            return self.col.enable_rule(&name, enabled, ctx);
-        }
-        let cond = self
-            .text(item, "condition", ctx, false)?
-            .unwrap_or_default();
-        let output = self.text(item, "output", ctx, false)?.unwrap_or_default();
-        let desc = self.string(item, "desc", ctx, false)?.unwrap_or_default();
-        let prio = self
-            .string(item, "priority", ctx, false)?
-            .unwrap_or_default();
-        let output = trim(&output);
-        let priority = prio.parse::<Priority>().map_err(|_| {
-            let at = item.get("priority").map_or(ctx.loc(), |n| self.loc(n));
-            yaml_err("Invalid priority", &ctx.with("rule priority", "", at))
-        })?;
-        let source = self
-            .string(item, "source", ctx, true)?
-            .unwrap_or_else(|| SYSCALL_SOURCE.to_string());
-        let enabled = self.boolean(item, "enabled", ctx, true)?.unwrap_or(true);
-        let capture = self.boolean(item, "capture", ctx, true)?.unwrap_or(false);
-        let capture_duration = self
-            .unsigned(item, "capture_duration", ctx, true)?
-            .unwrap_or(0);
-        let warn_evttypes = self
-            .boolean(item, "warn_evttypes", ctx, true)?
-            .unwrap_or(true);
-        let skip_if_unknown_filter = self
-            .boolean(item, "skip-if-unknown-filter", ctx, true)?
-            .unwrap_or(false);
-        let tags = self.tags(item, ctx)?.unwrap_or_default();
-        let exceptions = self.exceptions(item, ctx, false)?;
-        let info = RuleInfo {
-            name,
-            source,
-            unknown_source: false,
-            cond,
-            output,
-            desc,
-            priority,
-            tags,
-            exceptions,
-            enabled,
-            capture,
-            capture_duration,
-            warn_evttypes,
-            skip_if_unknown_filter,
-            ctx: ctx.clone(),
-            index: 0,
-            visibility: 0,
-        };
-        self.col.define_rule(info, self.warnings)
-    }
-
-    fn rule_overrides(
-        &mut self,
-        item: &Node,
-        name: &str,
-        source: &str,
-        o: &Overrides,
-        ctx: &Ctx,
-    ) -> RResult<()> {
-        // Every overridable key the item has must be claimed by an entry.
-        let mut expected: BTreeSet<&str> = RULE_APPENDABLE
-            .iter()
-            .chain(RULE_REPLACEABLE)
-            .copied()
-            .filter(|k| item.get(k).is_some())
-            .collect();
-        for (kind, keys) in [("append", &o.append), ("replace", &o.replace)] {
-            if keys.is_empty() {
-                continue;
-            }
-            let mut u = RuleUpdate {
-                name: name.to_string(),
-                ..RuleUpdate::default()
-            };
-            let want = |key: &str, expected: &mut BTreeSet<&str>| -> RResult<bool> {
-                if !keys.contains(key) {
-                    return Ok(false);
-                }
-                if !expected.remove(key) {
-                    return Err(yaml_err(
-                        format!("An {kind} override for '{key}' was specified but '{key}' is not defined"),
-                        ctx,
-                    ));
-                }
-                Ok(true)
-            };
-            if want("condition", &mut expected)? {
-                u.source = source.to_string();
-                u.cond = self.text(item, "condition", ctx, false)?;
-            }
-            if want("exceptions", &mut expected)? {
-                u.exceptions = Some(self.exceptions(item, ctx, kind == "append")?);
-            }
-            if want("output", &mut expected)? {
-                u.output = self.text(item, "output", ctx, false)?;
-            }
-            if want("desc", &mut expected)? {
-                u.desc = self.string(item, "desc", ctx, false)?;
-            }
-            if want("tags", &mut expected)? {
-                u.tags = self.tags(item, ctx)?;
-            }
-            if kind == "append" {
-                self.col.append_rule(u, ctx)?;
-                continue;
-            }
-            if want("priority", &mut expected)? {
-                let p = self
-                    .string(item, "priority", ctx, false)?
-                    .unwrap_or_default();
-                u.priority = Some(p.parse::<Priority>().map_err(|_| {
-                    let at = item.get("priority").map_or(ctx.loc(), |n| self.loc(n));
-                    yaml_err("Invalid priority", &ctx.with("rule priority", "", at))
-                })?);
-            }
-            if want("capture", &mut expected)? {
-                u.capture = self.boolean(item, "capture", ctx, false)?;
-            }
-            if want("capture_duration", &mut expected)? {
-                u.capture_duration = self.unsigned(item, "capture_duration", ctx, false)?;
-            }
-            if want("enabled", &mut expected)? {
-                u.enabled = self.boolean(item, "enabled", ctx, false)?;
-            }
-            if want("warn_evttypes", &mut expected)? {
-                u.warn_evttypes = self.boolean(item, "warn_evttypes", ctx, false)?;
-            }
-            if want("skip-if-unknown-filter", &mut expected)? {
-                u.skip_if_unknown_filter =
-                    self.boolean(item, "skip-if-unknown-filter", ctx, false)?;
-            }
-            self.col.replace_rule(u, ctx)?;
-        }
-        if let Some(key) = expected.into_iter().next() {
-            let at = item.get(key).map_or(ctx.loc(), |n| self.loc(n));
-            return Err(yaml_err(
-                format!(
-                    "Unexpected key '{key}': no corresponding entry under 'override' is defined."
-                ),
-                &ctx.with("overrides", key, at),
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// Falco trims outputs of a full definition.
-fn trim(d: &Derived) -> Derived {
-    let t = &d.text;
-    let start = t.len() - t.trim_start().len();
-    let end = t.trim_end().len().max(start);
-    d.slice(start, end)
 }
 
 /// yaml-cpp's unsigned conversion: decimal digits (a leading `+` allowed).
