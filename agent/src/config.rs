@@ -4,6 +4,8 @@
 //! `file:line:col: reason` (unknown keys are errors, not ignored).
 //! Must never: touch the device or the network; loading is pure.
 
+use crate::engine::priority::Priority;
+use crate::engine::rules::{RuleMatching, RuleSelect, SelectBy};
 use crate::output::OutputsConfig;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -46,6 +48,97 @@ pub struct Config {
     /// JSON in Falco's schema (same as `outputs.stdout.json_output`).
     #[serde(default)]
     pub json_output: bool,
+    /// Falco's `rules:` selection, applied in order after loading:
+    /// `[{disable: {rule: "*"}}, {enable: {tag: network}}]` (rule names
+    /// take `*` wildcards; tags match exactly).
+    #[serde(default)]
+    pub rules: Vec<RuleSelectEntry>,
+    /// Falco's `rule_matching`: `first` (default) or `all`.
+    #[serde(default)]
+    pub rule_matching: RuleMatching,
+    /// Falco's `priority`: rules less severe than this stay disabled.
+    #[serde(default)]
+    pub priority: Option<MinPriority>,
+}
+
+/// One entry of `rules:`: `{enable: TARGET}` or `{disable: TARGET}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawEntry")]
+pub enum RuleSelectEntry {
+    Enable(SelectTarget),
+    Disable(SelectTarget),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    enable: Option<SelectTarget>,
+    disable: Option<SelectTarget>,
+}
+
+impl TryFrom<RawEntry> for RuleSelectEntry {
+    type Error = String;
+
+    fn try_from(r: RawEntry) -> Result<Self, String> {
+        match (r.enable, r.disable) {
+            (Some(t), None) => Ok(RuleSelectEntry::Enable(t)),
+            (None, Some(t)) => Ok(RuleSelectEntry::Disable(t)),
+            _ => Err("each entry must be exactly one of 'enable' or 'disable'".into()),
+        }
+    }
+}
+
+impl RuleSelectEntry {
+    /// The engine's form of the entry.
+    pub fn to_select(&self) -> RuleSelect {
+        let (enable, t) = match self {
+            RuleSelectEntry::Enable(t) => (true, t),
+            RuleSelectEntry::Disable(t) => (false, t),
+        };
+        RuleSelect {
+            enable,
+            by: t.0.clone(),
+        }
+    }
+}
+
+/// `{rule: NAME}` or `{tag: TAG}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawTarget")]
+pub struct SelectTarget(pub SelectBy);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    rule: Option<String>,
+    tag: Option<String>,
+}
+
+impl TryFrom<RawTarget> for SelectTarget {
+    type Error = String;
+
+    fn try_from(r: RawTarget) -> Result<Self, String> {
+        match (r.rule, r.tag) {
+            (Some(rule), None) => Ok(SelectTarget(SelectBy::Rule(rule))),
+            (None, Some(tag)) => Ok(SelectTarget(SelectBy::Tag(tag))),
+            _ => Err("exactly one of 'rule' or 'tag' must be given".into()),
+        }
+    }
+}
+
+/// A priority name (`warning`, `INFO`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct MinPriority(pub Priority);
+
+impl TryFrom<String> for MinPriority {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse::<Priority>()
+            .map(MinPriority)
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// The capture drivers lanner has.
@@ -133,6 +226,11 @@ impl Config {
         Config::parse(&name, &text)
     }
 
+    /// The `rules:` entries in the engine's form.
+    pub fn rule_selection(&self) -> Vec<RuleSelect> {
+        self.rules.iter().map(RuleSelectEntry::to_select).collect()
+    }
+
     /// The embedded default.
     pub fn embedded() -> Config {
         Config::parse("<embedded>/lanner.yaml", EMBEDDED_CONFIG)
@@ -174,6 +272,44 @@ mod tests {
     fn wrong_type_is_located() {
         let e = Config::parse("c.yaml", "max_threads: lots\n").unwrap_err();
         assert!(e.to_string().starts_with("c.yaml:1:14: "), "{e}");
+    }
+
+    #[test]
+    fn rule_selection_matching_and_priority() {
+        let c = Config::parse(
+            "c.yaml",
+            "rules:\n  - disable:\n      rule: \"*\"\n  - enable:\n      tag: network\nrule_matching: all\npriority: notice\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.rule_selection(),
+            [
+                RuleSelect {
+                    enable: false,
+                    by: SelectBy::Rule("*".into())
+                },
+                RuleSelect {
+                    enable: true,
+                    by: SelectBy::Tag("network".into())
+                }
+            ]
+        );
+        assert_eq!(c.rule_matching, RuleMatching::All);
+        assert_eq!(c.priority, Some(MinPriority(Priority::Notice)));
+        let e = Config::parse(
+            "c.yaml",
+            "rules:\n  - enable:\n      rule: a\n      tag: b\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("c.yaml:2:5:"), "{e}");
+        assert!(e.to_string().contains("exactly one of"), "{e}");
+        let e = Config::parse("c.yaml", "rule_matching: some\n").unwrap_err();
+        assert!(e.to_string().starts_with("c.yaml:1:16"), "{e}");
+        let e = Config::parse("c.yaml", "\npriority: loud\n").unwrap_err();
+        assert!(e.to_string().starts_with("c.yaml:2:"), "{e}");
+        assert!(e.to_string().contains("unknown priority \"loud\""), "{e}");
+        let e = Config::parse("c.yaml", "rules:\n  - toggle:\n      rule: a\n").unwrap_err();
+        assert!(e.to_string().starts_with("c.yaml:2:"), "{e}");
     }
 
     #[test]

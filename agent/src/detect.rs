@@ -5,7 +5,7 @@
 //! filter from the event types the rules need.
 //! Must never: evaluate rules for event types no enabled rule can match.
 
-use crate::engine::{FieldRef, FieldSource, Ruleset, Value};
+use crate::engine::{FieldRef, FieldSource, Rule, RuleMatching, Ruleset, Value};
 use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
@@ -25,13 +25,26 @@ pub struct RulesDetector {
     rules: Ruleset,
     /// Event types some enabled rule can match; `None` = every type.
     types: Option<BTreeSet<String>>,
+    /// Falco's `rule_matching`.
+    matching: RuleMatching,
 }
 
 impl RulesDetector {
     /// Wraps a loaded ruleset.
     pub fn new(rules: Ruleset) -> RulesDetector {
         let types = rules.event_types();
-        RulesDetector { rules, types }
+        RulesDetector {
+            rules,
+            types,
+            matching: RuleMatching::First,
+        }
+    }
+
+    /// Raises an alert for the first matching rule (default) or for every
+    /// matching rule (`rule_matching: all`).
+    pub fn with_matching(mut self, matching: RuleMatching) -> RulesDetector {
+        self.matching = matching;
+        self
     }
 
     /// The ruleset.
@@ -61,19 +74,34 @@ impl Detector for RulesDetector {
 
     fn detect(&self, f: &EventFields<'_, '_>) -> Option<Alert> {
         let rule = self.rules.first_match(f.event().name(), f)?;
-        let (output, output_fields) = rule.render_output(f);
-        Some(Alert {
-            time_ns: f.event().ts(),
-            rule: rule.name.clone(),
-            priority: rule.priority,
-            output,
-            tags: rule.tags.clone(),
-            source: rule.source.clone(),
-            output_fields: output_fields
-                .into_iter()
-                .map(|(k, v)| (k, v.into()))
-                .collect(),
-        })
+        Some(alert(rule, f))
+    }
+
+    fn detect_all(&self, f: &EventFields<'_, '_>, out: &mut Vec<Alert>) {
+        match self.matching {
+            RuleMatching::First => out.extend(self.detect(f)),
+            RuleMatching::All => out.extend(
+                self.rules
+                    .all_matches(f.event().name(), f)
+                    .map(|r| alert(r, f)),
+            ),
+        }
+    }
+}
+
+fn alert(rule: &Rule, f: &EventFields<'_, '_>) -> Alert {
+    let (output, output_fields) = rule.render_output(f);
+    Alert {
+        time_ns: f.event().ts(),
+        rule: rule.name.clone(),
+        priority: rule.priority,
+        output,
+        tags: rule.tags.clone(),
+        source: rule.source.clone(),
+        output_fields: output_fields
+            .into_iter()
+            .map(|(k, v)| (k, v.into()))
+            .collect(),
     }
 }
 

@@ -59,10 +59,14 @@ enum Cmd {
         #[arg(long, value_parser = parse_secs)]
         duration: Option<Duration>,
     },
-    /// Load and compile rules files; report errors as file:line:col.
+    /// Load and compile rules files like `falco -V`: per file Ok or the
+    /// errors and warnings with code, file:line:col and snippet.
     Validate {
         #[arg(short, long = "rules", required = true)]
         rules: Vec<PathBuf>,
+        /// Print Falco's `{"falco_load_results": [...]}` JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// List the fields rule conditions and outputs can use.
     ListFields {
@@ -177,9 +181,9 @@ fn run(
         Some(p) => Config::load(p)?,
         None => Config::embedded(),
     };
-    let ruleset = load_rules(&rules, &cfg)?;
-    let enabled = ruleset.rules().iter().filter(|r| r.enabled).count();
-    let detector = RulesDetector::new(ruleset);
+    let mut ruleset = load_rules(&rules, &cfg)?;
+    let enabled = ruleset.apply_selection(&cfg.rule_selection(), cfg.priority.map(|p| p.0));
+    let detector = RulesDetector::new(ruleset).with_matching(cfg.rule_matching);
     let device = device.unwrap_or_else(|| cfg.device.clone());
 
     let driver = driver.unwrap_or_else(|| cfg.driver.as_str().to_string());
@@ -228,22 +232,32 @@ fn run(
     Ok(())
 }
 
-fn validate(rules: Vec<PathBuf>) -> Result<()> {
-    let rs = Ruleset::load_files(&rules).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let types = rs.event_types().map_or_else(
-        || "all".to_string(),
-        |t| t.into_iter().collect::<Vec<_>>().join(","),
-    );
-    println!(
-        "{}: Ok ({} rules, event types: {types})",
-        rules
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        rs.rules().len()
-    );
-    Ok(())
+/// `lanner validate`: loads the files in order like `falco -V` and prints
+/// each file's result (errors and warnings with code, position and
+/// snippet), or Falco's `falco_load_results` JSON. Exit 1 on any error.
+fn validate(rules: Vec<PathBuf>, json: bool) -> Result<ExitCode> {
+    let out = Ruleset::load_files_report(&rules);
+    if json {
+        println!("{}", out.result.to_json());
+    } else {
+        print!("{}", out.result.to_text());
+        if let Some(rs) = &out.ruleset {
+            let types = rs.event_types().map_or_else(
+                || "all".to_string(),
+                |t| t.into_iter().collect::<Vec<_>>().join(","),
+            );
+            println!(
+                "{} rules ({} enabled), event types: {types}",
+                rs.rules().len(),
+                rs.rules().iter().filter(|r| r.enabled).count()
+            );
+        }
+    }
+    Ok(if out.result.successful() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn dump(
@@ -343,7 +357,10 @@ fn main() -> ExitCode {
             ready_file,
             duration,
         } => run(config, rules, device, driver, ready_file, duration),
-        Cmd::Validate { rules } => validate(rules),
+        Cmd::Validate { rules, json } => match validate(rules, json) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Cmd::ListFields { prefix, format } => {
             print!(
                 "{}",

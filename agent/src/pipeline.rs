@@ -29,6 +29,11 @@ pub trait Detector {
     fn interesting(&self, evt_type: &str) -> bool;
     /// The alert raised by this event, if any.
     fn detect(&self, fields: &EventFields<'_, '_>) -> Option<Alert>;
+    /// Every alert this event raises (more than one with
+    /// `rule_matching: all`); by default the one `detect` raises.
+    fn detect_all(&self, fields: &EventFields<'_, '_>, out: &mut Vec<Alert>) {
+        out.extend(self.detect(fields));
+    }
 }
 
 /// One record through the processing stage: decode, process-table
@@ -49,6 +54,24 @@ pub fn process_record(
     }
     procs.apply_post(&ev);
     Ok(alert)
+}
+
+/// Like [`process_record`], with every alert the event raises appended to
+/// `out` (`rule_matching: all`).
+pub fn process_record_all(
+    rec: &[u8],
+    detector: &dyn Detector,
+    procs: &mut ProcTable,
+    out: &mut Vec<Alert>,
+) -> Result<(), crate::event::decode::DecodeError> {
+    let ev = Event::parse(rec)?;
+    procs.apply_pre(&ev);
+    if detector.interesting(ev.name()) {
+        let f = EventFields::new(&ev, procs);
+        detector.detect_all(&f, out);
+    }
+    procs.apply_post(&ev);
+    Ok(())
 }
 
 /// Tuning of the pipeline.
@@ -176,15 +199,17 @@ pub fn run<S: Source + ?Sized>(
         let rd = scope.spawn(move || reader(src, full_tx, free_rx, stop, &shared_r, cfg));
         let mut last_report = Instant::now();
         let mut reported_drops = 0u64;
+        let mut alerts: Vec<Alert> = Vec::new();
         for batch in full_rx.iter() {
             for rec in batch.iter() {
                 stats.events += 1;
-                match process_record(rec, detector, procs) {
-                    Ok(Some(alert)) => {
-                        stats.alerts += 1;
-                        sink.send(alert);
+                match process_record_all(rec, detector, procs, &mut alerts) {
+                    Ok(()) => {
+                        for alert in alerts.drain(..) {
+                            stats.alerts += 1;
+                            sink.send(alert);
+                        }
                     }
-                    Ok(None) => {}
                     Err(_) => stats.decode_errors += 1,
                 }
             }

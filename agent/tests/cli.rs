@@ -49,7 +49,72 @@ fn validate_accepts_lanners_rules() {
     let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/lanner_rules.yaml");
     let (code, out, err) = lanner(&["validate", "-r", rules]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Ok ("), "{out}");
+    assert!(out.starts_with(&format!("{rules}: Ok")), "{out}");
+}
+
+#[test]
+fn validate_reports_errors_and_warnings_like_falco() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.yaml");
+    std::fs::write(
+        &good,
+        "- rule: R\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n  typo: x\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "- rule: B\n  desc: d\n  condition: evt.type = open and not no_such_macro\n  output: o\n  priority: INFO\n",
+    )
+    .unwrap();
+    let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
+    let (code, out, _) = lanner(&["validate", "-r", g]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{g}: Ok, with warnings\n1 Warnings:\n{g}:6:3: LOAD_UNKNOWN_KEY: Unknown key 'typo'"
+        )),
+        "{out}"
+    );
+    let (code, out, _) = lanner(&["validate", "-r", g, "-r", b]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("{b}: Invalid\n1 Errors:\n{b}:3:38: LOAD_ERR_VALIDATE: Undefined macro 'no_such_macro' used in filter. (rule 'B')\n")), "{out}");
+    assert!(
+        out.contains("    condition: evt.type = open and not no_such_macro\n"),
+        "{out}"
+    );
+    let (code, out, _) = lanner(&["validate", "--json", "-r", g, "-r", b]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    let files = v["falco_load_results"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["successful"], true);
+    assert_eq!(files[0]["warnings"][0]["code"], "LOAD_UNKNOWN_KEY");
+    let e = &files[1]["errors"][0];
+    assert_eq!(files[1]["successful"], false);
+    assert_eq!(e["code"], "LOAD_ERR_VALIDATE");
+    assert_eq!(
+        e["codedesc"],
+        "Error validating rule/macro/list/exception objects"
+    );
+    assert_eq!(
+        e["message"],
+        "Undefined macro 'no_such_macro' used in filter."
+    );
+    let locs = e["context"]["locations"].as_array().unwrap();
+    assert_eq!(locs[1]["item_type"], "rule");
+    assert_eq!(locs[1]["item_name"], "B");
+    let pos = &locs.last().unwrap()["position"];
+    assert_eq!(
+        (
+            pos["name"].as_str(),
+            pos["line"].as_u64(),
+            pos["column"].as_u64()
+        ),
+        (Some(b), Some(3), Some(38))
+    );
+    assert_eq!(pos["offset"].as_u64(), Some(20 + 37));
+    assert!(e["context"]["snippet"].as_str().unwrap().ends_with("^\n"));
 }
 
 #[test]

@@ -45,6 +45,36 @@ fn condition_like() -> impl Strategy<Value = String> {
     prop::collection::vec(token, 0..40).prop_map(|v| v.concat())
 }
 
+/// One rules-file item drawn from every form the loader knows (lists,
+/// macros, rules, append, override, exceptions, enable-only, versions,
+/// junk), with names from a small pool so items collide and refer to each
+/// other.
+fn item() -> impl Strategy<Value = String> {
+    let name = prop_oneof![Just("a"), Just("b"), Just("c d"), Just("l"), Just("m")];
+    let value = "[a-z .()\"',*=<]{0,12}";
+    (0..14usize, name, condition_like(), value, any::<bool>()).prop_map(
+        |(kind, n, cond, v, flag)| {
+            let cond = format!("{cond:?}");
+            match kind {
+                0 => format!("- list: {n}\n  items: [{v:?}, a, l, b]\n"),
+                1 => format!("- list: {n}\n  items: [x]\n  append: {flag}\n"),
+                2 => format!("- list: {n}\n  items: []\n  override:\n    items: {}\n", if flag { "append" } else { "replace" }),
+                3 => format!("- macro: {n}\n  condition: {cond}\n"),
+                4 => format!("- macro: {n}\n  condition: or {cond}\n  override:\n    condition: append\n"),
+                5 => format!("- rule: {n}\n  desc: d\n  condition: {cond}\n  output: o %proc.name %container.info\n  priority: INFO\n  enabled: {flag}\n"),
+                6 => format!("- rule: {n}\n  condition: and {cond}\n  append: true\n"),
+                7 => format!("- rule: {n}\n  condition: {cond}\n  priority: {v:?}\n  override:\n    condition: replace\n    priority: {}\n", if flag { "replace" } else { "append" }),
+                8 => format!("- rule: {n}\n  enabled: {flag}\n"),
+                9 => format!("- rule: {n}\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: [proc.name, {v:?}]\n      comps: [=, {v:?}]\n      values:\n        - [{v:?}, [a, {v:?}]]\n        - {v:?}\n"),
+                10 => format!("- rule: {n}\n  exceptions:\n    - name: e\n      values: [[{v:?}]]\n  override:\n    exceptions: {}\n", if flag { "append" } else { "replace" }),
+                11 => format!("- required_engine_version: {v:?}\n"),
+                12 => format!("- required_plugin_versions:\n  - name: {n}\n    version: {v:?}\n"),
+                _ => format!("- {v:?}\n"),
+            }
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -79,5 +109,27 @@ proptest! {
         let _ = Ruleset::load_str("p.yaml", &file);
         let _ = Ruleset::load_str("j.yaml", &(file.clone() + &junk));
         let _ = Ruleset::load_str("k.yaml", &junk);
+    }
+}
+
+proptest! {
+    // Whole two-file loads are slower per case (debug build): fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn loader_never_panics_on_generated_rules_files(
+        a in prop::collection::vec(item(), 0..12),
+        b in prop::collection::vec(item(), 0..6),
+    ) {
+        let (a, b) = (a.concat(), b.concat());
+        let out = Ruleset::load_sources_report(&[("a.yaml", &a), ("b.yaml", &b)]);
+        // Every diagnostic renders, and a ruleset exists exactly when no
+        // file has an error.
+        let _ = out.result.to_text();
+        let _ = out.result.to_json().to_string();
+        prop_assert_eq!(out.ruleset.is_some(), out.result.successful());
+        for d in out.result.errors().chain(out.result.warnings()) {
+            prop_assert!(d.position().is_some());
+        }
     }
 }

@@ -253,3 +253,57 @@ fn user_files_append_to_default_lists() {
         ["Read sensitive file untrusted"]
     );
 }
+
+/// Falco's `rules:` selection (in order, `*` wildcards, tags), minimum
+/// priority, and first-match vs all-matches evaluation.
+#[test]
+fn selection_priority_and_matching_modes() {
+    use lanner::engine::{RuleSelect, SelectBy};
+    let rule = |name: &str, prio: &str, tags: &str| {
+        format!("- rule: {name}\n  desc: d\n  condition: evt.type = openat and proc.name = cat\n  output: o\n  priority: {prio}\n  tags: [{tags}]\n")
+    };
+    let text = [
+        rule("Net one", "WARNING", "network"),
+        rule("File one", "NOTICE", "filesystem"),
+        rule("Net two", "DEBUG", "network, extra"),
+    ]
+    .concat();
+    let ev = Ev::default()
+        .s(Field::EvtType, "openat")
+        .s(Field::ProcName, "cat");
+    let names = |rs: &Ruleset| -> Vec<String> {
+        rs.all_matches(ev.evt_type(), &ev)
+            .map(|r| r.name.clone())
+            .collect()
+    };
+    let mut rs = Ruleset::load_str("sel.yaml", &text).unwrap();
+    assert_eq!(names(&rs), ["Net one", "File one", "Net two"]);
+    assert_eq!(
+        rs.first_match(ev.evt_type(), &ev).map(|r| r.name.as_str()),
+        Some("Net one")
+    );
+    let sel = [
+        RuleSelect {
+            enable: false,
+            by: SelectBy::Rule("*".into()),
+        },
+        RuleSelect {
+            enable: true,
+            by: SelectBy::Tag("network".into()),
+        },
+        RuleSelect {
+            enable: true,
+            by: SelectBy::Rule("File*".into()),
+        },
+        RuleSelect {
+            enable: false,
+            by: SelectBy::Rule("Net o*".into()),
+        },
+    ];
+    assert_eq!(rs.apply_selection(&sel, None), 2);
+    assert_eq!(names(&rs), ["File one", "Net two"]);
+    // Rules below the minimum priority stay off whatever the selection.
+    assert_eq!(rs.apply_selection(&sel, Some(Priority::Notice)), 1);
+    assert_eq!(names(&rs), ["File one"]);
+    assert!(!rs.is_interesting("execve"));
+}

@@ -1,7 +1,8 @@
 //! Rule engine: the Falco rule language (first cut).
 //!
-//! Rules files (YAML) are loaded all-or-nothing into a [`Ruleset`]; every
-//! error carries `file:line:col` and the offending source line. Conditions
+//! Rules files (YAML) are loaded with Falco's semantics into a [`Ruleset`]
+//! (all or nothing); every error and warning carries Falco's code,
+//! `file:line:col` and the offending source line ([`LoadResult`]). Conditions
 //! are parsed into a syntax tree, macros and lists substituted, and the
 //! result compiled against the [`Field`] catalogue. At run time the agent
 //! hands each event to [`Ruleset::first_match`] (or `all_matches`) with its
@@ -42,5 +43,8 @@ pub mod yaml;
 pub use catalog::Field;
 pub use field::{Catalog, FieldArg, FieldId, FieldRef, FieldSource, FieldType, Value};
 pub use priority::Priority;
-pub use rules::{LoadError, LoadErrorKind, Rule, Ruleset};
+pub use rules::{
+    Diagnostic, LoadError, LoadErrorKind, LoadOutcome, LoadResult, Rule, RuleMatching, RuleSelect,
+    Ruleset, SelectBy,
+};
 pub use yaml::{Node, NodeKind, ScalarStyle, YamlError};
