@@ -295,7 +295,19 @@ mod tests {
         ] {
             assert!(is_known_event_type(n), "{n}");
         }
+        // Every event type the upstream rules files name.
+        for n in "accept accept4 access bpf chmod connect container creat dup dup2 dup3 execve \
+            execveat fchmod fchmodat finit_module fork init_module link linkat listen madvise \
+            mkdir mkdirat open openat openat2 ptrace recvfrom recvmsg rename renameat renameat2 \
+            rmdir sendmsg sendto setns setuid socket switch symlink symlinkat umount umount2 \
+            unlink unlinkat unshare userfaultfd memfd_create clone clone3 vfork kill mount \
+            prctl pidfd_getfd pidfd_open process_vm_writev procexit"
+            .split_whitespace()
+        {
+            assert!(is_known_event_type(n), "{n}");
+        }
         assert!(!is_known_event_type("opne"));
+        assert!(!is_known_event_type("some_invalid_event"));
         assert!(!is_known_event_type(""));
     }
 }
