@@ -22,7 +22,7 @@ pub mod lex;
 pub mod parse;
 mod pmatch;
 mod test;
-mod transform;
+pub mod transform;
 pub mod warn;
 
 #[cfg(test)]

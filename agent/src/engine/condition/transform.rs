@@ -16,19 +16,20 @@
 //! build new values).
 
 use super::ast::{Operand, Span, TransformerArg, TransformerKind};
-use super::compile::{error, CResult};
+use super::compile::{error, CResult, CompileError};
 use crate::engine::field::{Catalog, FieldFlags, FieldRef, FieldSource, FieldType, Value};
 use std::borrow::Cow;
 
-/// A compiled operand: a field, or a transformer over operands.
+/// A compiled operand: a field, or a transformer over operands (what an
+/// output template's `%tolower(proc.name)` evaluates too).
 #[derive(Debug, Clone)]
-pub(super) enum Lhs {
+pub enum Lhs {
     Field(FieldRef),
     Xf(Box<Xf>),
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Xf {
+pub struct Xf {
     kind: TransformerKind,
     args: Box<[XArg]>,
     /// getopt's `[o]`.
@@ -45,7 +46,7 @@ enum XArg {
 
 /// What the compiler knows about an operand's values.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct OpInfo {
+pub struct OpInfo {
     pub ty: FieldType,
     pub flags: FieldFlags,
     /// The (innermost first) field's name.
@@ -59,11 +60,11 @@ fn strip_list(f: FieldFlags) -> FieldFlags {
 }
 
 /// Compiles an operand. `rhs` allows `val(...)` (and only there).
-pub(super) fn compile_operand(
+pub fn compile_operand(
     op: &Operand,
     cat: &dyn Catalog,
     rhs: bool,
-) -> CResult<(Lhs, OpInfo)> {
+) -> Result<(Lhs, OpInfo), CompileError> {
     match op {
         Operand::Field(f) => {
             let r = cat
@@ -294,7 +295,7 @@ fn compile_transformer(
 
 impl Lhs {
     /// The operand's value for the current event; `None` when missing.
-    pub(super) fn eval<'a>(&self, src: &'a dyn FieldSource) -> Option<Value<'a>> {
+    pub fn eval<'a>(&self, src: &'a dyn FieldSource) -> Option<Value<'a>> {
         match self {
             Lhs::Field(f) => src.field(f),
             Lhs::Xf(x) => x.eval(src),
