@@ -85,7 +85,7 @@ impl Net {
 /// A non-empty even-length string of hex digits, as bytes.
 pub(super) fn parse_hex(t: &str) -> Option<Vec<u8>> {
     let b = t.as_bytes();
-    if b.is_empty() || b.len() % 2 != 0 {
+    if b.is_empty() || !b.len().is_multiple_of(2) {
         return None;
     }
     let nib = |c: u8| (c as char).to_digit(16).map(|d| d as u8);

@@ -56,7 +56,7 @@ impl TypeSet {
     }
 
     /// The complement.
-    pub fn not(self) -> TypeSet {
+    pub fn complement(self) -> TypeSet {
         match self {
             TypeSet::Only(s) => TypeSet::AllBut(s),
             TypeSet::AllBut(s) => TypeSet::Only(s),

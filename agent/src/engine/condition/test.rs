@@ -107,7 +107,7 @@ pub(super) enum StrTest {
     Eq(Box<str>),
     Ne(Box<str>),
     Cmp(Cmp, Box<str>),
-    Contains(Finder<'static>),
+    Contains(Box<Finder<'static>>),
     /// Needle in ASCII lowercase.
     IContains(Box<[u8]>),
     StartsWith(Box<str>),
@@ -122,7 +122,7 @@ pub(super) enum StrTest {
 pub(super) enum BytesTest {
     Eq(Box<[u8]>),
     Ne(Box<[u8]>),
-    Contains(Finder<'static>),
+    Contains(Box<Finder<'static>>),
     StartsWith(Box<[u8]>),
     EndsWith(Box<[u8]>),
     In(Box<[Box<[u8]>]>),
@@ -221,7 +221,7 @@ pub(super) fn build(ty: FieldType, op: BinOp, items: &[&str]) -> Result<Scalar, 
             _ if list => StrTest::In(StrSet::new(items.iter().map(|s| Box::from(*s)).collect())),
             _ if eq => StrTest::Eq(one.into()),
             BinOp::Ne => StrTest::Ne(one.into()),
-            BinOp::Contains => StrTest::Contains(Finder::new(one).into_owned()),
+            BinOp::Contains => StrTest::Contains(Box::new(Finder::new(one).into_owned())),
             BinOp::IContains => StrTest::IContains(one.to_ascii_lowercase().into_bytes().into()),
             BinOp::StartsWith => StrTest::StartsWith(one.into()),
             BinOp::EndsWith => StrTest::EndsWith(one.into()),
@@ -243,14 +243,16 @@ pub(super) fn build(ty: FieldType, op: BinOp, items: &[&str]) -> Result<Scalar, 
                     )
                 })?;
                 if op == BinOp::BContains {
-                    BytesTest::Contains(Finder::new(&v).into_owned())
+                    BytesTest::Contains(Box::new(Finder::new(&v).into_owned()))
                 } else {
                     BytesTest::StartsWith(v.into())
                 }
             }
             _ if eq => BytesTest::Eq(one.as_bytes().into()),
             BinOp::Ne => BytesTest::Ne(one.as_bytes().into()),
-            BinOp::Contains => BytesTest::Contains(Finder::new(one.as_bytes()).into_owned()),
+            BinOp::Contains => {
+                BytesTest::Contains(Box::new(Finder::new(one.as_bytes()).into_owned()))
+            }
             BinOp::StartsWith => BytesTest::StartsWith(one.as_bytes().into()),
             _ => BytesTest::EndsWith(one.as_bytes().into()),
         }),
