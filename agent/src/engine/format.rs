@@ -19,7 +19,7 @@ use super::catalog;
 use super::condition::lex::Scanner;
 use super::condition::parse::parse_operand_prefix;
 use super::condition::transform::{compile_operand, Lhs};
-use super::field::{Catalog, FieldRef, FieldSource, Value};
+use super::field::{Catalog, FieldFlags, FieldRef, FieldSource, Value};
 use std::fmt::Write as _;
 
 /// What Falco prints for a field without a value.
@@ -55,6 +55,9 @@ struct Token {
     value: Lhs,
     /// A transformer: left out of JSON `output_fields`.
     transformed: bool,
+    /// A field Falco prints in hex or octal ([`FieldFlags::HEX`]): JSON
+    /// carries its text, not a number.
+    as_text: bool,
 }
 
 /// A parsed output template.
@@ -142,16 +145,18 @@ impl OutputFormat {
                 0
             };
             let rest = &text[i..];
-            let (len, value, transformed) = if TRANSFORMERS.iter().any(|t| rest.starts_with(t)) {
-                let (op, used) =
-                    parse_operand_prefix(rest, 0).map_err(|e| ferr(e.to_string(), i + e.pos))?;
-                let (lhs, _) = compile_operand(&op, cat, false)
-                    .map_err(|e| ferr(e.message, i + e.span.start))?;
-                (used, lhs, true)
-            } else {
-                let (len, r) = field_token(rest, cat).map_err(|m| ferr(m, i))?;
-                (len, Lhs::Field(r), false)
-            };
+            let (len, value, transformed, as_text) =
+                if TRANSFORMERS.iter().any(|t| rest.starts_with(t)) {
+                    let (op, used) = parse_operand_prefix(rest, 0)
+                        .map_err(|e| ferr(e.to_string(), i + e.pos))?;
+                    let (lhs, _) = compile_operand(&op, cat, false)
+                        .map_err(|e| ferr(e.message, i + e.span.start))?;
+                    (used, lhs, true, false)
+                } else {
+                    let (len, r) = field_token(rest, cat).map_err(|m| ferr(m, i))?;
+                    let hex = cat.info(r.id).flags.has(FieldFlags::HEX);
+                    (len, Lhs::Field(r), false, hex)
+                };
             let token = &rest[..len];
             if !lit.is_empty() {
                 parts.push(Part::Lit(std::mem::take(&mut lit).into_boxed_str()));
@@ -163,6 +168,7 @@ impl OutputFormat {
                         text: token.into(),
                         value,
                         transformed,
+                        as_text,
                     });
                     fields.len() - 1
                 }
@@ -230,19 +236,26 @@ impl OutputFormat {
 
     /// Renders the template for one event: the text, and the typed value
     /// of each distinct plain-field token for JSON `output_fields`
-    /// (`None` when missing; transformer tokens left out, as Falco).
+    /// (`None` when missing; fields Falco prints in hex as their text;
+    /// transformer tokens left out, as Falco).
     pub fn render_typed(
         &self,
         src: &dyn FieldSource,
     ) -> (String, Vec<(String, Option<Value<'static>>)>) {
         let values: Vec<Option<Value>> = self.fields.iter().map(|t| t.value.eval(src)).collect();
-        let (out, _) = self.text(&values);
+        let (out, rendered) = self.text(&values);
         let fields = self
             .fields
             .iter()
-            .zip(values)
+            .zip(values.into_iter().zip(rendered))
             .filter(|(t, _)| !t.transformed)
-            .map(|(t, v)| (t.text.to_string(), v.map(Value::into_owned)))
+            .map(|(t, (v, text))| {
+                let v = match v {
+                    Some(_) if t.as_text => Some(Value::Str(text.into())),
+                    v => v.map(Value::into_owned),
+                };
+                (t.text.to_string(), v)
+            })
             .collect();
         (out, fields)
     }
@@ -325,6 +338,48 @@ mod tests {
                 None,
                 Some(Value::Str(Cow::Borrowed("Cat")))
             ]
+        );
+    }
+
+    /// A catalogue with one hex-printed integer field.
+    struct HexCat;
+    const HEX_FIELDS: &[crate::engine::field::FieldInfo] = &[crate::engine::field::FieldInfo {
+        name: "t.dev",
+        ty: crate::engine::field::FieldType::Int,
+        flags: FieldFlags::HEX,
+        desc: "",
+    }];
+    impl Catalog for HexCat {
+        fn resolve(&self, name: &str, _: Option<&str>) -> Result<FieldRef, String> {
+            (name == "t.dev")
+                .then(|| FieldRef {
+                    id: crate::engine::field::FieldId(0),
+                    arg: FieldArg::None,
+                })
+                .ok_or_else(|| format!("unknown field '{name}'"))
+        }
+        fn info(&self, _: crate::engine::field::FieldId) -> &crate::engine::field::FieldInfo {
+            &HEX_FIELDS[0]
+        }
+        fn fields(&self) -> &[crate::engine::field::FieldInfo] {
+            HEX_FIELDS
+        }
+    }
+    struct HexSrc;
+    impl FieldSource for HexSrc {
+        fn field(&self, _: &FieldRef) -> Option<Value<'_>> {
+            Some(Value::Int(8))
+        }
+    }
+
+    #[test]
+    fn hex_fields_are_text_in_json() {
+        let f = OutputFormat::parse_with("dev=%t.dev", &HexCat).unwrap();
+        let (text, fields) = f.render_typed(&HexSrc);
+        assert_eq!(text, "dev=8");
+        assert_eq!(
+            fields,
+            vec![("t.dev".to_string(), Some(Value::Str("8".into())))]
         );
     }
 

@@ -273,7 +273,8 @@ fn compile_compare(
         if op == BinOp::Regex {
             w.extend(regex_hint(l));
         }
-        if info.ty == FieldType::Str {
+        // Single values only: list items are names, not meant as fields.
+        if info.ty == FieldType::Str && !is_list_rhs {
             w.extend(field_lookalike(l, cat));
         }
     }

@@ -280,6 +280,7 @@ fn warnings() {
     assert_eq!(n("t.str = 'tolower(t.str2)'"), 1);
     assert_eq!(n("t.str = tolower(t.str2)"), 0);
     assert_eq!(n("t.str = t.nope"), 0);
+    assert_eq!(n("t.str in (t.str2, x)"), 0);
     assert_eq!(n("t.str regex '^Hello'"), 1);
     assert_eq!(n("t.str regex 'H.*o'"), 0);
     assert_eq!(n("t.int = 1"), 0);
