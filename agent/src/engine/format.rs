@@ -352,7 +352,7 @@ mod tests {
     impl Catalog for HexCat {
         fn resolve(&self, name: &str, _: Option<&str>) -> Result<FieldRef, String> {
             (name == "t.dev")
-                .then(|| FieldRef {
+                .then_some(FieldRef {
                     id: crate::engine::field::FieldId(0),
                     arg: FieldArg::None,
                 })
