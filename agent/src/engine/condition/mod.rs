@@ -17,6 +17,7 @@ pub mod compile;
 mod constant;
 mod dynamic;
 pub mod evttypes;
+mod fxhash;
 mod glob;
 pub mod lex;
 pub mod parse;

@@ -8,15 +8,19 @@
 //! Owns: compiling a list of prefixes once and matching paths against it.
 //! Must never: allocate or fail while matching.
 
-use std::collections::HashSet;
+use super::fxhash::FxHashSet;
+
+/// Prefix lists up to this length are scanned, longer ones hashed.
+const SCAN_MAX: usize = 16;
 
 /// A compiled `pmatch (...)` list.
 #[derive(Debug, Clone)]
 pub(super) struct PathSet {
-    /// Prefixes without wildcards, as their normalised component strings
-    /// ("var/run"), hashed: a path matches if one of its leading component
-    /// runs is in the set.
-    exact: HashSet<Box<str>>,
+    /// Prefixes without wildcards, normalised to `/a/b` (one leading
+    /// slash, single separators, no trailing slash).
+    exact: Box<[Box<str>]>,
+    /// The same, hashed, when there are many.
+    hashed: Option<FxHashSet<Box<str>>>,
     /// Prefixes with a `*` component, split into components.
     wild: Box<[Box<[Box<str>]>]>,
     /// Some prefix has no component at all (`/`): everything matches.
@@ -27,52 +31,61 @@ fn components(p: &str) -> impl Iterator<Item = &str> {
     p.split('/').filter(|c| !c.is_empty())
 }
 
+/// A path already in normal form: absolute, no `//`, no trailing `/`.
+fn is_normal(p: &str) -> bool {
+    p.starts_with('/') && !p.contains("//") && (p.len() == 1 || !p.ends_with('/'))
+}
+
 impl PathSet {
     pub(super) fn new<'a>(prefixes: impl IntoIterator<Item = &'a str>) -> PathSet {
-        let mut set = PathSet {
-            exact: HashSet::new(),
-            wild: Box::new([]),
-            all: false,
-        };
-        let mut wild = Vec::new();
+        let (mut exact, mut wild, mut all) = (Vec::new(), Vec::new(), false);
         for p in prefixes {
             let comps: Vec<&str> = components(p).collect();
             if comps.is_empty() {
-                set.all = true;
+                all = true;
             } else if comps.contains(&"*") {
                 wild.push(comps.into_iter().map(Box::from).collect());
             } else {
-                set.exact.insert(comps.join("/").into());
+                exact.push(Box::from(format!("/{}", comps.join("/"))));
             }
         }
-        set.wild = wild.into_boxed_slice();
-        set
+        let hashed = (exact.len() > SCAN_MAX).then(|| exact.iter().cloned().collect());
+        PathSet {
+            exact: exact.into(),
+            hashed,
+            wild: wild.into(),
+            all,
+        }
     }
 
     pub(super) fn matches(&self, path: &str) -> bool {
         if self.all {
             return true;
         }
-        if !self.exact.is_empty() {
-            // Every leading run of components, as a slice of `path` with
-            // the leading slashes cut: "var", "var/run", ... Doubled
-            // slashes inside the path fall back to the slow comparison.
-            let trimmed = path.trim_start_matches('/');
-            if !trimmed.contains("//") {
-                for c in components(trimmed) {
-                    let end = c.as_ptr() as usize - trimmed.as_ptr() as usize + c.len();
-                    if self.exact.contains(&trimmed[..end]) {
-                        return true;
-                    }
-                }
-            } else if self
+        if !is_normal(path) {
+            return self
                 .exact
                 .iter()
                 .any(|e| prefix_matches(components(e), path))
-            {
-                return true;
-            }
+                || self.wild_matches(path);
         }
+        let hit = match &self.hashed {
+            // Every leading run of components: "/var", "/var/run", ...
+            Some(h) => path
+                .match_indices('/')
+                .skip(1)
+                .map(|(i, _)| &path[..i])
+                .chain(std::iter::once(path))
+                .any(|p| h.contains(p)),
+            None => self.exact.iter().any(|e| {
+                path.starts_with(&**e)
+                    && (path.len() == e.len() || path.as_bytes()[e.len()] == b'/')
+            }),
+        };
+        hit || self.wild_matches(path)
+    }
+
+    fn wild_matches(&self, path: &str) -> bool {
         self.wild
             .iter()
             .any(|w| prefix_matches(w.iter().map(|c| &**c), path))
@@ -95,20 +108,37 @@ fn prefix_matches<'a>(prefix: impl Iterator<Item = &'a str>, path: &str) -> bool
 mod tests {
     use super::*;
 
-    #[test]
-    fn component_prefixes() {
-        let s = PathSet::new(["/var/run", "/opt/*/subdir", "etc//x/"]);
+    fn check(s: &PathSet) {
         assert!(s.matches("/var/run"));
         assert!(s.matches("/var/run/docker.sock"));
         assert!(s.matches("/var//run/x"));
+        assert!(s.matches("var/run/x"));
         assert!(!s.matches("/var"));
         assert!(!s.matches("/var/running"));
+        assert!(!s.matches("/"));
         assert!(s.matches("/opt/x/subdir/file"));
         assert!(s.matches("/opt/y/subdir"));
         assert!(!s.matches("/opt/x/other"));
         assert!(s.matches("/etc/x"));
+        assert!(s.matches("/etc/x/"));
         assert!(!s.matches("/etc"));
+    }
+
+    #[test]
+    fn component_prefixes() {
+        check(&PathSet::new(["/var/run", "/opt/*/subdir", "etc//x/"]));
         assert!(!PathSet::new([]).matches("/a"));
         assert!(PathSet::new(["/"]).matches("/anything"));
+    }
+
+    #[test]
+    fn hashed_lists_agree() {
+        let many: Vec<String> = (0..40).map(|i| format!("/d{i}/e")).collect();
+        let mut v: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+        v.extend(["/var/run", "/opt/*/subdir", "etc//x/"]);
+        let s = PathSet::new(v);
+        assert!(s.hashed.is_some());
+        check(&s);
+        assert!(s.matches("/d7/e/f") && !s.matches("/d7/f"));
     }
 }

@@ -13,11 +13,11 @@
 
 use super::ast::BinOp;
 use super::constant::{parse_bool, parse_double, parse_hex, parse_int, parse_ip, Net};
+use super::fxhash::FxHashSet;
 use super::glob::Glob;
 use super::pmatch::PathSet;
 use crate::engine::field::{FieldType, Value};
 use memchr::memmem::Finder;
-use std::collections::HashSet;
 use std::net::IpAddr;
 
 /// `in` lists longer than this are hashed; shorter ones are scanned.
@@ -82,7 +82,7 @@ pub(super) fn op_allowed(ty: FieldType, op: BinOp) -> bool {
 #[derive(Debug, Clone)]
 pub(super) enum StrSet {
     Scan(Box<[Box<str>]>),
-    Hash(HashSet<Box<str>>),
+    Hash(FxHashSet<Box<str>>),
 }
 
 impl StrSet {
@@ -131,7 +131,7 @@ pub(super) enum BytesTest {
 #[derive(Debug, Clone)]
 pub(super) enum IntSet {
     Scan(Box<[i64]>),
-    Hash(HashSet<i64>),
+    Hash(FxHashSet<i64>),
 }
 
 #[derive(Debug, Clone)]
