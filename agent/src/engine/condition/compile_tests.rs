@@ -295,3 +295,15 @@ fn syscall_catalogue() {
     );
     assert!(compile(&parse("proc.nme = x", 0).unwrap()).is_err());
 }
+
+#[test]
+fn filters_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>(_: &T) -> bool {
+        true
+    }
+    let f =
+        filter("t.str regex 'H.*' and t.str contains ll and tolower(t.str) = val(t.str2)").unwrap();
+    assert!(shareable(&f));
+    let g = f.clone();
+    assert!(std::thread::spawn(move || g.eval(&Src)).join().unwrap());
+}

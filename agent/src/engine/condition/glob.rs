@@ -24,6 +24,29 @@ enum GlobTok {
     },
 }
 
+/// A POSIX character class after `[:` (`alpha:]`): its ASCII ranges and
+/// how many characters the name and `:]` use.
+fn named_class(cs: &[char]) -> Option<(&'static [(char, char)], usize)> {
+    let end = cs.windows(2).position(|w| w == [':', ']'])?;
+    let name: String = cs[..end].iter().collect();
+    let set: &'static [(char, char)] = match name.as_str() {
+        "alpha" => &[('a', 'z'), ('A', 'Z')],
+        "digit" => &[('0', '9')],
+        "alnum" => &[('a', 'z'), ('A', 'Z'), ('0', '9')],
+        "upper" => &[('A', 'Z')],
+        "lower" => &[('a', 'z')],
+        "space" => &[(' ', ' '), ('\t', '\r')],
+        "blank" => &[(' ', ' '), ('\t', '\t')],
+        "xdigit" => &[('0', '9'), ('a', 'f'), ('A', 'F')],
+        "punct" => &[('!', '/'), (':', '@'), ('[', '`'), ('{', '~')],
+        "cntrl" => &[('\0', '\x1f'), ('\x7f', '\x7f')],
+        "print" => &[(' ', '~')],
+        "graph" => &[('!', '~')],
+        _ => return None,
+    };
+    Some((set, end + 2))
+}
+
 impl Glob {
     pub(super) fn new(pat: &str, fold: bool) -> Glob {
         let f = |c: char| if fold { c.to_ascii_lowercase() } else { c };
@@ -82,6 +105,13 @@ impl Glob {
                 ));
             }
             first = false;
+            if c == '[' && cs.get(i + 1) == Some(&':') {
+                if let Some((set, used)) = named_class(&cs[i + 2..]) {
+                    ranges.extend(set.iter().map(|&(lo, hi)| (f(lo), f(hi))));
+                    i += 2 + used;
+                    continue;
+                }
+            }
             let lo = if c == '\\' {
                 i += 1;
                 *cs.get(i)?
@@ -165,5 +195,11 @@ mod tests {
         assert!(!g("\\*", "a"));
         assert!(g("/usr/*/bin", "/usr/local/x/bin"));
         assert!(g("é?", "éü"));
+        assert!(g("lib[[:digit:]].so", "lib7.so") && !g("lib[[:digit:]].so", "libx.so"));
+        assert!(g("[![:space:]]*", "ab") && !g("[![:space:]]*", " ab"));
+        assert!(g("[[:alpha:]_]x", "_x") && g("[[:alpha:]_]x", "Qx"));
+        // An unknown class name is plain characters, as fnmatch.
+        assert!(g("[[:bogus:]]", "b]") && !g("[[:bogus:]]", "b"));
+        assert!(Glob::new("[[:upper:]]", true).matches("a"));
     }
 }
