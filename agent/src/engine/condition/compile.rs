@@ -67,6 +67,8 @@ struct Check {
     test: Test,
     /// `in` on a list field: every element must be in the set.
     every: bool,
+    /// A constant test on plain `evt.type`: [`Filter::specialize`] folds it.
+    evt_type: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +77,8 @@ enum Node {
     Or(Box<[Node]>),
     Not(Box<Node>),
     Check(Check),
+    /// A check folded to its result by [`Filter::specialize`].
+    Const(bool),
 }
 
 /// A compiled condition.
@@ -108,6 +112,19 @@ impl Filter {
     pub fn warnings(&self) -> &[CompileWarning] {
         &self.warnings
     }
+
+    /// This filter for events of type `evt_type` only: every constant
+    /// check on `evt.type` is replaced by its result and the boolean
+    /// structure simplified, so a ruleset indexed by event type can skip
+    /// re-testing the type it already dispatched on. Evaluating the result
+    /// on an event of that type gives the same answer as the original.
+    pub fn specialize(&self, evt_type: &str) -> Filter {
+        Filter {
+            root: self.root.fold(evt_type),
+            types: self.types.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
 }
 
 impl Node {
@@ -117,6 +134,39 @@ impl Node {
             Node::Or(c) => c.iter().any(|n| n.eval(src)),
             Node::Not(n) => !n.eval(src),
             Node::Check(c) => c.eval(src),
+            Node::Const(b) => *b,
+        }
+    }
+
+    fn fold(&self, t: &str) -> Node {
+        let fold_all = |c: &[Node], and: bool| {
+            let mut kept = Vec::new();
+            for n in c.iter().map(|n| n.fold(t)) {
+                match n {
+                    // `and` with false / `or` with true decides the node.
+                    Node::Const(b) if b != and => return Node::Const(b),
+                    Node::Const(_) => {}
+                    n => kept.push(n),
+                }
+            }
+            match kept.len() {
+                0 => Node::Const(and),
+                1 => kept.pop().unwrap_or(Node::Const(and)),
+                _ if and => Node::And(kept.into()),
+                _ => Node::Or(kept.into()),
+            }
+        };
+        match self {
+            Node::And(c) => fold_all(c, true),
+            Node::Or(c) => fold_all(c, false),
+            Node::Not(n) => match n.fold(t) {
+                Node::Const(b) => Node::Const(!b),
+                n => Node::Not(Box::new(n)),
+            },
+            Node::Check(c) if c.evt_type => {
+                Node::Const(c.holds(&Value::Str(std::borrow::Cow::Borrowed(t)), None))
+            }
+            n => n.clone(),
         }
     }
 }
@@ -135,15 +185,21 @@ fn each(v: &Value, every: bool, f: impl Fn(&Value) -> bool) -> bool {
 impl Check {
     #[inline]
     fn eval(&self, src: &dyn FieldSource) -> bool {
-        let v = self.lhs.eval(src);
-        let Some(v) = v else {
+        match self.lhs.eval(src) {
+            Some(v) => self.holds(&v, Some(src)),
             // Falco: no value, no match, whatever the operator.
-            return false;
-        };
+            None => false,
+        }
+    }
+
+    /// The test on the left-hand side's value `v` (`src` for a right-hand
+    /// side computed per event; without it such a test fails).
+    #[inline]
+    fn holds(&self, v: &Value, src: Option<&dyn FieldSource>) -> bool {
         match &self.test {
             Test::Exists => true,
-            Test::One(t) => each(&v, self.every, |x| t.holds(x)),
-            Test::Modified(m, tests) => each(&v, false, |x| {
+            Test::One(t) => each(v, self.every, |x| t.holds(x)),
+            Test::Modified(m, tests) => each(v, false, |x| {
                 let mut n = tests.iter().filter(|t| t.holds(x));
                 match m {
                     Modifier::AnyOf => n.next().is_some(),
@@ -151,8 +207,8 @@ impl Check {
                     Modifier::AllOf => n.count() == tests.len(),
                 }
             }),
-            Test::Dynamic(op, rhs) => match rhs.eval(src) {
-                Some(r) => each(&v, self.every, |x| dynamic::holds(*op, x, &r)),
+            Test::Dynamic(op, rhs) => match src.and_then(|s| rhs.eval(s)) {
+                Some(r) => each(v, self.every, |x| dynamic::holds(*op, x, &r)),
                 None => false,
             },
         }
@@ -190,6 +246,7 @@ fn compile_node(e: &Expr, cat: &dyn Catalog, w: &mut Vec<CompileWarning>) -> CRe
             lhs: compile_operand(lhs, cat, false)?.0,
             test: Test::Exists,
             every: false,
+            evt_type: false,
         }),
         ExprKind::Compare(c) => Node::Check(compile_compare(c, e.span, cat, w)?),
     })
@@ -231,7 +288,12 @@ fn compile_compare(
         Rhs::ListRef(l) => return Err(error(format!("undefined list '{}'", l.text), l.span)),
         Rhs::Operand(o) => {
             let test = compile_dynamic(op, *modifier, &info, o, cat, span)?;
-            return Ok(Check { lhs, test, every });
+            return Ok(Check {
+                lhs,
+                test,
+                every,
+                evt_type: false,
+            });
         }
         Rhs::List(items, lspan) => (items, *lspan),
         Rhs::Value(v) => (std::slice::from_ref(v), v.span),
@@ -299,7 +361,12 @@ fn compile_compare(
         ),
         None => Test::One(build(info.ty, op, &texts).map_err(bad)?),
     };
-    Ok(Check { lhs, test, every })
+    Ok(Check {
+        lhs,
+        test,
+        every,
+        evt_type: info.plain && info.name == "evt.type",
+    })
 }
 
 fn compile_dynamic(

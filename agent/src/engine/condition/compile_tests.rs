@@ -307,3 +307,40 @@ fn filters_can_be_shared_between_threads() {
     let g = f.clone();
     assert!(std::thread::spawn(move || g.eval(&Src)).join().unwrap());
 }
+
+/// [`Src`] with another event type.
+struct Typed(&'static str);
+
+impl FieldSource for Typed {
+    fn field(&self, f: &FieldRef) -> Option<Value<'_>> {
+        if FIELDS[usize::from(f.id.0)].name == "evt.type" {
+            return Some(s(self.0));
+        }
+        Src.field(f)
+    }
+}
+
+#[test]
+fn specialising_on_the_event_type_keeps_the_answer() {
+    let conds = [
+        "evt.type in (open, openat) and t.int = 42",
+        "evt.type = open or (evt.type = close and t.str contains Hello)",
+        "not evt.type = openat or t.int > 100",
+        "evt.type != close and not (evt.type in (open) and t.missing = x)",
+        "evt.type startswith op and t.bool = true",
+        "evt.type = open or evt.type = openat",
+        "evt.type exists and t.int = val(t.num2)",
+        "t.str = x",
+    ];
+    for c in conds {
+        let f = filter(c).unwrap();
+        for t in ["open", "openat", "close", "execve"] {
+            let src = Typed(t);
+            assert_eq!(f.specialize(t).eval(&src), f.eval(&src), "{c} on {t}");
+        }
+    }
+    // The folding really removes the type checks.
+    let f = filter("evt.type in (open, openat) and t.int = 42").unwrap();
+    assert!(!f.specialize("close").eval(&Src));
+    assert!(f.specialize("open").eval(&Src));
+}
