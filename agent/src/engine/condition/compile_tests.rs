@@ -281,6 +281,15 @@ fn warnings() {
     assert_eq!(n("t.str = tolower(t.str2)"), 0);
     assert_eq!(n("t.str = t.nope"), 0);
     assert_eq!(n("t.str in (t.str2, x)"), 0);
+    let w = |c: &str| filter(c).unwrap().warnings()[0].message.clone();
+    assert_eq!(
+        w("t.str = 't.str2 '"),
+        "'t.str2 ' may be a valid field misused as a const string value"
+    );
+    assert_eq!(
+        w("t.str = 'toupper( t.str2)'"),
+        "'toupper( t.str2)' may be a valid field transformer misused as a const string value"
+    );
     assert_eq!(n("t.str regex '^Hello'"), 1);
     assert_eq!(n("t.str regex 'H.*o'"), 0);
     assert_eq!(n("t.int = 1"), 0);

@@ -11,7 +11,7 @@
 //! Owns: detecting these cases and wording the hint.
 //! Must never: turn a hint into an error.
 
-use super::ast::{Literal, Span};
+use super::ast::{Literal, Operand, Span};
 use super::parse::parse_operand_prefix;
 use super::transform::compile_operand;
 use crate::engine::field::Catalog;
@@ -71,18 +71,23 @@ pub(super) fn regex_hint(l: &Literal) -> Option<CompileWarning> {
     })
 }
 
-/// A string constant that names a field or a transformer of `cat`.
+/// A string constant that names a field or a transformer of `cat`
+/// (surrounding blanks ignored). The message is Falco's.
 pub(super) fn field_lookalike(l: &Literal, cat: &dyn Catalog) -> Option<CompileWarning> {
-    let (op, used) = parse_operand_prefix(&l.text, l.span.src).ok()?;
-    if used != l.text.len() {
+    let text = l.text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (op, used) = parse_operand_prefix(text, l.span.src).ok()?;
+    if used != text.len() {
         return None;
     }
     compile_operand(&op, cat, false).ok()?;
+    let what = match op {
+        Operand::Field(_) => "field",
+        Operand::Transformer(_) => "field transformer",
+    };
     Some(CompileWarning {
         message: format!(
-            "string '{}' is compared as a constant but is also a field or transformer; \
-             use val({}) to compare with its value",
-            l.text, l.text
+            "'{}' may be a valid {what} misused as a const string value",
+            l.text
         ),
         span: l.span,
     })
