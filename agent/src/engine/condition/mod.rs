@@ -4,7 +4,8 @@
 //! `compile` type-checks an expanded tree (macros and lists substituted by
 //! the rules loader) into a [`compile::Filter`] that evaluates events.
 //! The compiler's parts: `transform` (operands, transformers, `val()`),
-//! `test` (one operator on one typed value), `constant` (right-hand-side
+//! `textfn` (base64, getopt), `test` (one operator on one typed value),
+//! `constant` (right-hand-side
 //! conversion), `glob`, `pmatch`, `dynamic` (runtime right-hand sides),
 //! `evttypes` (the event-type index algebra) and `warn` (hints).
 //!
@@ -23,6 +24,7 @@ pub mod lex;
 pub mod parse;
 mod pmatch;
 mod test;
+mod textfn;
 pub mod transform;
 pub mod warn;
 
