@@ -5,8 +5,8 @@
 //! the rules loader) into a [`compile::Filter`] that evaluates events.
 //! The compiler's parts: `transform` (operands, transformers, `val()`),
 //! `textfn` (base64, getopt), `test` (one operator on one typed value),
-//! `constant` (right-hand-side
-//! conversion), `glob`, `pmatch`, `dynamic` (runtime right-hand sides),
+//! `constant` (right-hand-side conversion), `glob`, `pmatch`, `fxhash`
+//! (hashing of constant sets), `dynamic` (runtime right-hand sides),
 //! `evttypes` (the event-type index algebra) and `warn` (hints).
 //!
 //! Owns: the condition language on its own, independent of rules files.
