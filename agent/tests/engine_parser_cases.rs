@@ -79,46 +79,53 @@ fn libsinsp_filter_parser_cases() {
     assert!(pass >= PARSER_FLOOR, "{pass} < floor {PARSER_FLOOR}");
 }
 
-/// Measured: all 33 cases whose fields lanner has (evt.type, proc.name);
-/// the other 54 use evt.num, fd.type or transformers.
-const PPM_FLOOR: usize = 33;
+/// Measured: all 121 cases (107 with an expected set, 14 equivalences).
+const PPM_FLOOR: usize = 121;
 
+/// The event-type set is computed on the syntax tree, as libsinsp's
+/// `ppm_codes` does, so cases on fields lanner lacks (`fd.type`) or with
+/// constants that do not compile (`evt.num=1.5`) are checked too.
 #[test]
 fn libsinsp_event_type_cases() {
+    use lanner::engine::condition::{event_type_set, TypeSet};
     let Some(cases) = cases("libsinsp_ppm_codes_cases.json") else {
         return;
     };
+    let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let types = |filter: &str| event_type_set(&parse(filter, 0).expect("case parses"));
     let (mut total, mut pass) = (0, 0);
     for c in &cases {
-        let (Some(filter), Some(expected)) = (c["filter"].as_str(), c["expected_set_var"].as_str())
-        else {
-            continue;
-        };
-        // Only cases on fields lanner has; compile() rejects the others.
-        let Ok(f) = parse(filter, 0)
-            .map_err(|e| e.to_string())
-            .and_then(|e| compile(&e).map_err(|e| e.to_string()))
-        else {
+        let Some(filter) = c["filter"].as_str() else {
             continue;
         };
         total += 1;
-        let set = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>());
-        // lanner reports a complement ("all but openat") as unrestricted.
-        let want = match expected {
-            "openat_only" => set(&["openat"]),
-            "openat_close_only" => set(&["close", "openat"]),
-            "no_events" => set(&[]),
-            "all_events" | "not_openat" | "not_openat_close" => None,
-            other => panic!("unknown expected set {other}"),
+        let got = types(filter);
+        let want = if let Some(other) = c["equivalent_to"].as_str() {
+            types(other)
+        } else {
+            match c["expected_set_var"].as_str() {
+                Some("openat_only") => TypeSet::Only(set(&["openat"])),
+                Some("openat_close_only") => TypeSet::Only(set(&["close", "openat"])),
+                Some("no_events") => TypeSet::Only(set(&[])),
+                Some("all_events") => TypeSet::AllBut(set(&[])),
+                Some("not_openat") => TypeSet::AllBut(set(&["openat"])),
+                Some("not_openat_close") => TypeSet::AllBut(set(&["close", "openat"])),
+                other => panic!("unknown expected set {other:?}"),
+            }
         };
-        if f.event_types() == want {
+        if got == want {
             pass += 1;
         } else {
-            println!("  disagree: {filter:?}: {:?} != {want:?}", f.event_types());
+            println!("  disagree: {filter:?}: {got:?} != {want:?}");
         }
     }
-    println!("libsinsp ppm_codes cases: {pass}/{total} agree on supported fields");
+    println!("libsinsp ppm_codes cases: {pass}/{total} agree");
+    assert_eq!(total, 121, "case file changed");
     assert!(pass >= PPM_FLOOR, "{pass} < floor {PPM_FLOOR}");
+    // Filter::event_types() keeps reporting complements as unrestricted.
+    let f = compile(&parse("evt.type != openat", 0).unwrap()).unwrap();
+    assert_eq!(f.event_types(), None);
+    assert_eq!(f.event_type_set(), &TypeSet::AllBut(set(&["openat"])));
 }
 
 /// Every macro and rule condition of the upstream Falco rules files

@@ -2,8 +2,34 @@
 //! the rules loader panic (or overflow the stack): bad input is a located error.
 
 use lanner::engine::condition::{compile, parse};
-use lanner::engine::Ruleset;
+use lanner::engine::field::{FieldRef, FieldSource, FieldType, Value};
+use lanner::engine::format::OutputFormat;
+use lanner::engine::{catalog, Ruleset};
 use proptest::prelude::*;
+use std::borrow::Cow;
+
+/// Gives every field a value of its type (or, for `odd`, of another
+/// type, or a list), so compiled filters are evaluated on all paths.
+struct AnySource {
+    odd: bool,
+}
+
+impl FieldSource for AnySource {
+    fn field(&self, f: &FieldRef) -> Option<Value<'_>> {
+        let info = catalog::FIELDS.get(usize::from(f.id.0))?;
+        let v = match (info.ty, self.odd) {
+            (FieldType::Str, false) => Value::Str(Cow::Borrowed("/usr/bin/a b")),
+            (FieldType::Int, false) => Value::Int(-1),
+            (FieldType::Bool, false) => Value::Bool(true),
+            (FieldType::Bytes, false) => Value::Bytes(Cow::Borrowed(b"\x00ab")),
+            (FieldType::Ip | FieldType::Net, false) => Value::Ip("10.0.0.1".parse().ok()?),
+            (FieldType::Double, false) => Value::Double(0.5),
+            (FieldType::Int, true) => Value::Str(Cow::Borrowed("x")),
+            (_, true) => Value::List(vec![Value::Int(1), Value::Str(Cow::Borrowed("é"))]),
+        };
+        Some(v)
+    }
+}
 
 /// Strings biased towards the condition language's own tokens, so the
 /// parser gets deep into its states rather than failing on byte one.
@@ -30,6 +56,26 @@ fn condition_like() -> impl Strategy<Value = String> {
         Just(" contains ".to_string()),
         Just(" exists".to_string()),
         Just("oneof ".to_string()),
+        Just("anyof ".to_string()),
+        Just("allof ".to_string()),
+        Just(" regex ".to_string()),
+        Just(" pmatch ".to_string()),
+        Just(" glob ".to_string()),
+        Just(" bcontains ".to_string()),
+        Just(" icontains ".to_string()),
+        Just(" intersects ".to_string()),
+        Just("fd.net".to_string()),
+        Just("fd.cip".to_string()),
+        Just("evt.buffer".to_string()),
+        Just("evt.arg.flags".to_string()),
+        Just("len(".to_string()),
+        Just("b64(".to_string()),
+        Just("getopt(".to_string()),
+        Just("concat(".to_string()),
+        Just("basename(".to_string()),
+        Just("10.0.0.0/8".to_string()),
+        Just("'[a-'".to_string()),
+        Just("'(x'".to_string()),
         Just("tolower(".to_string()),
         Just("val(".to_string()),
         Just("join(".to_string()),
@@ -87,7 +133,21 @@ proptest! {
     fn parser_and_compiler_never_panic_on_condition_like_strings(s in condition_like()) {
         if let Ok(e) = parse(&s, 0) {
             let _ = e.to_string();
-            let _ = compile(&e).map(|f| f.event_types());
+            if let Ok(f) = compile(&e) {
+                let _ = f.event_types();
+                let _ = f.eval(&AnySource { odd: false });
+                let _ = f.eval(&AnySource { odd: true });
+            }
+        }
+    }
+
+    #[test]
+    fn output_templates_never_panic(s in condition_like(), raw in any::<String>()) {
+        for t in [format!("%{s}"), raw, s.replace(' ', "%")] {
+            if let Ok(f) = OutputFormat::parse(&t) {
+                let _ = f.render(&AnySource { odd: false });
+                let _ = f.render_typed(&AnySource { odd: true });
+            }
         }
     }
 

@@ -3,6 +3,11 @@
 //! `lex` scans lexemes, `parse` builds an [`ast::Expr`] with spans,
 //! `compile` type-checks an expanded tree (macros and lists substituted by
 //! the rules loader) into a [`compile::Filter`] that evaluates events.
+//! The compiler's parts: `transform` (operands, transformers, `val()`),
+//! `textfn` (base64, getopt), `test` (one operator on one typed value),
+//! `constant` (right-hand-side conversion), `glob`, `pmatch`, `fxhash`
+//! (hashing of constant sets), `dynamic` (runtime right-hand sides),
+//! `evttypes` (the event-type index algebra) and `warn` (hints).
 //!
 //! Owns: the condition language on its own, independent of rules files.
 //! Must never: know about YAML, files, macros' or lists' definitions, or
@@ -10,8 +15,23 @@
 
 pub mod ast;
 pub mod compile;
+mod constant;
+mod dynamic;
+pub mod evttypes;
+mod fxhash;
+mod glob;
 pub mod lex;
 pub mod parse;
+mod pmatch;
+mod test;
+mod textfn;
+pub mod transform;
+pub mod warn;
 
-pub use compile::{compile, CompileError, Filter};
+#[cfg(test)]
+mod compile_tests;
+
+pub use compile::{compile, compile_with, CompileError, Filter};
+pub use evttypes::{event_type_set, is_known_event_type, TypeSet};
 pub use parse::{parse, ParseError};
+pub use warn::CompileWarning;

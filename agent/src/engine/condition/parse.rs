@@ -82,6 +82,25 @@ pub fn parse(text: &str, src: SrcId) -> PResult<Expr> {
     Ok(e)
 }
 
+/// Parses a field or a transformer (not `val`) at the start of `text`,
+/// returning it and how many bytes it used: output templates
+/// (`%tolower(proc.name)`) and the compiler's "looks like a field"
+/// warning use it.
+pub fn parse_operand_prefix(text: &str, src: SrcId) -> PResult<(Operand, usize)> {
+    let mut p = Parser::new(text, src);
+    let start = p.s.pos();
+    if let Some(name) = p.s.field_name() {
+        let f = p.field_remainder(name, start)?;
+        return Ok((Operand::Field(f), p.s.pos()));
+    }
+    if let Some(kind) = p.transformer_kind() {
+        p.s.skip_blanks();
+        let t = p.transformer_remainder(kind, start)?;
+        return Ok((Operand::Transformer(t), p.s.pos()));
+    }
+    Err(p.unexpected(start, "a field or a transformer"))
+}
+
 /// Parses a list item written in a rules file `items:` sequence the way
 /// Falco's textual list substitution would see it: a quoted string is
 /// unquoted, anything else is taken verbatim.
