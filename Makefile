@@ -10,6 +10,8 @@
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make test       setup + check + vm-test
+#   make bench      events/s per core through decode + state + rules (stable
+#                   ruleset, three event mixes); record results in BENCHMARKS.md
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
 SHELL := /bin/bash
@@ -21,7 +23,7 @@ KERNELS ?= 5.10 6.1 6.12
 # runs one.
 DRIVER ?= kmod,bpf
 
-.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo clean
+.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench clean
 
 all: build
 
@@ -62,6 +64,9 @@ test: setup check vm-test
 
 demo: setup static
 	tests/vm/demo.sh
+
+bench:
+	$(CARGO) bench -p lanner --bench rules
 
 clean:
 	$(CARGO) clean

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lanner::config::Config;
 use lanner::detect::RulesDetector;
+use lanner::engine::rules::{RuleSelect, SelectBy};
 use lanner::engine::Ruleset;
 use lanner::event::decode::Event;
 use lanner::listing::{self, ListFormat};
@@ -97,6 +98,8 @@ enum Cmd {
         /// replay.enter_events (true|false).
         #[arg(short = 'o', value_name = "KEY=VALUE")]
         options: Vec<String>,
+        #[command(flatten)]
+        sel: TagSelection,
     },
     /// Print decoded records as JSON lines (until SIGINT/SIGTERM).
     Dump {
@@ -113,6 +116,17 @@ enum Cmd {
         #[arg(long)]
         all_syscalls: bool,
     },
+}
+
+/// Falco's `-t`/`-T` rule selection by tag.
+#[derive(clap::Args)]
+struct TagSelection {
+    /// Run only rules with this tag (repeatable), as Falco's -t.
+    #[arg(short = 't', long = "tag")]
+    tags: Vec<String>,
+    /// Disable rules with this tag (repeatable), as Falco's -T.
+    #[arg(short = 'T', long = "skip-tag")]
+    skip_tags: Vec<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -305,7 +319,13 @@ fn dump(
     Ok(())
 }
 
-fn replay(file: PathBuf, rules: Vec<PathBuf>, json: bool, options: Vec<String>) -> Result<()> {
+fn replay(
+    file: PathBuf,
+    rules: Vec<PathBuf>,
+    json: bool,
+    options: Vec<String>,
+    sel: TagSelection,
+) -> Result<()> {
     use lanner::capture::replay::{self as rp, ReplayOptions};
     let mut opts = ReplayOptions {
         json_output: json,
@@ -317,10 +337,24 @@ fn replay(file: PathBuf, rules: Vec<PathBuf>, json: bool, options: Vec<String>) 
         }
     }
     let mut ruleset = load_rules(&rules, &Config::embedded())?;
-    if let Some(p) = opts.min_priority {
-        ruleset.disable_below(p);
+    // Falco's -t (only rules with these tags) and -T (not these tags).
+    let mut select = Vec::new();
+    if !sel.tags.is_empty() {
+        select.push(RuleSelect {
+            enable: false,
+            by: SelectBy::Rule("*".into()),
+        });
     }
-    let detector = RulesDetector::new(ruleset);
+    select.extend(sel.tags.iter().map(|t| RuleSelect {
+        enable: true,
+        by: SelectBy::Tag(t.clone()),
+    }));
+    select.extend(sel.skip_tags.iter().map(|t| RuleSelect {
+        enable: false,
+        by: SelectBy::Tag(t.clone()),
+    }));
+    ruleset.apply_selection(&select, opts.min_priority);
+    let detector = RulesDetector::new(ruleset).with_matching(opts.rule_matching);
     let cap = lanner::capture::Capture::open(&file)?;
     let host = cap
         .machine
@@ -377,7 +411,8 @@ fn main() -> ExitCode {
             rules,
             json,
             options,
-        } => replay(file, rules, json, options),
+            sel,
+        } => replay(file, rules, json, options, sel),
         Cmd::Dump {
             device,
             driver,

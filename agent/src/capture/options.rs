@@ -7,6 +7,7 @@
 
 use super::convert::Mode;
 use crate::engine::priority::Priority;
+use crate::engine::rules::RuleMatching;
 use crate::output::alert::Alert;
 use crate::output::json::JsonOptions;
 
@@ -19,6 +20,8 @@ pub struct ReplayOptions {
     pub json: JsonOptions,
     /// Falco's `priority`: rules less severe than this are disabled.
     pub min_priority: Option<Priority>,
+    /// Falco's `rule_matching`: first (default) or all.
+    pub rule_matching: RuleMatching,
     /// `replay.enter_events`: deliver enter events as records (default).
     pub mode: Mode,
 }
@@ -29,6 +32,7 @@ impl Default for ReplayOptions {
             json_output: false,
             json: JsonOptions::default(),
             min_priority: None,
+            rule_matching: RuleMatching::First,
             mode: Mode::EnterAndExit,
         }
     }
@@ -43,6 +47,8 @@ pub enum OptionError {
     NotBool { key: String, value: String },
     #[error("option priority: {0:?} is not a priority name")]
     NotPriority(String),
+    #[error("option rule_matching: {0:?} is not first or all")]
+    NotRuleMatching(String),
 }
 
 fn boolean(key: &str, v: &str) -> Result<bool, OptionError> {
@@ -73,6 +79,13 @@ impl ReplayOptions {
                 self.json.include_output_fields = boolean(k, v)?
             }
             "time_format_iso_8601" => self.json.iso8601 = boolean(k, v)?,
+            "rule_matching" => {
+                self.rule_matching = match v {
+                    "first" => RuleMatching::First,
+                    "all" => RuleMatching::All,
+                    _ => return Err(OptionError::NotRuleMatching(v.into())),
+                }
+            }
             "priority" => {
                 self.min_priority = Some(
                     v.parse::<Priority>()

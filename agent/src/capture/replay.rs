@@ -12,7 +12,7 @@ pub use super::options::ReplayOptions;
 use super::Capture;
 use crate::event::decode::Event;
 use crate::output::alert::Alert;
-use crate::pipeline::{process_record, Detector};
+use crate::pipeline::{process_record_all, Detector};
 use crate::source::{Batch, Source, SourceStats};
 use crate::state::proc::{ProcTable, ThreadInfo};
 use std::collections::BTreeMap;
@@ -117,7 +117,8 @@ impl fmt::Display for ReplaySummary {
 }
 
 /// Replays every event of `cap` through `detector` with `procs`, calling
-/// `on_alert` for each alert in event order.
+/// `on_alert` for each alert in event order (every matching rule's with
+/// `rule_matching: all`, see `RulesDetector::with_matching`).
 pub fn replay(
     cap: &Capture,
     detector: &dyn Detector,
@@ -131,6 +132,7 @@ pub fn replay(
         ..Default::default()
     };
     let mut conv = Converter::new(mode);
+    let mut alerts = Vec::new();
     for ev in cap.events() {
         sum.events += 1;
         let ev = match ev {
@@ -156,12 +158,14 @@ pub fn replay(
             }
             continue;
         }
-        match process_record(&rec, detector, procs) {
-            Ok(Some(a)) => {
-                *sum.alerts.entry(a.rule.clone()).or_default() += 1;
-                on_alert(a);
+        alerts.clear();
+        match process_record_all(&rec, detector, procs, &mut alerts) {
+            Ok(()) => {
+                for a in alerts.drain(..) {
+                    *sum.alerts.entry(a.rule.clone()).or_default() += 1;
+                    on_alert(a);
+                }
             }
-            Ok(None) => {}
             Err(_) => sum.decode_errors += 1,
         }
     }
