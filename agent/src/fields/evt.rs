@@ -126,7 +126,9 @@ impl EventFields<'_, '_> {
                 Value::Int(i64::from(&**k == ev.name()))
             }
             Field::EvtNum => Value::Int(self.procs().event_num() as i64),
-            Field::EvtDir => bstr("<"),
+            // Falco's PPME_IS_ENTER: even codes are enter events (only in
+            // replayed captures, and procexit), odd codes exits.
+            Field::EvtDir => bstr(if self.code() % 2 == 0 { ">" } else { "<" }),
             Field::EvtRes => Value::Str(self.res()?),
             Field::EvtRawres => Value::Int(self.rawres()?),
             Field::EvtFailed => Value::Bool(self.rawres().is_some_and(|r| r < 0)),

@@ -215,7 +215,13 @@ impl<'e, 't> EventFields<'e, 't> {
     /// with `fd.*` values, as in Falco).
     pub fn is_fd_event(&self) -> bool {
         let mask = abi::EF_CREATES_FD | abi::EF_USES_FD | abi::EF_DESTROYS_FD;
-        self.ev.info().is_some_and(|i| i.flags & mask != 0)
+        match self.ev.info() {
+            Some(i) => i.flags & mask != 0,
+            // An event only a replayed capture carries (enter events, calls
+            // lanner's drivers do not emit): an fd event when it has an
+            // `fd` parameter, as those events are in Falco's table.
+            None => self.ev.param_index("fd").is_some(),
+        }
     }
 
     /// What the event's fd refers to in the process's fd table.

@@ -16,7 +16,7 @@ use crate::fields::container::{needs_refresh, ContainerResolver};
 use crate::state::fd::{FdInfo, FdTable};
 use crate::state::users::Users;
 use lanner_abi as abi;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 pub use crate::state::thread::{ThreadInfo, NO_LOGINUID};
 
@@ -99,7 +99,6 @@ pub struct ProcTable {
     loader: Option<Box<dyn ThreadLoader>>,
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
-    missing: HashSet<i64>,
     /// Exited threads and the reaper their children were re-parented to.
     reaped: HashMap<i64, i64>,
     reaped_order: VecDeque<i64>,
@@ -142,7 +141,6 @@ impl ProcTable {
             capacity: capacity.max(1),
             fdtabs: HashMap::new(),
             loader: None,
-            missing: HashSet::new(),
             reaped: HashMap::new(),
             reaped_order: VecDeque::new(),
             users: Users::empty(),
@@ -193,7 +191,6 @@ impl ProcTable {
     /// `t.fdtab` is 0; an unknown table starts empty and incomplete).
     fn insert(&mut self, mut t: ThreadInfo) {
         let tid = t.tid;
-        self.missing.remove(&tid);
         // A reused tid is a new thread, not the exited one: its orphans
         // are re-parented for real now (rare: pid reuse), so they do not
         // become the new thread's children.
@@ -309,21 +306,17 @@ impl ProcTable {
         if self.threads.contains_key(&tid) {
             return;
         }
-        if self.missing.contains(&tid) {
-            self.stats.unknown += 1;
-            return;
-        }
         match self.loader.as_mut().and_then(|l| l.load(tid)) {
             Some(t) => {
                 self.stats.lazy_loaded += 1;
                 self.insert(t);
             }
             None => {
+                // As libsinsp: a thread nobody can describe still gets an
+                // entry (names "<NA>", itself as its process) so its fds
+                // are tracked; `proc_name_exists`-style rules test for it.
                 self.stats.unknown += 1;
-                if self.missing.len() >= self.capacity {
-                    self.missing.clear();
-                }
-                self.missing.insert(tid);
+                self.insert(ThreadInfo::unknown(tid));
             }
         }
     }

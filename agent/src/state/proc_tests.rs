@@ -258,8 +258,10 @@ fn unknown_threads_are_loaded_lazily_or_counted() {
     t.ensure(8);
     assert_eq!(t.get(7).unwrap().comm, "late");
     let st = t.stats();
-    assert_eq!((st.lazy_loaded, st.unknown), (1, 2));
-    // A thread /proc did not have is not looked up again per event.
+    assert_eq!((st.lazy_loaded, st.unknown), (1, 1));
+    // A thread /proc did not have gets libsinsp's placeholder entry (so
+    // its fds are tracked) and is not looked up again per event.
+    assert_eq!(t.get(8).unwrap().comm, "<NA>");
     assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
 }
 

@@ -95,6 +95,20 @@ pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
 }
 
 impl ThreadInfo {
+    /// The entry of a thread neither the stream nor /proc describes:
+    /// libsinsp's placeholder (names "<NA>", its own process).
+    pub fn unknown(tid: i64) -> ThreadInfo {
+        let na = || crate::engine::format::NOT_AVAILABLE.to_string();
+        ThreadInfo {
+            tid,
+            pid: tid,
+            comm: na(),
+            exe: na(),
+            exepath: na(),
+            ..ThreadInfo::default()
+        }
+    }
+
     /// Falco's `proc.cmdline`: name followed by the arguments.
     pub fn cmdline(&self) -> &str {
         self.cmdline_cache.get_or_init(|| {
