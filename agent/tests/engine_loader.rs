@@ -548,6 +548,34 @@ fn unused_deprecated_and_broad_rules_warn() {
 }
 
 #[test]
+fn event_type_sets_and_compiler_hints_warn() {
+    let codes = |cond: &str| -> Vec<&'static str> {
+        warnings(&[("t.yaml", &rule("T", cond))])
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
+    };
+    // A complement is unrestricted; a finite set of at most 100 types is
+    // not; an unsatisfiable condition (the empty set) does not warn.
+    assert_eq!(codes("evt.type != open"), ["LOAD_NO_EVTTYPE"]);
+    assert_eq!(codes("not evt.type in (open, close)"), ["LOAD_NO_EVTTYPE"]);
+    assert!(codes("evt.type in (open, close) and not evt.type = close").is_empty());
+    assert!(codes("evt.num = 0").is_empty());
+    assert!(codes("evt.type = open and evt.num = 0").is_empty());
+    // The condition compiler's hints, at the constant they are about.
+    let text = rule("H", "evt.type = open and proc.name = proc.pname");
+    let out = Ruleset::load_sources_report(&[("h.yaml", &text)]);
+    let w: Vec<_> = out.result.warnings().collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].code.as_str(), "LOAD_COMPILE_CONDITION");
+    assert_eq!(
+        w[0].message,
+        "'proc.pname' may be a valid field misused as a const string value"
+    );
+    assert_eq!(w[0].position().map(|p| (p.line, p.col)), Some((3, 46)));
+}
+
+#[test]
 fn skip_if_unknown_filter_drops_the_rule_with_a_warning() {
     let text = rule("S", "evt.type = open and proc.nope = x") + "  skip-if-unknown-filter: true\n";
     let out = Ruleset::load_sources_report(&[("s.yaml", &text)]);
