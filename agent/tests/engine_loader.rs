@@ -480,6 +480,12 @@ fn deep_macro_chains_fail_cleanly() {
     }
     t.push_str("- list: l0\n  items: [a, b]\n");
     let e = fail(&[("l.yaml", &(t + &rule("R", "proc.name in (l39)")))]);
+    assert!(e.message.starts_with("condition needs more than"), "{e}");
+    // A long list used 64 times is only bounded by the text size.
+    let items = vec!["abcdefghijklmnop"; 4000].join(", ");
+    let t = format!("- list: big\n  items: [{items}]\n");
+    let cond = vec!["proc.name in (big)"; 64].join(" or ");
+    let e = fail(&[("b.yaml", &(t + &rule("R", &cond)))]);
     assert!(e.message.starts_with("condition longer than"), "{e}");
 }
 
@@ -542,6 +548,34 @@ fn unused_deprecated_and_broad_rules_warn() {
 }
 
 #[test]
+fn event_type_sets_and_compiler_hints_warn() {
+    let codes = |cond: &str| -> Vec<&'static str> {
+        warnings(&[("t.yaml", &rule("T", cond))])
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
+    };
+    // A complement is unrestricted; a finite set of at most 100 types is
+    // not; an unsatisfiable condition (the empty set) does not warn.
+    assert_eq!(codes("evt.type != open"), ["LOAD_NO_EVTTYPE"]);
+    assert_eq!(codes("not evt.type in (open, close)"), ["LOAD_NO_EVTTYPE"]);
+    assert!(codes("evt.type in (open, close) and not evt.type = close").is_empty());
+    assert!(codes("evt.num = 0").is_empty());
+    assert!(codes("evt.type = open and evt.num = 0").is_empty());
+    // The condition compiler's hints, at the constant they are about.
+    let text = rule("H", "evt.type = open and proc.name = proc.pname");
+    let out = Ruleset::load_sources_report(&[("h.yaml", &text)]);
+    let w: Vec<_> = out.result.warnings().collect();
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0].code.as_str(), "LOAD_COMPILE_CONDITION");
+    assert_eq!(
+        w[0].message,
+        "'proc.pname' may be a valid field misused as a const string value"
+    );
+    assert_eq!(w[0].position().map(|p| (p.line, p.col)), Some((3, 46)));
+}
+
+#[test]
 fn skip_if_unknown_filter_drops_the_rule_with_a_warning() {
     let text = rule("S", "evt.type = open and proc.nope = x") + "  skip-if-unknown-filter: true\n";
     let out = Ruleset::load_sources_report(&[("s.yaml", &text)]);
@@ -551,6 +585,44 @@ fn skip_if_unknown_filter_drops_the_rule_with_a_warning() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].code.as_str(), "LOAD_UNKNOWN_FILTER");
     assert_eq!(w[0].position().map(|p| (p.line, p.col)), Some((3, 34)));
+
+    // Falco's legacy SkipUnknownEvt: an unknown field, an unknown event
+    // type and an unknown output field each skip their rule with a warning
+    // (3 warnings); without the flag each is an error.
+    let skipping = |skip: bool| {
+        let flag = format!("  skip-if-unknown-filter: {skip}\n");
+        [
+            rule("F", "evt.type = open and proc.nobody = cat") + &flag,
+            rule("E", "evt.type = some_invalid_event") + &flag,
+            rule("O", "evt.type = open").replace("output: o", "output: n=%proc.nobody") + &flag,
+        ]
+    };
+    let text = skipping(true).concat() + &rule("Legit", "evt.type = open");
+    let out = Ruleset::load_sources_report(&[("s.yaml", &text)]);
+    let w: Vec<String> = out
+        .result
+        .warnings()
+        .map(|d| format!("{} {}", d.code.as_str(), d.message))
+        .collect();
+    assert_eq!(w.len(), 3, "{w:#?}");
+    assert!(
+        w.iter().all(|m| m.starts_with("LOAD_UNKNOWN_FILTER")),
+        "{w:#?}"
+    );
+    assert!(
+        w[1].contains("unknown event type some_invalid_event"),
+        "{w:#?}"
+    );
+    let rs = out.ruleset.expect("loads");
+    let names: Vec<&str> = rs.rules().iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Legit"]);
+    for text in skipping(false) {
+        let e = fail(&[("s.yaml", &text)]);
+        assert!(
+            e.kind == LoadErrorKind::CompileCondition || e.kind == LoadErrorKind::CompileOutput,
+            "{e}"
+        );
+    }
 }
 
 #[test]

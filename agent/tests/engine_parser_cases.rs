@@ -171,46 +171,17 @@ fn upstream_rules_conditions_parse() {
     assert!(total > 900, "{total}");
 }
 
-/// Loader cases that fail on this branch only because the condition
-/// compiler does not implement yet what they use (transformers, `regex`,
-/// `oneof`/`anyof`/`allof` modifiers, `pmatch`); the compiler's branch
-/// adds them. Each must fail with an "unsupported" error; a listed case
-/// that passes is reported so the list shrinks to nothing.
-const PENDING_COMPILER: &[&str] = &[
-    "exceptions_values_rhs_transformer",
-    "exceptions_values_transformer_value_quoted",
-    "exceptions_fields_transformer",
-    "exceptions_fields_transformer_quoted",
-    "exceptions_fields_transformer_space_quoted",
-    "exceptions_modifier_op_startswith_oneof",
-    "exceptions_modifier_op_contains_allof",
-    "exceptions_modifier_op_endswith_anyof",
-    "exceptions_modifier_op_glob_oneof",
-    "exceptions_modifier_op_icontains_oneof",
-    "exceptions_modifier_op_multi_field_mixed",
-    "exceptions_modifier_op_multi_field_both_compound",
-    "exceptions_modifier_op_list_op_unchanged",
-    "exceptions_modifier_op_eq_oneof",
-    "exceptions_modifier_op_regex_oneof",
-    "exceptions_modifier_op_scalar_value_parenthesised",
-    "exceptions_modifier_op_all_three_modifiers",
-    "exceptions_modifier_op_comp_whitespace_normalized",
-];
-
 /// Falco's own rule-loader tests (falco unit_tests/engine/test_rule_loader.cpp):
 /// whether each set of files loads, each expected error and warning
-/// message (as a substring of one of lanner's, for the messages that come
-/// from the loader rather than the condition compiler), and the compiled
-/// condition of each rule in libsinsp's canonical form.
+/// message (as a substring of one of lanner's, the condition compiler's
+/// hints included), and the compiled condition of each rule in libsinsp's
+/// canonical form. All 103 cases must agree.
 #[test]
 fn falco_rule_loader_cases() {
-    use lanner::engine::rules::Code;
     let Some(cases) = cases("falco_rule_loader_cases.json") else {
         return;
     };
-    // Warnings produced by libsinsp's filter compiler, not the loader.
-    let compiler_warning = |w: &str| w.contains("may be a valid field");
-    let (mut agree, mut pending) = (0, Vec::new());
+    let mut agree = 0;
     let mut disagree = Vec::new();
     for c in &cases {
         let test = c["test"].as_str().unwrap_or("?");
@@ -228,10 +199,6 @@ fn falco_rule_loader_cases() {
         let out = lanner::engine::Ruleset::load_sources_report(&refs);
         let errors: Vec<String> = out.result.errors().map(|d| d.message.clone()).collect();
         let warnings: Vec<String> = out.result.warnings().map(|d| d.message.clone()).collect();
-        let unsupported = out
-            .result
-            .errors()
-            .any(|d| d.code == Code::Error(lanner::engine::LoadErrorKind::Unsupported));
         let mut problems = Vec::new();
         match (&out.ruleset, falco_ok) {
             (None, true) => problems.push(format!("Falco loads, lanner: {errors:?}")),
@@ -246,9 +213,6 @@ fn falco_rule_loader_cases() {
         }
         for want in c["warning_messages"].as_array().into_iter().flatten() {
             let want = want.as_str().unwrap_or("");
-            if compiler_warning(want) {
-                continue;
-            }
             // "no_deprecated_field_warning_in_output" lists a message that
             // must NOT appear.
             let present = warnings.iter().any(|w| w.contains(want));
@@ -278,24 +242,19 @@ fn falco_rule_loader_cases() {
         }
         if problems.is_empty() {
             agree += 1;
-            if PENDING_COMPILER.contains(&test) {
-                println!("  now passing, remove from PENDING_COMPILER: {test}");
-            }
-        } else if PENDING_COMPILER.contains(&test) && unsupported {
-            pending.push(format!("{test}: {}", problems.join("; ")));
         } else {
             disagree.push(format!("{test}: {}", problems.join("; ")));
         }
     }
     println!(
-        "falco rule loader cases: {agree} agree, {} pending the compiler, {} disagree, of {}",
-        pending.len(),
+        "falco rule loader cases: {agree} agree, {} disagree, of {}",
         disagree.len(),
         cases.len()
     );
-    for d in pending.iter().chain(&disagree) {
+    for d in &disagree {
         println!("  {d}");
     }
     assert!(disagree.is_empty(), "{disagree:#?}");
-    assert_eq!(agree + pending.len(), cases.len());
+    assert_eq!(agree, cases.len());
+    assert_eq!(cases.len(), 103, "case file changed");
 }

@@ -5,7 +5,7 @@
 //! the rules loader) into a [`compile::Filter`] that evaluates events.
 //! The compiler's parts: `transform` (operands, transformers, `val()`),
 //! `textfn` (base64, getopt), `test` (one operator on one typed value),
-//! `constant` (right-hand-side conversion), `glob`, `pmatch`, `fxhash`
+//! `constant` (right-hand-side conversion), `glob`, `pmatch`, `re2` (RE2's literal braces), `fxhash`
 //! (hashing of constant sets), `dynamic` (runtime right-hand sides),
 //! `evttypes` (the event-type index algebra) and `warn` (hints).
 //!
@@ -23,6 +23,7 @@ mod glob;
 pub mod lex;
 pub mod parse;
 mod pmatch;
+mod re2;
 mod test;
 mod textfn;
 pub mod transform;

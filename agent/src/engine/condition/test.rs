@@ -325,9 +325,10 @@ pub(super) fn build(ty: FieldType, op: BinOp, items: &[&str]) -> Result<Scalar, 
 }
 
 /// Compiles a Falco regex: anchored at both ends (a full match, as RE2's
-/// `FullMatch`), with a size limit so no pattern can exhaust memory.
+/// `FullMatch`), with RE2's literal braces, and a size limit so no
+/// pattern can exhaust memory.
 pub(super) fn regex(p: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(&format!("^(?:{p})$"))
+    regex::RegexBuilder::new(&format!("^(?:{})$", super::re2::literal_braces(p)))
         .size_limit(1 << 22)
         .dfa_size_limit(1 << 22)
         .build()

@@ -3,7 +3,8 @@
 //! visibility), then each rule (exceptions appended as text, lists
 //! substituted, parsed, macros resolved, compiled; output compiled), with
 //! Falco's warnings (unused macros and lists, deprecated fields,
-//! `%container.info`, too many event types, unknown filters skipped).
+//! `%container.info`, too many event types, unknown filters skipped, the
+//! condition compiler's hints as `LOAD_COMPILE_CONDITION`).
 //!
 //! Owns: the collection -> compiled rules step and its diagnostics.
 //! Must never: keep going after an error (compilation stops at the
@@ -12,12 +13,14 @@
 use super::collect::{Collector, RuleInfo, SYSCALL_SOURCE};
 use super::error::{Ctx, Diag, LoadErrorKind, WarningCode};
 use super::exceptions::build_condition;
-use super::lists::{compile_lists, substitute, CompiledList, MAX_CONDITION_BYTES};
+use super::lists::{
+    compile_lists, substitute, CompiledList, Overflow, MAX_CONDITION_BYTES, MAX_SUBSTITUTIONS,
+};
 use super::macros::{for_each_field, ResolveError, Resolver};
 use super::ruleset::Rule;
 use super::text::{Derived, Registry};
 use crate::engine::condition::ast::{Expr, SrcId};
-use crate::engine::condition::{compile, parse};
+use crate::engine::condition::{compile, parse, TypeSet};
 use crate::engine::format::OutputFormat;
 use std::collections::HashSet;
 
@@ -107,17 +110,24 @@ impl Compiler<'_> {
     /// Lists substituted, then parsed; registered for positions.
     fn parse_condition(&mut self, cond: &Derived, ctx: &Ctx) -> CResult<(Expr, SrcId)> {
         let mut text = cond.clone();
+        let mut budget = MAX_SUBSTITUTIONS;
         for l in &mut self.lists {
-            match substitute(self.reg, &mut text, l) {
+            match substitute(self.reg, &mut text, l, &mut budget) {
                 Ok(true) => l.used = true,
                 Ok(false) => {}
-                Err(at) => {
+                Err(over) => {
+                    let (at, msg) = match over {
+                        Overflow::Bytes(at) => (at, format!(
+                            "condition longer than {MAX_CONDITION_BYTES} bytes after substituting list '{}'",
+                            l.name
+                        )),
+                        Overflow::Substitutions(at) => (at, format!(
+                            "condition needs more than {MAX_SUBSTITUTIONS} list substitutions (list '{}')",
+                            l.name
+                        )),
+                    };
                     let c = ctx.with("condition expression", "", text.locate(self.reg, at));
-                    return Err(Diag::error(
-                        LoadErrorKind::CompileCondition,
-                        format!("condition longer than {MAX_CONDITION_BYTES} bytes after substituting list '{}'", l.name),
-                        &c,
-                    ));
+                    return Err(Diag::error(LoadErrorKind::CompileCondition, msg, &c));
                 }
             }
         }
@@ -283,8 +293,22 @@ impl Compiler<'_> {
                 return Err(Diag::error(kind, e.message, &c));
             }
         };
-        let event_types = filter.event_types();
-        if r.warn_evttypes && event_types.as_ref().is_none_or(|t| t.len() > MAX_EVTTYPES) {
+        for w in filter.warnings() {
+            let c = cond_ctx(self.reg, &r.ctx, w.span.src, w.span.start);
+            self.warnings.push(Diag::warning(
+                WarningCode::CompileCondition,
+                w.message.clone(),
+                &c,
+            ));
+        }
+        // A complement ("every type but ...") or more than 100 types; an
+        // unsatisfiable condition (`evt.num = 0`, the empty set) does not
+        // warn.
+        let too_many = match filter.event_type_set() {
+            TypeSet::AllBut(_) => true,
+            TypeSet::Only(t) => t.len() > MAX_EVTTYPES,
+        };
+        if r.warn_evttypes && too_many {
             self.warnings.push(Diag::warning(
                 WarningCode::NoEvttype,
                 "Rule matches too many evt.type values. This has a significant performance penalty.",

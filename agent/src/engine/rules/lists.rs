@@ -9,6 +9,9 @@
 //! also swallows one adjacent comma. There is no quote awareness, and a
 //! condition may use a list defined after it.
 //!
+//! Text and substitution count are bounded per condition, so lists naming
+//! later lists (exponential growth) fail fast with an error.
+//!
 //! Owns: [`compile_lists`] and [`substitute`].
 //! Must never: lose the origin of a character: the substituted text maps
 //! item characters to the list's definition and the rest to the
@@ -75,16 +78,36 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 /// naming later lists can grow it exponentially).
 pub const MAX_CONDITION_BYTES: usize = 4 << 20;
 
+/// Upper bound on the substitutions made in one condition, all lists
+/// together. Real conditions make a few hundred; lists naming later lists
+/// double the count at each level, and this bound stops them after a few
+/// levels, long before the text reaches [`MAX_CONDITION_BYTES`] (each
+/// substitution costs far more than a byte of a long list does).
+pub const MAX_SUBSTITUTIONS: usize = 1 << 14;
+
+/// Why a substitution was refused, and at which offset of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overflow {
+    Bytes(usize),
+    Substitutions(usize),
+}
+
 /// Replaces every delimited occurrence of `list`'s name in `cnd`; true if
-/// there was one. `Err` (with the offset reached) when the text would
-/// exceed [`MAX_CONDITION_BYTES`].
+/// there was one. `budget` is the number of substitutions still allowed
+/// in this condition (decremented). `Err` when the text would exceed
+/// [`MAX_CONDITION_BYTES`] or the budget runs out.
 ///
 /// One pass over the text, equivalent to Falco's substitute-and-search-on
 /// loop: the text before the current position is already final (`out`),
 /// blanks consumed backwards are trimmed from `out`, and the search goes on
 /// after the substitution (skipping one character when the substitution
 /// began the text, as Falco's does).
-pub fn substitute(reg: &Registry, cnd: &mut Derived, list: &CompiledList) -> Result<bool, usize> {
+pub fn substitute(
+    reg: &Registry,
+    cnd: &mut Derived,
+    list: &CompiledList,
+    budget: &mut usize,
+) -> Result<bool, Overflow> {
     let name = list.name.as_bytes();
     let t = cnd.text.as_bytes();
     let len = t.len();
@@ -105,6 +128,10 @@ pub fn substitute(reg: &Registry, cnd: &mut Derived, list: &CompiledList) -> Res
             from = p + 1;
             continue;
         }
+        if *budget == 0 {
+            return Err(Overflow::Substitutions(p));
+        }
+        *budget -= 1;
         let at = cnd.locate(reg, p);
         out.push_derived(&cnd.slice(rest, p));
         let kept = out.text.trim_end_matches([' ', '\t', '\n', '\r']).len();
@@ -139,7 +166,7 @@ pub fn substitute(reg: &Registry, cnd: &mut Derived, list: &CompiledList) -> Res
         out.push_derived(&sub);
         out.push_fixed(" ", at);
         if out.len() + (len - end) > MAX_CONDITION_BYTES {
-            return Err(p);
+            return Err(Overflow::Bytes(p));
         }
         used = true;
         rest = end;
@@ -171,7 +198,7 @@ mod tests {
             used: false,
         };
         let mut d = text(cond);
-        substitute(&reg, &mut d, &l).unwrap();
+        substitute(&reg, &mut d, &l, &mut MAX_SUBSTITUTIONS.clone()).unwrap();
         d.text
     }
 
