@@ -62,59 +62,7 @@ fn mount_text(m: &Mount) -> String {
     )
 }
 
-/// `fnmatch(pattern, s, 0)`: `*`, `?` and `[...]`, `*` crossing `/`.
-pub fn glob(pattern: &str, s: &str) -> bool {
-    let (p, s): (Vec<char>, Vec<char>) = (pattern.chars().collect(), s.chars().collect());
-    let (mut pi, mut si) = (0, 0);
-    let mut back: Option<(usize, usize)> = None;
-    while si < s.len() {
-        let step = match p.get(pi) {
-            Some('*') => {
-                back = Some((pi, si));
-                pi += 1;
-                continue;
-            }
-            Some('?') => Some(pi + 1),
-            Some('[') => match p[pi..].iter().position(|c| *c == ']') {
-                Some(end) if end > 1 => {
-                    let set = &p[pi + 1..pi + end];
-                    let (neg, set) = match set.first() {
-                        Some('!') | Some('^') => (true, &set[1..]),
-                        _ => (false, set),
-                    };
-                    let mut hit = false;
-                    let mut i = 0;
-                    while i < set.len() {
-                        if i + 2 < set.len() && set[i + 1] == '-' {
-                            hit |= set[i] <= s[si] && s[si] <= set[i + 2];
-                            i += 3;
-                        } else {
-                            hit |= set[i] == s[si];
-                            i += 1;
-                        }
-                    }
-                    (hit != neg).then_some(pi + end + 1)
-                }
-                _ => (s[si] == '[').then_some(pi + 1),
-            },
-            Some(c) => (*c == s[si]).then_some(pi + 1),
-            None => None,
-        };
-        match (step, back) {
-            (Some(next), _) => {
-                pi = next;
-                si += 1;
-            }
-            (None, Some((bp, bs))) => {
-                pi = bp + 1;
-                si = bs + 1;
-                back = Some((bp, bs + 1));
-            }
-            (None, None) => return false,
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
-}
+use crate::engine::condition::glob_match as glob;
 
 fn pairs(m: &BTreeMap<String, String>) -> String {
     let v: Vec<String> = m.iter().map(|(k, v)| format!("{k}:{v}")).collect();

@@ -47,6 +47,13 @@ fn named_class(cs: &[char]) -> Option<(&'static [(char, char)], usize)> {
     Some((set, end + 2))
 }
 
+/// `fnmatch(pattern, s, 0)` (no FNM_PATHNAME: `*` crosses `/`), compiling
+/// the pattern on the spot: for callers outside conditions (container
+/// mount lookups) that match rarely.
+pub fn glob_match(pattern: &str, s: &str) -> bool {
+    Glob::new(pattern, false).matches(s)
+}
+
 impl Glob {
     pub(super) fn new(pat: &str, fold: bool) -> Glob {
         let f = |c: char| if fold { c.to_ascii_lowercase() } else { c };

@@ -20,6 +20,7 @@ mod dynamic;
 pub mod evttypes;
 mod fxhash;
 mod glob;
+pub use glob::glob_match;
 pub mod lex;
 pub mod parse;
 mod pmatch;
