@@ -9,6 +9,7 @@
 //! clone/exec time, never per field).
 
 use super::{bstr, nonempty, EventFields};
+use crate::engine::condition::glob_match as glob;
 use crate::engine::{Field, FieldArg, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -61,8 +62,6 @@ fn mount_text(m: &Mount) -> String {
         m.source, m.dest, m.mode, m.rdwr, m.propagation
     )
 }
-
-use crate::engine::condition::glob_match as glob;
 
 fn pairs(m: &BTreeMap<String, String>) -> String {
     let v: Vec<String> = m.iter().map(|(k, v)| format!("{k}:{v}")).collect();
