@@ -128,7 +128,11 @@ impl EventFields<'_, '_> {
             Field::EvtNum => Value::Int(self.procs().event_num() as i64),
             // Falco's PPME_IS_ENTER: even codes are enter events (only in
             // replayed captures, and procexit), odd codes exits.
-            Field::EvtDir => bstr(if self.code().is_multiple_of(2) { ">" } else { "<" }),
+            Field::EvtDir => bstr(if self.code().is_multiple_of(2) {
+                ">"
+            } else {
+                "<"
+            }),
             Field::EvtRes => Value::Str(self.res()?),
             Field::EvtRawres => Value::Int(self.rawres()?),
             Field::EvtFailed => Value::Bool(self.rawres().is_some_and(|r| r < 0)),
