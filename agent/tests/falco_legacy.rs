@@ -338,7 +338,11 @@ fn falco_legacy_regression_on_committed_captures() {
         "{} passed < floor {LEGACY_FLOOR}",
         passed.len()
     );
-    assert!(failed.is_empty(), "{} cases failed: {failed:#?}", failed.len());
+    assert!(
+        failed.is_empty(),
+        "{} cases failed: {failed:#?}",
+        failed.len()
+    );
 }
 
 /// Measured at the last change: all 79 applicable cases pass (10 are

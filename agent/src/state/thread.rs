@@ -83,6 +83,12 @@ fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// `*dst = lossy(b)`, reusing `dst`'s buffer.
+fn set_lossy(dst: &mut String, b: &[u8]) {
+    dst.clear();
+    dst.push_str(&String::from_utf8_lossy(b));
+}
+
 /// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
 pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
     split_nul(b)
@@ -179,7 +185,7 @@ impl ThreadInfo {
             let bytes = v.as_bytes();
             match (p.name, int, bytes) {
                 ("exe", _, Some(b)) => {
-                    self.exe = lossy(b);
+                    set_lossy(&mut self.exe, b);
                     image_changed = true;
                 }
                 ("args", _, Some(b)) => {
@@ -187,10 +193,10 @@ impl ThreadInfo {
                     image_changed = true;
                 }
                 ("comm", _, Some(b)) => {
-                    self.comm = lossy(b);
+                    set_lossy(&mut self.comm, b);
                     image_changed = true;
                 }
-                ("cwd", _, Some(b)) if !b.is_empty() => self.cwd = lossy(b),
+                ("cwd", _, Some(b)) if !b.is_empty() => set_lossy(&mut self.cwd, b),
                 ("env", _, Some(b)) => self.env = split_nul(b).map(lossy).collect(),
                 ("cgroups", _, Some(b)) => self.cgroups = parse_cgroups(b),
                 ("uid", Some(n), _) => self.uid = n as u32,
