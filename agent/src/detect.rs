@@ -10,8 +10,9 @@ use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
 use crate::source::kmod::Filter;
+use crate::state::inthash::IntBuild;
 use crate::state::proc::STATE_EVENTS;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 impl FieldSource for EventFields<'_, '_> {
     /// Every catalogue field is answered by `EventFields::value`.
@@ -24,7 +25,7 @@ impl FieldSource for EventFields<'_, '_> {
 pub struct RulesDetector {
     rules: Ruleset,
     /// Event types some enabled rule can match; `None` = every type.
-    types: Option<BTreeSet<String>>,
+    types: Option<HashSet<String, IntBuild>>,
     /// Falco's `rule_matching`.
     matching: RuleMatching,
 }
@@ -32,7 +33,7 @@ pub struct RulesDetector {
 impl RulesDetector {
     /// Wraps a loaded ruleset.
     pub fn new(rules: Ruleset) -> RulesDetector {
-        let types = rules.event_types();
+        let types = rules.event_types().map(|t| t.into_iter().collect());
         RulesDetector {
             rules,
             types,

@@ -56,6 +56,27 @@ fn v4(b: &[u8]) -> Ipv4Addr {
     Ipv4Addr::new(b[0], b[1], b[2], b[3])
 }
 
+/// Appends `n` in decimal.
+fn push_dec(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_dec(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends `a.b.c.d:port` from 4 address bytes and a little-endian port,
+/// as `format!("{}:{}", v4(b), port(&b[4..]))` would.
+fn push_v4_port(out: &mut String, b: &[u8]) {
+    for (i, o) in b[..4].iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_dec(out, u32::from(*o));
+    }
+    out.push(':');
+    push_dec(out, u32::from(port(&b[4..])));
+}
+
 fn v6(b: &[u8]) -> String {
     let mut a = [0u8; 16];
     a.copy_from_slice(&b[..16]);
@@ -91,13 +112,14 @@ pub fn sockaddr(b: &[u8]) -> Option<String> {
 pub fn socktuple(b: &[u8]) -> Option<String> {
     let (fam, r) = b.split_first()?;
     match u32::from(*fam) {
-        abi::PPM_AF_INET if r.len() >= 12 => Some(format!(
-            "{}:{}->{}:{}",
-            v4(r),
-            port(&r[4..]),
-            v4(&r[6..]),
-            port(&r[10..])
-        )),
+        abi::PPM_AF_INET if r.len() >= 12 => {
+            // Written by hand: `format!` was a fifth of a connect's cost.
+            let mut s = String::with_capacity(43);
+            push_v4_port(&mut s, r);
+            s.push_str("->");
+            push_v4_port(&mut s, &r[6..]);
+            Some(s)
+        }
         abi::PPM_AF_INET6 if r.len() >= 36 => Some(format!(
             "{}:{}->{}:{}",
             v6(r),
@@ -197,6 +219,31 @@ pub fn args_text(ev: &Event<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v4_tuples_match_std_formatting() {
+        let cases: [([u8; 4], u16, [u8; 4], u16); 4] = [
+            ([0, 0, 0, 0], 0, [255, 255, 255, 255], 65535),
+            ([10, 0, 0, 1], 40000, [10, 1, 2, 3], 443),
+            ([192, 168, 100, 9], 9, [1, 20, 199, 200], 10),
+            ([127, 0, 0, 1], 100, [8, 8, 8, 8], 53),
+        ];
+        for (sa, sp, da, dp) in cases {
+            let mut b = vec![abi::PPM_AF_INET as u8];
+            b.extend_from_slice(&sa);
+            b.extend_from_slice(&sp.to_le_bytes());
+            b.extend_from_slice(&da);
+            b.extend_from_slice(&dp.to_le_bytes());
+            let want = format!(
+                "{}:{}->{}:{}",
+                Ipv4Addr::from(sa),
+                sp,
+                Ipv4Addr::from(da),
+                dp
+            );
+            assert_eq!(socktuple(&b).as_deref(), Some(want.as_str()));
+        }
+    }
     use crate::event::decode::tests::record;
 
     fn info(code: u32) -> &'static abi::EventInfo {

@@ -11,7 +11,7 @@
 //! [`MAX_FDS_PER_TABLE`] entries; refusals are counted), or do I/O itself
 //! (lazy lookups go through the process table's loader).
 
-use std::collections::HashMap;
+use super::inthash::IntMap;
 use std::net::IpAddr;
 
 /// Most fds remembered per table; more are counted in `fd_refused`.
@@ -174,7 +174,7 @@ impl FdInfo {
 /// One process's fds.
 #[derive(Debug, Clone, Default)]
 pub struct FdTable {
-    fds: HashMap<i64, FdInfo>,
+    fds: IntMap<i64, FdInfo>,
     /// Threads using this table.
     pub(crate) refs: u32,
     /// Built from the event stream since the process started, so a missing

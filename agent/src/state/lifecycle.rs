@@ -102,16 +102,23 @@ impl ProcTable {
             return;
         }
         let tid = ev.int_of("tid").unwrap_or(ev.tid());
-        let mut t = self
-            .threads
-            .get(&tid)
-            .cloned()
-            .unwrap_or_else(|| ThreadInfo {
+        // Move the entry out instead of cloning it (its strings and vectors
+        // are reused); the placeholder left behind keeps the fd table key,
+        // the only thing `insert` reads from the replaced entry.
+        let mut t = match self.threads.get_mut(&tid) {
+            Some(old) => {
+                let t = std::mem::take(old);
+                old.tid = t.tid;
+                old.fdtab = t.fdtab;
+                t
+            }
+            None => ThreadInfo {
                 tid,
                 loginuid: NO_LOGINUID,
                 clone_ts: ev.ts(),
                 ..ThreadInfo::default()
-            });
+            },
+        };
         if let Some(p) = ev.int_of("pid") {
             t.pid = p;
         }

@@ -4,6 +4,7 @@
 pub mod container;
 pub mod fd;
 pub mod fdops;
+pub mod inthash;
 pub mod proc;
 pub mod procfs;
 pub mod thread;

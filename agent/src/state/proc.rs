@@ -11,12 +11,13 @@
 //! bound (entries beyond `capacity` evict the oldest-inserted and are
 //! counted; fd tables are capped per process).
 
+use super::inthash::IntMap;
 use crate::event::decode::Event;
 use crate::fields::container::{needs_refresh, ContainerResolver};
 use crate::state::fd::{FdInfo, FdTable};
 use crate::state::users::Users;
 use lanner_abi as abi;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 pub use crate::state::thread::{ThreadInfo, NO_LOGINUID};
 
@@ -92,15 +93,15 @@ pub trait ThreadLoader: Send {
 
 /// The table.
 pub struct ProcTable {
-    threads: HashMap<i64, ThreadInfo>,
+    threads: IntMap<i64, ThreadInfo>,
     order: VecDeque<i64>,
     capacity: usize,
-    pub(crate) fdtabs: HashMap<i64, FdTable>,
+    pub(crate) fdtabs: IntMap<i64, FdTable>,
     loader: Option<Box<dyn ThreadLoader>>,
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
     /// Exited threads and the reaper their children were re-parented to.
-    reaped: HashMap<i64, i64>,
+    reaped: IntMap<i64, i64>,
     reaped_order: VecDeque<i64>,
     users: Users,
     /// Container state (`None`: every thread is on the host).
@@ -136,12 +137,12 @@ impl ProcTable {
     /// names (see [`ProcTable::with_users`]).
     pub fn new(capacity: usize) -> ProcTable {
         ProcTable {
-            threads: HashMap::new(),
+            threads: IntMap::default(),
             order: VecDeque::new(),
             capacity: capacity.max(1),
-            fdtabs: HashMap::new(),
+            fdtabs: IntMap::default(),
             loader: None,
-            reaped: HashMap::new(),
+            reaped: IntMap::default(),
             reaped_order: VecDeque::new(),
             users: Users::empty(),
             containers: None,

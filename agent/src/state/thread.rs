@@ -83,15 +83,52 @@ fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// `*dst = lossy(b)`, reusing `dst`'s buffer.
+fn set_lossy(dst: &mut String, b: &[u8]) {
+    dst.clear();
+    dst.push_str(&String::from_utf8_lossy(b));
+}
+
 /// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
 pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
-    split_nul(b)
-        .filter_map(|c| {
-            let s = lossy(c);
-            let (k, v) = s.split_once('=')?;
-            Some((k.to_string(), v.to_string()))
-        })
-        .collect()
+    let mut v = Vec::new();
+    set_cgroups(&mut v, b);
+    v
+}
+
+/// `*dst = parse_cgroups(b)`, reusing `dst`'s strings.
+fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
+    let mut n = 0;
+    for c in split_nul(b) {
+        let s = String::from_utf8_lossy(c);
+        let Some((k, v)) = s.split_once('=') else {
+            continue;
+        };
+        match dst.get_mut(n) {
+            Some((dk, dv)) => {
+                dk.clear();
+                dk.push_str(k);
+                dv.clear();
+                dv.push_str(v);
+            }
+            None => dst.push((k.to_string(), v.to_string())),
+        }
+        n += 1;
+    }
+    dst.truncate(n);
+}
+
+/// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings.
+fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) {
+    let mut n = 0;
+    for c in split_nul(b) {
+        match dst.get_mut(n) {
+            Some(d) => set_lossy(d, c),
+            None => dst.push(lossy(c)),
+        }
+        n += 1;
+    }
+    dst.truncate(n);
 }
 
 impl ThreadInfo {
@@ -179,20 +216,20 @@ impl ThreadInfo {
             let bytes = v.as_bytes();
             match (p.name, int, bytes) {
                 ("exe", _, Some(b)) => {
-                    self.exe = lossy(b);
+                    set_lossy(&mut self.exe, b);
                     image_changed = true;
                 }
                 ("args", _, Some(b)) => {
-                    self.args = split_nul(b).map(lossy).collect();
+                    set_lossy_list(&mut self.args, b);
                     image_changed = true;
                 }
                 ("comm", _, Some(b)) => {
-                    self.comm = lossy(b);
+                    set_lossy(&mut self.comm, b);
                     image_changed = true;
                 }
-                ("cwd", _, Some(b)) if !b.is_empty() => self.cwd = lossy(b),
-                ("env", _, Some(b)) => self.env = split_nul(b).map(lossy).collect(),
-                ("cgroups", _, Some(b)) => self.cgroups = parse_cgroups(b),
+                ("cwd", _, Some(b)) if !b.is_empty() => set_lossy(&mut self.cwd, b),
+                ("env", _, Some(b)) => set_lossy_list(&mut self.env, b),
+                ("cgroups", _, Some(b)) => set_cgroups(&mut self.cgroups, b),
                 ("uid", Some(n), _) => self.uid = n as u32,
                 ("gid", Some(n), _) => self.gid = n as u32,
                 ("loginuid", Some(n), _) => self.loginuid = n as u32,
@@ -224,6 +261,29 @@ impl ThreadInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_place_rewrites_equal_fresh_parses() {
+        let mut args = vec!["old".to_string(); 5];
+        let mut cg = parse_cgroups(b"a=1\0b=2\0c=3\0d=4\0");
+        for (raw, cgs) in [
+            (&b"x\0yy\0\xff"[..], &b"cpu=/x\0bad\0mem=/y\0"[..]),
+            (&b"only"[..], &b"=/u\0"[..]),
+            (&b"a\0b\0c\0d\0e\0f\0g"[..], &b""[..]),
+        ] {
+            set_lossy_list(&mut args, raw);
+            assert_eq!(args, split_nul(raw).map(lossy).collect::<Vec<_>>());
+            set_cgroups(&mut cg, cgs);
+            let fresh: Vec<(String, String)> = split_nul(cgs)
+                .filter_map(|c| {
+                    let s = lossy(c);
+                    let (k, v) = s.split_once('=')?;
+                    Some((k.to_string(), v.to_string()))
+                })
+                .collect();
+            assert_eq!(cg, fresh);
+        }
+    }
 
     #[test]
     fn cmdline_env_and_cgroups() {

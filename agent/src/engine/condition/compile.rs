@@ -108,6 +108,12 @@ impl Filter {
         &self.types
     }
 
+    /// True when the condition can never hold (e.g. a [`Filter::specialize`]d
+    /// filter whose `evt.type` checks all failed).
+    pub fn is_const_false(&self) -> bool {
+        matches!(self.root, Node::Const(false))
+    }
+
     /// Compiler hints (Falco's `LOAD_COMPILE_CONDITION` warnings).
     pub fn warnings(&self) -> &[CompileWarning] {
         &self.warnings

@@ -16,6 +16,7 @@ use crate::engine::condition::Filter;
 use crate::engine::field::{FieldRef, FieldSource};
 use crate::engine::format::OutputFormat;
 use crate::engine::priority::Priority;
+use crate::state::inthash::IntBuild;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -103,12 +104,20 @@ impl Rule {
     }
 }
 
-/// Enabled rules by event type, each bucket in rule order.
+/// One dispatch bucket: (rule index, filter to evaluate), in rule order.
+type Bucket = Box<[(u32, Filter)]>;
+
+/// Enabled rules by event type, each bucket in rule order. A typed
+/// bucket holds each rule's filter specialized to that type (its
+/// `evt.type` checks folded to constants), so dispatch does not re-test
+/// the type; rules folding to constant false are left out.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    by_type: HashMap<Box<str>, Box<[u32]>>,
+    /// Keys are rule-defined type names, probed with event names: a
+    /// fixed set, so the fast non-SipHash hasher is safe here.
+    by_type: HashMap<Box<str>, Bucket, IntBuild>,
     /// Rules matching any event type (the bucket for unlisted types).
-    any: Box<[u32]>,
+    any: Bucket,
 }
 
 impl Index {
@@ -125,7 +134,7 @@ impl Index {
             let i = i as u32;
             match &r.event_types {
                 None => {
-                    any.push(i);
+                    any.push((i, r.filter.clone()));
                     by_type.values_mut().for_each(|v| v.push(i));
                 }
                 Some(t) => t.iter().for_each(|t| {
@@ -135,17 +144,23 @@ impl Index {
                 }),
             }
         }
+        let specialize = |t: &str, v: Vec<u32>| -> Bucket {
+            v.into_iter()
+                .map(|i| (i, rules[i as usize].filter.specialize(t)))
+                .filter(|(_, f)| !f.is_const_false())
+                .collect()
+        };
         Index {
             by_type: by_type
                 .into_iter()
-                .map(|(k, v)| (k.into(), v.into_boxed_slice()))
+                .map(|(k, v)| (k.into(), specialize(k, v)))
                 .collect(),
             any: any.into_boxed_slice(),
         }
     }
 
-    fn bucket(&self, evt_type: &str) -> &[u32] {
-        self.by_type.get(evt_type).unwrap_or(&self.any)
+    fn bucket(&self, evt_type: &str) -> &[(u32, Filter)] {
+        self.by_type.get(evt_type).map_or(&self.any, |b| b)
     }
 }
 
@@ -225,8 +240,8 @@ impl Ruleset {
         self.index
             .bucket(evt_type)
             .iter()
-            .map(|&i| &self.rules[i as usize])
-            .find(|r| r.filter.eval(src))
+            .find(|(_, f)| f.eval(src))
+            .map(|(i, _)| &self.rules[*i as usize])
     }
 
     /// Every enabled rule matching the event, in definition order
@@ -239,8 +254,8 @@ impl Ruleset {
         self.index
             .bucket(evt_type)
             .iter()
-            .map(|&i| &self.rules[i as usize])
-            .filter(move |r| r.filter.eval(src))
+            .filter(move |(_, f)| f.eval(src))
+            .map(|(i, _)| &self.rules[*i as usize])
     }
 
     /// Enables or disables the rule called `name`; false if there is none.
