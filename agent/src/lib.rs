@@ -16,3 +16,5 @@ pub mod output;
 pub mod pipeline;
 pub mod source;
 pub mod state;
+#[cfg(test)]
+pub(crate) mod testdata;

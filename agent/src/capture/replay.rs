@@ -253,19 +253,19 @@ mod tests {
         }
     }
 
-    fn shared(p: &str) -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/falco")
-            .join(p)
-    }
-
     /// The threaded pipeline over `CaptureSource` raises what the
     /// synchronous replay raises, in the same order.
     #[test]
     fn capture_source_through_the_pipeline_matches_replay() {
-        let cap = Capture::open(&shared("captures/cat_write.scap")).unwrap();
-        let rules =
-            Ruleset::load_files(&[shared("testing-rules/SingleRule__single_rule.yaml")]).unwrap();
+        let Some(p) = crate::testdata::upstream("captures/cat_write.scap") else {
+            return;
+        };
+        let cap = Capture::open(&p).unwrap();
+        let Some(r) = crate::testdata::upstream("testing-rules/SingleRule__single_rule.yaml")
+        else {
+            return;
+        };
+        let rules = Ruleset::load_files(&[r]).unwrap();
         let det = RulesDetector::new(rules);
         let mut procs = seeded_table(&cap, 1000);
         let mut sync = Vec::new();
