@@ -439,14 +439,7 @@ impl Reader<'_> {
                 text: self.reg.scalar(file, n),
             })
             .collect();
-        let append = self.boolean(item, "append", &ctx, true)?.unwrap_or(false);
-        if append {
-            self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, &ctx);
-        }
-        let o = self.overrides(item, &["items"], &["items"], &ctx)?;
-        if append && o.any() {
-            return Err(yaml_err(ERROR_OVERRIDE_APPEND, &ctx));
-        }
+        let append = self.appends_to(item, "items", &ctx)?;
         let info = ListInfo {
             name,
             items,
@@ -454,13 +447,28 @@ impl Reader<'_> {
             index: 0,
             visibility: 0,
         };
-        if append || o.append.contains("items") {
+        if append {
             self.col.append_list(info)?;
         } else {
             self.col.define_list(info);
         }
         self.warn_unknown_keys(item, &["list", "items", "append", "override"], &ctx);
         Ok(())
+    }
+
+    /// Whether a list or macro item extends `key` of an earlier definition:
+    /// deprecated `append: true` (warned) or `override: {key: append}`;
+    /// both at once is Falco's error.
+    fn appends_to(&mut self, item: &Node, key: &str, ctx: &Ctx) -> RResult<bool> {
+        let append = self.boolean(item, "append", ctx, true)?.unwrap_or(false);
+        if append {
+            self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, ctx);
+        }
+        let o = self.overrides(item, &[key], &[key], ctx)?;
+        if append && o.any() {
+            return Err(yaml_err(ERROR_OVERRIDE_APPEND, ctx));
+        }
+        Ok(append || o.append.contains(key))
     }
 
     fn macro_item(&mut self, item: &Node, parent: &Ctx) -> RResult<()> {
@@ -477,14 +485,7 @@ impl Reader<'_> {
         let cond = self
             .text(item, "condition", &ctx, false)?
             .unwrap_or_default();
-        let append = self.boolean(item, "append", &ctx, true)?.unwrap_or(false);
-        if append {
-            self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, &ctx);
-        }
-        let o = self.overrides(item, &["condition"], &["condition"], &ctx)?;
-        if append && o.any() {
-            return Err(yaml_err(ERROR_OVERRIDE_APPEND, &ctx));
-        }
+        let append = self.appends_to(item, "condition", &ctx)?;
         let info = MacroInfo {
             name,
             cond,
@@ -492,7 +493,7 @@ impl Reader<'_> {
             index: 0,
             visibility: 0,
         };
-        if append || o.append.contains("condition") {
+        if append {
             self.col.append_macro(info)?;
         } else {
             self.col.define_macro(info);
