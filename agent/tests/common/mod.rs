@@ -1,4 +1,8 @@
-//! Helpers shared by the integration tests that run the `lanner` binary.
+//! Helpers shared by the integration tests: running the `lanner` binary,
+//! and a private rsyslogd (`rsyslog`).
+#![allow(dead_code)]
+
+pub mod rsyslog;
 
 use std::process::Command;
 
