@@ -307,3 +307,72 @@ fn selection_priority_and_matching_modes() {
     assert_eq!(names(&rs), ["File one"]);
     assert!(!rs.is_interesting("execve"));
 }
+
+/// Rules sharing a macro share its checks' results per event (each
+/// distinct check is computed once), and the answers are those of each
+/// rule evaluated on its own.
+#[test]
+fn shared_checks_are_computed_once_and_agree_with_each_rule_alone() {
+    use std::cell::Cell;
+    struct Counting<'a>(&'a Ev, Cell<usize>);
+    impl FieldSource for Counting<'_> {
+        fn field(&self, f: &lanner::engine::FieldRef) -> Option<Value<'_>> {
+            self.1.set(self.1.get() + 1);
+            self.0.field(f)
+        }
+    }
+    let text = r#"
+- macro: etc_read
+  condition: evt.type = openat and evt.is_open_read = true and fd.name startswith /etc/
+- rule: Cat
+  desc: d
+  condition: etc_read and proc.name = cat
+  output: o
+  priority: WARNING
+- rule: Vi
+  desc: d
+  condition: etc_read and proc.name = vi
+  output: o
+  priority: WARNING
+- rule: Not etc
+  desc: d
+  condition: evt.type = openat and not fd.name startswith /etc/ and proc.name in (cat, vi)
+  output: o
+  priority: WARNING
+"#;
+    let rs = Ruleset::load_str("memo.yaml", text).unwrap();
+    let open = |name: &'static str, proc: &'static str| {
+        Ev::default()
+            .s(Field::EvtType, "openat")
+            .b(Field::EvtIsOpenRead, true)
+            .s(Field::FdName, name)
+            .s(Field::ProcName, proc)
+    };
+    for (ev, want) in [
+        (open("/etc/shadow", "vi"), vec!["Vi"]),
+        (open("/etc/shadow", "cat"), vec!["Cat"]),
+        (open("/tmp/x", "cat"), vec!["Not etc"]),
+        (open("/tmp/x", "ls"), vec![]),
+    ] {
+        let alone: Vec<&str> = rs
+            .rules()
+            .iter()
+            .filter(|r| r.matches(&ev))
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(matches(&rs, &ev), want);
+        assert_eq!(alone, want);
+    }
+    // vi on /etc/shadow: etc_read (2 checks once evt.type is folded) is
+    // computed for Cat and reused by Vi; proc.name = cat, proc.name = vi,
+    // then Not etc's fd.name check is the shared one (negated) and stops.
+    let ev = open("/etc/shadow", "vi");
+    let c = Counting(&ev, Cell::new(0));
+    assert_eq!(
+        rs.all_matches("openat", &c)
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Vi"]
+    );
+    assert_eq!(c.1.get(), 4, "field fetches with shared checks");
+}

@@ -6,6 +6,7 @@
 //! Must never: copy parameter bytes, allocate, trust a length it has not
 //! checked against the buffer, or panic on any input (see the proptest).
 
+use super::param::ParamKey;
 use lanner_abi as abi;
 use std::fmt;
 
@@ -221,19 +222,20 @@ impl<'a> Event<'a> {
         Some(Value::decode(ptype, bytes))
     }
 
-    /// Typed value of the parameter called `name`.
-    pub fn value_of(&self, name: &str) -> Option<Value<'a>> {
-        self.value(self.param_index(name)?)
+    /// Typed value of the parameter `key` names (a name, or a cached
+    /// [`super::param::Param`]).
+    pub fn value_of<K: ParamKey + ?Sized>(&self, key: &K) -> Option<Value<'a>> {
+        self.value(key.index_in(self)?)
     }
 
-    /// Integer value of the parameter called `name` (None if absent).
-    pub fn int_of(&self, name: &str) -> Option<i64> {
-        self.value_of(name)?.as_int()
+    /// Integer value of the parameter `key` names (None if absent).
+    pub fn int_of<K: ParamKey + ?Sized>(&self, key: &K) -> Option<i64> {
+        self.value_of(key)?.as_int()
     }
 
-    /// String value (NUL stripped) of the parameter called `name`.
-    pub fn str_of(&self, name: &str) -> Option<&'a [u8]> {
-        self.value_of(name)?.as_bytes()
+    /// String value (NUL stripped) of the parameter `key` names.
+    pub fn str_of<K: ParamKey + ?Sized>(&self, key: &K) -> Option<&'a [u8]> {
+        self.value_of(key)?.as_bytes()
     }
 }
 

@@ -9,6 +9,7 @@
 use super::{bstr, EventFields};
 use crate::engine::{Field, FieldArg, Value};
 use crate::event::decode::Value as Raw;
+use crate::event::param;
 use crate::output::timefmt;
 use crate::state::fd::FdKind;
 use lanner_abi as abi;
@@ -140,8 +141,8 @@ impl EventFields<'_, '_> {
             Field::EvtIsOpenWrite => Value::Bool(self.is_open(true)),
             Field::EvtIsOpenExec => {
                 let exec = self.is_open_call() && {
-                    let flags = ev.int_of("flags").unwrap_or(0) as u32;
-                    let mode = ev.int_of("mode").unwrap_or(0) as u32;
+                    let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
+                    let mode = ev.int_of(&param::MODE).unwrap_or(0) as u32;
                     flags & (abi::PPM_O_TMPFILE | abi::PPM_O_CREAT) != 0
                         && mode & (abi::PPM_S_IXUSR | abi::PPM_S_IXGRP | abi::PPM_S_IXOTH) != 0
                 };
@@ -152,7 +153,7 @@ impl EventFields<'_, '_> {
             Field::EvtRawarg => match ev.value(self.arg_index(arg)?)? {
                 Raw::Int(i) => Value::Int(i),
                 Raw::Uint(u) => Value::Int(u as i64),
-                Raw::Str(b) => Value::Str(String::from_utf8_lossy(b)),
+                Raw::Str(b) => Value::Str(crate::event::text::lossy(b)),
                 Raw::Bytes(b) | Raw::Malformed(b) => Value::Bytes(Cow::Borrowed(b)),
                 Raw::Empty => return None,
             },
@@ -213,7 +214,7 @@ impl EventFields<'_, '_> {
                 }
             }
             Field::EvtIsOpenCreate => {
-                let flags = ev.int_of("flags").unwrap_or(0) as u32;
+                let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
                 let ok = self.rawres().is_some_and(|r| r >= 0);
                 Value::Bool(
                     self.is_open_call()

@@ -19,6 +19,7 @@ mod user;
 
 use crate::engine::{Field, FieldRef, Value};
 use crate::event::decode::Event;
+use crate::event::param::{self, ParamKey};
 use crate::state::fd::FdInfo;
 use crate::state::proc::{ProcTable, ThreadInfo};
 use lanner_abi as abi;
@@ -148,14 +149,14 @@ impl<'e, 't> EventFields<'e, 't> {
     /// `evt.rawres`: the syscall's return value: the `res` parameter, or
     /// for an fd-creating call its `fd` (as libsinsp).
     pub fn rawres(&self) -> Option<i64> {
-        if let Some(i) = self.ev.param_index("res") {
+        if let Some(i) = param::RES.index_in(self.ev) {
             return self.ev.value(i)?.as_int();
         }
         let creates = self
             .ev
             .info()
             .is_some_and(|i| i.flags & abi::EF_CREATES_FD != 0);
-        creates.then(|| self.ev.int_of("fd")).flatten()
+        creates.then(|| self.ev.int_of(&param::FD)).flatten()
     }
 
     /// `evt.res`: "SUCCESS" or the errno name ("ENOENT").
@@ -180,7 +181,7 @@ impl<'e, 't> EventFields<'e, 't> {
         if !self.is_open_call() {
             return false;
         }
-        let flags = self.ev.int_of("flags").unwrap_or(0) as u32;
+        let flags = self.ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
         let bit = if write {
             abi::PPM_O_WRONLY
         } else {
@@ -195,11 +196,11 @@ impl<'e, 't> EventFields<'e, 't> {
     pub fn fd_num(&self) -> Option<i64> {
         match self.code() {
             abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
-                self.ev.int_of("oldfd")
+                self.ev.int_of(&param::OLDFD)
             }
             abi::PPME_SYSCALL_USERFAULTFD_X => self.rawres().map(|r| r.max(-1)),
             _ => {
-                let fd = self.ev.int_of("fd")?;
+                let fd = self.ev.int_of(&param::FD)?;
                 // An fd-creating call that failed has no fd: Falco says -1
                 // (the stable `open_file_failed` macro tests fd.num=-1).
                 let creates = self.ev.info().is_some_and(|i| {
@@ -220,7 +221,7 @@ impl<'e, 't> EventFields<'e, 't> {
             // An event only a replayed capture carries (enter events, calls
             // lanner's drivers do not emit): an fd event when it has an
             // `fd` parameter, as those events are in Falco's table.
-            None => self.ev.param_index("fd").is_some(),
+            None => param::FD.index_in(self.ev).is_some(),
         }
     }
 
@@ -244,14 +245,14 @@ impl<'e, 't> EventFields<'e, 't> {
         match self.code() {
             c if is_open_family(c) => {
                 if raw {
-                    let n = ev.str_of("name").map(String::from_utf8_lossy);
+                    let n = ev.str_of(&param::NAME).map(String::from_utf8_lossy);
                     let mut s = n.unwrap_or_default().into_owned();
                     while s.contains("//") {
                         s = s.replace("//", "/");
                     }
                     s
                 } else {
-                    path::resolve_at(self.procs, ev, ev.param_index("name"))
+                    path::resolve_at(self.procs, ev, param::NAME.index_in(ev))
                         .map(Cow::into_owned)
                         .unwrap_or_default()
                 }
@@ -259,7 +260,7 @@ impl<'e, 't> EventFields<'e, 't> {
             abi::PPME_SOCKET_ACCEPT_5_X
             | abi::PPME_SOCKET_ACCEPT4_6_X
             | abi::PPME_SOCKET_CONNECT_X => ev
-                .param(ev.param_index("tuple").unwrap_or(usize::MAX))
+                .param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX))
                 .and_then(crate::event::render::socktuple)
                 .unwrap_or_default(),
             _ => String::new(),

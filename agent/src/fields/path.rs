@@ -43,15 +43,20 @@ pub fn normalize_path(base: &str, rel: &str) -> String {
     s
 }
 
-/// Whether `p` is absolute with no `.`, `..` or empty component.
+/// Whether `p` is absolute with no `.`, `..` or empty component (one
+/// pass over the bytes: this runs on every open).
 fn is_clean_absolute(p: &str) -> bool {
-    p.starts_with('/')
-        && (p.len() == 1 || !p.ends_with('/'))
-        && !p.contains("//")
-        && !p.contains("/./")
-        && !p.contains("/../")
-        && !p.ends_with("/.")
-        && !p.ends_with("/..")
+    let b = p.as_bytes();
+    if b.first() != Some(&b'/') {
+        return false;
+    }
+    if b.len() == 1 {
+        return true;
+    }
+    // Each component starts after a '/': none may be "", "." or "..".
+    b[1..]
+        .split(|c| *c == b'/')
+        .all(|c| !matches!(c, b"" | b"." | b".."))
 }
 
 /// Path parameter `idx` of `ev` made absolute: against the directory fd
@@ -64,7 +69,7 @@ pub fn resolve_at<'e>(
 ) -> Option<Cow<'e, str>> {
     let idx = idx?;
     let raw = ev.value(idx)?.as_bytes()?;
-    let name = String::from_utf8_lossy(raw);
+    let name = crate::event::text::lossy(raw);
     if is_clean_absolute(&name) {
         return Some(name);
     }

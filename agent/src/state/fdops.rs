@@ -12,7 +12,9 @@
 //! or fail on malformed parameters (they leave the table unchanged).
 
 use crate::event::decode::Event;
+use crate::event::param::{self, ParamKey};
 use crate::event::render;
+use crate::event::text::lossy;
 use crate::fields::path::resolve_at;
 use crate::state::fd::{FdInfo, FdKind, Tuple, L4};
 use crate::state::proc::ProcTable;
@@ -99,22 +101,21 @@ impl ProcTable {
     /// Applies an fd-related record of thread `ev.tid()`.
     pub(crate) fn apply_fd_event(&mut self, code: u32, ev: &Event<'_>) {
         let tid = ev.tid();
-        let res = ev.int_of("res");
+        let res = ev.int_of(&param::RES);
         match code {
             abi::PPME_SYSCALL_OPEN_X
             | abi::PPME_SYSCALL_OPENAT_2_X
             | abi::PPME_SYSCALL_OPENAT2_X
             | abi::PPME_SYSCALL_CREAT_X => {
-                if let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) {
-                    let info = self.open_info(code, ev);
-                    self.put_fd(tid, fd, info);
+                if let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) {
+                    self.put_open(tid, fd, code, ev);
                 }
             }
             abi::PPME_SYSCALL_MEMFD_CREATE_X => {
-                if let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) {
-                    let name = ev.str_of("name").map(String::from_utf8_lossy);
+                if let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) {
+                    let name = ev.str_of(&param::NAME).map(lossy);
                     let name = format!("memfd:{}", name.unwrap_or_default());
-                    let flags = ev.int_of("flags").unwrap_or(0) as u32;
+                    let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
                     let info = FdInfo {
                         kind: FdKind::Memfd,
                         nameraw: name.clone(),
@@ -131,12 +132,12 @@ impl ProcTable {
                 }
             }
             abi::PPME_SYSCALL_USERFAULTFD_X => self.put_kind(tid, res, FdKind::Userfaultfd),
-            abi::PPME_SYSCALL_BPF_2_X => self.put_kind(tid, ev.int_of("fd"), FdKind::Bpf),
+            abi::PPME_SYSCALL_BPF_2_X => self.put_kind(tid, ev.int_of(&param::FD), FdKind::Bpf),
             abi::PPME_SOCKET_SOCKET_X => {
-                let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) else {
+                let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) else {
                     return;
                 };
-                let domain = ev.int_of("domain").unwrap_or(0) as u32;
+                let domain = ev.int_of(&param::DOMAIN).unwrap_or(0) as u32;
                 let kind = match domain {
                     abi::PPM_AF_INET => FdKind::Ipv4,
                     abi::PPM_AF_INET6 => FdKind::Ipv6,
@@ -144,8 +145,8 @@ impl ProcTable {
                     abi::PPM_AF_NETLINK => FdKind::Netlink,
                     _ => FdKind::Unknown,
                 };
-                let ty = ev.int_of("type").unwrap_or(0) as u32;
-                let proto = ev.int_of("proto").unwrap_or(0) as u32;
+                let ty = ev.int_of(&param::TYPE).unwrap_or(0) as u32;
+                let proto = ev.int_of(&param::PROTO).unwrap_or(0) as u32;
                 // SOCK_CLOEXEC (02000000) travels in the type argument.
                 let flags = if ty & 0o2000000 != 0 {
                     abi::PPM_O_CLOEXEC
@@ -161,10 +162,10 @@ impl ProcTable {
                 self.put_fd(tid, fd, info);
             }
             abi::PPME_SOCKET_ACCEPT_5_X | abi::PPME_SOCKET_ACCEPT4_6_X => {
-                let Some(fd) = ev.int_of("fd").filter(|fd| *fd >= 0) else {
+                let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) else {
                     return;
                 };
-                let raw = ev.param(ev.param_index("tuple").unwrap_or(usize::MAX));
+                let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
                 let (kind, tuple) = raw.and_then(parse_tuple).unwrap_or_default();
                 let info = FdInfo {
                     kind,
@@ -192,9 +193,9 @@ impl ProcTable {
                 }
             }
             abi::PPME_SOCKET_BIND_X if res == Some(0) => {
-                let fd = ev.int_of("fd").unwrap_or(-1);
+                let fd = ev.int_of(&param::FD).unwrap_or(-1);
                 self.ensure_fd(tid, fd);
-                let addr = ev.str_of("addr").and_then(render::sockaddr);
+                let addr = ev.str_of(&param::ADDR).and_then(render::sockaddr);
                 if let (Some(a), Some(f)) = (addr, self.fd_mut(tid, fd)) {
                     if f.name.is_empty() {
                         f.name = a;
@@ -205,16 +206,18 @@ impl ProcTable {
             abi::PPME_SYSCALL_CLOSE_X => {}
             abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
                 let cloexec = code == abi::PPME_SYSCALL_DUP3_X
-                    && ev.int_of("flags").unwrap_or(0) as u32 & abi::PPM_O_CLOEXEC != 0;
-                self.dup(tid, ev.int_of("oldfd"), res, cloexec);
+                    && ev.int_of(&param::FLAGS).unwrap_or(0) as u32 & abi::PPM_O_CLOEXEC != 0;
+                self.dup(tid, ev.int_of(&param::OLDFD), res, cloexec);
             }
             abi::PPME_SYSCALL_FCNTL_X => match ev.int_of("cmd").map(|c| c as u32) {
-                Some(abi::PPM_FCNTL_F_DUPFD) => self.dup(tid, ev.int_of("fd"), res, false),
-                Some(abi::PPM_FCNTL_F_DUPFD_CLOEXEC) => self.dup(tid, ev.int_of("fd"), res, true),
+                Some(abi::PPM_FCNTL_F_DUPFD) => self.dup(tid, ev.int_of(&param::FD), res, false),
+                Some(abi::PPM_FCNTL_F_DUPFD_CLOEXEC) => {
+                    self.dup(tid, ev.int_of(&param::FD), res, true)
+                }
                 Some(abi::PPM_FCNTL_F_SETFD) if res == Some(0) => {
                     // FD_CLOEXEC (1) is the only fd flag.
                     let on = ev.int_of("arg").unwrap_or(0) & 1 != 0;
-                    let fd = ev.int_of("fd").unwrap_or(-1);
+                    let fd = ev.int_of(&param::FD).unwrap_or(-1);
                     self.ensure_fd(tid, fd);
                     if let Some(f) = self.fd_mut(tid, fd) {
                         f.flags = if on {
@@ -224,10 +227,10 @@ impl ProcTable {
                         };
                     }
                 }
-                _ => self.ensure_fd(tid, ev.int_of("fd").unwrap_or(-1)),
+                _ => self.ensure_fd(tid, ev.int_of(&param::FD).unwrap_or(-1)),
             },
             _ => {
-                if let Some(fd) = ev.int_of("fd") {
+                if let Some(fd) = ev.int_of(&param::FD) {
                     self.ensure_fd(tid, fd);
                 }
             }
@@ -237,44 +240,64 @@ impl ProcTable {
     /// A successful close, applied after rules looked at the event (they
     /// still see the fd being closed, as in Falco).
     pub(crate) fn close_fd(&mut self, ev: &Event<'_>) {
-        if ev.int_of("res") != Some(0) {
+        if ev.int_of(&param::RES) != Some(0) {
             return;
         }
-        if let (Some(fd), Some(tab)) = (ev.int_of("fd"), self.table_mut(ev.tid())) {
+        if let (Some(fd), Some(tab)) = (ev.int_of(&param::FD), self.table_mut(ev.tid())) {
             tab.remove(fd);
         }
     }
 
     /// The fd an open-family record created.
-    pub(crate) fn open_info(&self, code: u32, ev: &Event<'_>) -> FdInfo {
-        let raw = ev.str_of("name").map(String::from_utf8_lossy);
-        let raw = raw.unwrap_or_default();
-        let name = resolve_at(self, ev, ev.param_index("name")).unwrap_or_default();
+    /// Records the fd an open-family call returned. An entry already at
+    /// `fd` (reused number) keeps its string buffers: opens are the most
+    /// frequent fd event, and this saves two allocations each.
+    fn put_open(&mut self, tid: i64, fd: i64, code: u32, ev: &Event<'_>) {
+        let raw = ev.str_of(&param::NAME).map(lossy).unwrap_or_default();
+        let name = resolve_at(self, ev, param::NAME.index_in(ev)).unwrap_or_default();
         let flags = if code == abi::PPME_SYSCALL_CREAT_X {
             abi::PPM_O_CREAT | abi::PPM_O_WRONLY | abi::PPM_O_TRUNC
         } else {
-            ev.int_of("flags").unwrap_or(0) as u32
+            ev.int_of(&param::FLAGS).unwrap_or(0) as u32
         };
         let kind = if flags & abi::PPM_O_DIRECTORY != 0 {
             FdKind::Directory
         } else {
             FdKind::File
         };
-        // nameraw stays empty when it equals the name (fd.nameraw falls
-        // back to fd.name), saving an allocation per open.
-        let nameraw = if raw == name {
-            String::new()
-        } else {
-            raw.into_owned()
+        let (dev, ino) = (
+            ev.int_of(&param::DEV).unwrap_or(0) as u32,
+            ev.int_of(&param::INO).unwrap_or(0) as u64,
+        );
+        let Some(table) = self.table_mut(tid) else {
+            return;
         };
-        FdInfo {
+        let (mut name_buf, mut raw_buf) = match table.get_mut(fd) {
+            Some(old) => (
+                std::mem::take(&mut old.name),
+                std::mem::take(&mut old.nameraw),
+            ),
+            None => (String::new(), String::new()),
+        };
+        name_buf.clear();
+        name_buf.push_str(&name);
+        // nameraw stays empty when it equals the name (fd.nameraw falls
+        // back to fd.name).
+        raw_buf.clear();
+        if raw != name {
+            raw_buf.push_str(&raw);
+        }
+        let info = FdInfo {
             kind,
-            name: name.into_owned(),
-            nameraw,
+            name: name_buf,
+            nameraw: raw_buf,
             flags,
-            dev: ev.int_of("dev").unwrap_or(0) as u32,
-            ino: ev.int_of("ino").unwrap_or(0) as u64,
+            dev,
+            ino,
             ..FdInfo::default()
+        };
+        if !table.insert(fd, info) {
+            self.stats.fd_refused += 1;
         }
     }
 
@@ -332,10 +355,12 @@ impl ProcTable {
     /// Applies the tuple of a connect or send/recv record to its fd;
     /// `connect` marks the fd connected as the client end.
     fn update_tuple(&mut self, tid: i64, ev: &Event<'_>, connect: bool) {
-        let Some(fd) = ev.int_of("fd") else { return };
+        let Some(fd) = ev.int_of(&param::FD) else {
+            return;
+        };
         self.ensure_fd(tid, fd);
         let num = self.event_num();
-        let raw = ev.param(ev.param_index("tuple").unwrap_or(usize::MAX));
+        let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
         let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
         if self.fd(tid, fd).is_none() && connect {
             // A socket from before the stream (and /proc did not say).

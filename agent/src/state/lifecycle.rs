@@ -8,21 +8,25 @@
 
 use super::{ProcTable, ThreadInfo, NO_LOGINUID};
 use crate::event::decode::Event;
+use crate::event::param;
+use crate::event::text::lossy_owned as lossy;
 use crate::state::fd::FdTable;
 use lanner_abi as abi;
 
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 impl ProcTable {
     pub(super) fn on_clone(&mut self, ev: &Event<'_>) {
-        let Some(res) = ev.int_of("res") else { return };
+        let Some(res) = ev.int_of(&param::RES) else {
+            return;
+        };
         if res < 0 {
             return;
         }
-        let (tid, pid, ptid) = (ev.int_of("tid"), ev.int_of("pid"), ev.int_of("ptid"));
-        let flags = ev.int_of("flags").unwrap_or(0) as u32;
+        let (tid, pid, ptid) = (
+            ev.int_of(&param::TID),
+            ev.int_of(&param::PID),
+            ev.int_of(&param::PTID),
+        );
+        let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
         let thread = flags & abi::PPM_CL_CLONE_THREAD != 0;
         let (new_tid, new_pid, new_ptid, creator);
         if res == 0 {
@@ -97,11 +101,11 @@ impl ProcTable {
     }
 
     pub(super) fn on_exec(&mut self, ev: &Event<'_>) {
-        if ev.int_of("res") != Some(0) {
+        if ev.int_of(&param::RES) != Some(0) {
             self.ensure(ev.tid());
             return;
         }
-        let tid = ev.int_of("tid").unwrap_or(ev.tid());
+        let tid = ev.int_of(&param::TID).unwrap_or(ev.tid());
         // Move the entry out instead of cloning it (its strings and vectors
         // are reused); the placeholder left behind keeps the fd table key,
         // the only thing `insert` reads from the replaced entry.
@@ -119,20 +123,20 @@ impl ProcTable {
                 ..ThreadInfo::default()
             },
         };
-        if let Some(p) = ev.int_of("pid") {
+        if let Some(p) = ev.int_of(&param::PID) {
             t.pid = p;
         }
-        if let Some(p) = ev.int_of("ptid") {
+        if let Some(p) = ev.int_of(&param::PTID) {
             t.ptid = p;
         }
         t.fill_from_record(ev);
         t.reset_caches();
-        if let Some(f) = ev.int_of("flags") {
+        if let Some(f) = ev.int_of(&param::FLAGS) {
             t.exe_flags = f as u32;
         }
-        t.exepath = match ev.str_of("trusted_exepath") {
+        t.exepath = match ev.str_of(&param::TRUSTED_EXEPATH) {
             Some(v) if !v.is_empty() => lossy(v),
-            _ => ev.str_of("filename").map(lossy).unwrap_or_default(),
+            _ => ev.str_of(&param::FILENAME).map(lossy).unwrap_or_default(),
         };
         self.stats.execs += 1;
         let key = t.fdtab;

@@ -13,6 +13,8 @@
 
 use super::inthash::IntMap;
 use crate::event::decode::Event;
+use crate::event::param;
+use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::{needs_refresh, ContainerResolver};
 use crate::state::fd::{FdInfo, FdTable};
 use crate::state::users::Users;
@@ -126,10 +128,6 @@ pub fn join_path(cwd: &str, path: &str) -> String {
         }
     }
     format!("/{}", parts.join("/"))
-}
-
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 impl ProcTable {
@@ -381,7 +379,7 @@ impl ProcTable {
             code => {
                 self.ensure(ev.tid());
                 self.apply_fd_event(code, ev);
-                if ev.int_of("res") == Some(0) {
+                if ev.int_of(&param::RES) == Some(0) {
                     self.on_success(code, ev);
                 }
             }
@@ -432,7 +430,7 @@ impl ProcTable {
             }
             abi::PPME_SYSCALL_FCHDIR_X => {
                 let dir = ev
-                    .int_of("fd")
+                    .int_of(&param::FD)
                     .and_then(|fd| self.fd(tid, fd))
                     .map(|f| f.name.clone());
                 if let Some(d) = dir.filter(|d| d.starts_with('/')) {

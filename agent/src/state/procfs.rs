@@ -9,6 +9,7 @@
 //! Must never: fail the agent because a process vanished mid-read (races
 //! with exits are normal: such entries are skipped).
 
+use crate::event::text::lossy_owned as lossy;
 use crate::state::fd::{from_proc_link, FdInfo, FdKind, Tuple, L4};
 use crate::state::proc::{ThreadInfo, ThreadLoader, NO_LOGINUID};
 use crate::state::thread::parse_cgroups;
@@ -27,10 +28,6 @@ pub struct Procfs {
     root: PathBuf,
     /// Boot time, ns since the epoch (0 = unknown).
     boot_ns: u64,
-}
-
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// The fields after the `(comm)` part of a stat line, which may itself

@@ -7,6 +7,7 @@
 //! Must never: look at other threads (that is the table's job) or do I/O.
 
 use crate::event::decode::{split_nul, Event};
+use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::ContainerInfo;
 use std::sync::{Arc, OnceLock};
 
@@ -79,14 +80,10 @@ pub struct ThreadInfo {
     pub container: Option<Arc<ContainerInfo>>,
 }
 
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 /// `*dst = lossy(b)`, reusing `dst`'s buffer.
 fn set_lossy(dst: &mut String, b: &[u8]) {
     dst.clear();
-    dst.push_str(&String::from_utf8_lossy(b));
+    dst.push_str(&crate::event::text::lossy(b));
 }
 
 /// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
@@ -100,7 +97,7 @@ pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
 fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     let mut n = 0;
     for c in split_nul(b) {
-        let s = String::from_utf8_lossy(c);
+        let s = crate::event::text::lossy(c);
         let Some((k, v)) = s.split_once('=') else {
             continue;
         };
@@ -210,45 +207,48 @@ impl ThreadInfo {
     /// parameters leave the current value.
     pub fn fill_from_record(&mut self, ev: &Event<'_>) {
         let mut image_changed = false;
-        for (i, p) in ev.info().map_or(&[][..], |i| i.params).iter().enumerate() {
+        for (i, slot) in slots_of(ev).iter().enumerate() {
+            if *slot == Slot::Other {
+                continue;
+            }
             let Some(v) = ev.value(i) else { continue };
             let int = v.as_int();
             let bytes = v.as_bytes();
-            match (p.name, int, bytes) {
-                ("exe", _, Some(b)) => {
+            match (slot, int, bytes) {
+                (Slot::Exe, _, Some(b)) => {
                     set_lossy(&mut self.exe, b);
                     image_changed = true;
                 }
-                ("args", _, Some(b)) => {
+                (Slot::Args, _, Some(b)) => {
                     set_lossy_list(&mut self.args, b);
                     image_changed = true;
                 }
-                ("comm", _, Some(b)) => {
+                (Slot::Comm, _, Some(b)) => {
                     set_lossy(&mut self.comm, b);
                     image_changed = true;
                 }
-                ("cwd", _, Some(b)) if !b.is_empty() => set_lossy(&mut self.cwd, b),
-                ("env", _, Some(b)) => set_lossy_list(&mut self.env, b),
-                ("cgroups", _, Some(b)) => set_cgroups(&mut self.cgroups, b),
-                ("uid", Some(n), _) => self.uid = n as u32,
-                ("gid", Some(n), _) => self.gid = n as u32,
-                ("loginuid", Some(n), _) => self.loginuid = n as u32,
-                ("tty", Some(n), _) => self.tty = n as u32,
-                ("vpgid", Some(n), _) => self.vpgid = n,
-                ("pgid", Some(n), _) => self.pgid = n,
-                ("vtid", Some(n), _) => self.vtid = n,
-                ("vpid", Some(n), _) => self.vpid = n,
-                ("cap_inheritable", Some(n), _) => self.cap_inheritable = n as u64,
-                ("cap_permitted", Some(n), _) => self.cap_permitted = n as u64,
-                ("cap_effective", Some(n), _) => self.cap_effective = n as u64,
-                ("exe_ino", Some(n), _) => self.exe_ino = n as u64,
-                ("exe_ino_ctime", Some(n), _) => self.exe_ino_ctime = n as u64,
-                ("exe_ino_mtime", Some(n), _) => self.exe_ino_mtime = n as u64,
-                ("vm_size", Some(n), _) => self.vm_size = n as u32,
-                ("vm_rss", Some(n), _) => self.vm_rss = n as u32,
-                ("vm_swap", Some(n), _) => self.vm_swap = n as u32,
-                ("fdlimit", Some(n), _) => self.fdlimit = n,
-                ("pidns_init_start_ts", Some(n), _) => self.pidns_init_start_ts = n as u64,
+                (Slot::Cwd, _, Some(b)) if !b.is_empty() => set_lossy(&mut self.cwd, b),
+                (Slot::Env, _, Some(b)) => set_lossy_list(&mut self.env, b),
+                (Slot::Cgroups, _, Some(b)) => set_cgroups(&mut self.cgroups, b),
+                (Slot::Uid, Some(n), _) => self.uid = n as u32,
+                (Slot::Gid, Some(n), _) => self.gid = n as u32,
+                (Slot::Loginuid, Some(n), _) => self.loginuid = n as u32,
+                (Slot::Tty, Some(n), _) => self.tty = n as u32,
+                (Slot::Vpgid, Some(n), _) => self.vpgid = n,
+                (Slot::Pgid, Some(n), _) => self.pgid = n,
+                (Slot::Vtid, Some(n), _) => self.vtid = n,
+                (Slot::Vpid, Some(n), _) => self.vpid = n,
+                (Slot::CapInheritable, Some(n), _) => self.cap_inheritable = n as u64,
+                (Slot::CapPermitted, Some(n), _) => self.cap_permitted = n as u64,
+                (Slot::CapEffective, Some(n), _) => self.cap_effective = n as u64,
+                (Slot::ExeIno, Some(n), _) => self.exe_ino = n as u64,
+                (Slot::ExeInoCtime, Some(n), _) => self.exe_ino_ctime = n as u64,
+                (Slot::ExeInoMtime, Some(n), _) => self.exe_ino_mtime = n as u64,
+                (Slot::VmSize, Some(n), _) => self.vm_size = n as u32,
+                (Slot::VmRss, Some(n), _) => self.vm_rss = n as u32,
+                (Slot::VmSwap, Some(n), _) => self.vm_swap = n as u32,
+                (Slot::Fdlimit, Some(n), _) => self.fdlimit = n,
+                (Slot::PidnsInitStartTs, Some(n), _) => self.pidns_init_start_ts = n as u64,
                 _ => {}
             }
         }
@@ -256,6 +256,89 @@ impl ThreadInfo {
             self.reset_caches();
         }
     }
+}
+
+/// What a clone/exec parameter sets in a [`ThreadInfo`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Exe,
+    Args,
+    Comm,
+    Cwd,
+    Env,
+    Cgroups,
+    Uid,
+    Gid,
+    Loginuid,
+    Tty,
+    Vpgid,
+    Pgid,
+    Vtid,
+    Vpid,
+    CapInheritable,
+    CapPermitted,
+    CapEffective,
+    ExeIno,
+    ExeInoCtime,
+    ExeInoMtime,
+    VmSize,
+    VmRss,
+    VmSwap,
+    Fdlimit,
+    PidnsInitStartTs,
+    Other,
+}
+
+impl Slot {
+    fn of(name: &str) -> Slot {
+        match name {
+            "exe" => Slot::Exe,
+            "args" => Slot::Args,
+            "comm" => Slot::Comm,
+            "cwd" => Slot::Cwd,
+            "env" => Slot::Env,
+            "cgroups" => Slot::Cgroups,
+            "uid" => Slot::Uid,
+            "gid" => Slot::Gid,
+            "loginuid" => Slot::Loginuid,
+            "tty" => Slot::Tty,
+            "vpgid" => Slot::Vpgid,
+            "pgid" => Slot::Pgid,
+            "vtid" => Slot::Vtid,
+            "vpid" => Slot::Vpid,
+            "cap_inheritable" => Slot::CapInheritable,
+            "cap_permitted" => Slot::CapPermitted,
+            "cap_effective" => Slot::CapEffective,
+            "exe_ino" => Slot::ExeIno,
+            "exe_ino_ctime" => Slot::ExeInoCtime,
+            "exe_ino_mtime" => Slot::ExeInoMtime,
+            "vm_size" => Slot::VmSize,
+            "vm_rss" => Slot::VmRss,
+            "vm_swap" => Slot::VmSwap,
+            "fdlimit" => Slot::Fdlimit,
+            "pidns_init_start_ts" => Slot::PidnsInitStartTs,
+            _ => Slot::Other,
+        }
+    }
+}
+
+/// The [`Slot`] of each parameter of `ev`, from a per-code table built
+/// once (name matching per exec/clone record was a measurable cost).
+fn slots_of(ev: &Event<'_>) -> &'static [Slot] {
+    static TABLE: OnceLock<Vec<Box<[Slot]>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..lanner_abi::PPM_EVENT_MAX as u16)
+            .map(|code| {
+                lanner_abi::event_info(code)
+                    .map(|i| i.params.iter().map(|p| Slot::of(p.name)).collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    if ev.info().is_none() {
+        return &[];
+    }
+    table.get(usize::from(ev.code())).map_or(&[], |s| s)
 }
 
 #[cfg(test)]

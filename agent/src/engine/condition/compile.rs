@@ -15,6 +15,7 @@
 use super::ast::{BinOp, Compare, Expr, ExprKind, Literal, Modifier, Rhs, Span};
 use super::dynamic;
 use super::evttypes::{event_type_set, is_known_event_type, TypeSet};
+use super::memo::{Memo, MemoSlots, NO_MEMO};
 use super::test::{build, op_allowed, Scalar};
 use super::transform::{compile_operand, Lhs, OpInfo};
 use super::warn::{field_lookalike, regex_hint, CompileWarning};
@@ -22,6 +23,7 @@ use crate::engine::catalog;
 use crate::engine::field::{Catalog, FieldFlags, FieldSource, FieldType, Value};
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::Arc;
 
 /// A compile error: what and where (a span in the expanded tree, which the
 /// rules loader maps back to a file position).
@@ -69,6 +71,10 @@ struct Check {
     every: bool,
     /// A constant test on plain `evt.type`: [`Filter::specialize`] folds it.
     evt_type: bool,
+    /// The check's canonical text (what makes two checks the same).
+    key: Option<Arc<str>>,
+    /// Its slot in a per-event [`Memo`] ([`NO_MEMO`]: evaluated every time).
+    memo: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -93,7 +99,21 @@ impl Filter {
     /// Evaluates the condition for one event. Never fails; allocates only
     /// for transformers and `val()`.
     pub fn eval(&self, src: &dyn FieldSource) -> bool {
-        self.root.eval(src)
+        self.root.eval(src, &mut Memo::new())
+    }
+
+    /// [`Filter::eval`] sharing check results with the other filters
+    /// evaluated on the same event: `memo` must be new for each event, and
+    /// the slots must come from one [`MemoSlots`] for all those filters
+    /// ([`Filter::assign_memo`]).
+    pub fn eval_memo(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
+        self.root.eval(src, memo)
+    }
+
+    /// Numbers this filter's checks in `slots`, so that checks with the
+    /// same canonical text share one result per event.
+    pub fn assign_memo(&mut self, slots: &mut MemoSlots) {
+        self.root.assign_memo(slots);
     }
 
     /// The event types (`evt.type` values) this condition can match;
@@ -134,13 +154,34 @@ impl Filter {
 }
 
 impl Node {
-    fn eval(&self, src: &dyn FieldSource) -> bool {
+    fn eval(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
         match self {
-            Node::And(c) => c.iter().all(|n| n.eval(src)),
-            Node::Or(c) => c.iter().any(|n| n.eval(src)),
-            Node::Not(n) => !n.eval(src),
-            Node::Check(c) => c.eval(src),
+            Node::And(c) => c.iter().all(|n| n.eval(src, memo)),
+            Node::Or(c) => c.iter().any(|n| n.eval(src, memo)),
+            Node::Not(n) => !n.eval(src, memo),
+            Node::Check(c) if c.memo == NO_MEMO => c.eval(src),
+            Node::Check(c) => match memo.get(c.memo) {
+                Some(r) => r,
+                None => {
+                    let r = c.eval(src);
+                    memo.set(c.memo, r);
+                    r
+                }
+            },
             Node::Const(b) => *b,
+        }
+    }
+
+    fn assign_memo(&mut self, slots: &mut MemoSlots) {
+        match self {
+            Node::And(c) | Node::Or(c) => c.iter_mut().for_each(|n| n.assign_memo(slots)),
+            Node::Not(n) => n.assign_memo(slots),
+            Node::Check(c) => {
+                if let Some(k) = &c.key {
+                    c.memo = slots.slot(k);
+                }
+            }
+            Node::Const(_) => {}
         }
     }
 
@@ -189,7 +230,15 @@ fn each(v: &Value, every: bool, f: impl Fn(&Value) -> bool) -> bool {
 }
 
 impl Check {
-    #[inline]
+    /// The check with its canonical text `e` as its memo key.
+    fn keyed(mut self, e: &Expr) -> Check {
+        self.key = Some(e.to_string().into());
+        self
+    }
+
+    // Kept out of line: inlined, its body makes every recursive
+    // `Node::eval` call save and restore a large frame.
+    #[inline(never)]
     fn eval(&self, src: &dyn FieldSource) -> bool {
         match self.lhs.eval(src) {
             Some(v) => self.holds(&v, Some(src)),
@@ -248,13 +297,18 @@ fn compile_node(e: &Expr, cat: &dyn Catalog, w: &mut Vec<CompileWarning>) -> CRe
         ExprKind::Or(c) => Node::Or(all(c)?),
         ExprKind::Not(c) => Node::Not(Box::new(compile_node(c, cat, w)?)),
         ExprKind::Macro(name) => return Err(error(format!("undefined macro '{name}'"), e.span)),
-        ExprKind::Exists(lhs) => Node::Check(Check {
-            lhs: compile_operand(lhs, cat, false)?.0,
-            test: Test::Exists,
-            every: false,
-            evt_type: false,
-        }),
-        ExprKind::Compare(c) => Node::Check(compile_compare(c, e.span, cat, w)?),
+        ExprKind::Exists(lhs) => Node::Check(
+            Check {
+                lhs: compile_operand(lhs, cat, false)?.0,
+                test: Test::Exists,
+                every: false,
+                evt_type: false,
+                key: None,
+                memo: NO_MEMO,
+            }
+            .keyed(e),
+        ),
+        ExprKind::Compare(c) => Node::Check(compile_compare(c, e.span, cat, w)?.keyed(e)),
     })
 }
 
@@ -299,6 +353,8 @@ fn compile_compare(
                 test,
                 every,
                 evt_type: false,
+                key: None,
+                memo: NO_MEMO,
             });
         }
         Rhs::List(items, lspan) => (items, *lspan),
@@ -372,6 +428,8 @@ fn compile_compare(
         test,
         every,
         evt_type: info.plain && info.name == "evt.type",
+        key: None,
+        memo: NO_MEMO,
     })
 }
 

@@ -7,7 +7,8 @@
 //! `textfn` (base64, getopt), `test` (one operator on one typed value),
 //! `constant` (right-hand-side conversion), `glob`, `pmatch`, `re2` (RE2's literal braces), `fxhash`
 //! (hashing of constant sets), `dynamic` (runtime right-hand sides),
-//! `evttypes` (the event-type index algebra) and `warn` (hints).
+//! `evttypes` (the event-type index algebra), `memo` (check results
+//! shared across the rules evaluated on one event) and `warn` (hints).
 //!
 //! Owns: the condition language on its own, independent of rules files.
 //! Must never: know about YAML, files, macros' or lists' definitions, or
@@ -22,6 +23,7 @@ mod fxhash;
 mod glob;
 pub use glob::glob_match;
 pub mod lex;
+pub mod memo;
 pub mod parse;
 mod pmatch;
 mod re2;

@@ -12,6 +12,7 @@ use super::collect::RuleInfo;
 use super::error::LoadError;
 use super::load::{load_paths, load_sources, LoadOutcome};
 use super::select::{wildcard_match, RuleSelect, SelectBy};
+use crate::engine::condition::memo::{Memo, MemoSlots};
 use crate::engine::condition::Filter;
 use crate::engine::field::{FieldRef, FieldSource};
 use crate::engine::format::OutputFormat;
@@ -144,18 +145,27 @@ impl Index {
                 }),
             }
         }
+        // Each bucket numbers its distinct checks, so the rules it holds
+        // share each check's result per event.
+        let memoize = |mut b: Vec<(u32, Filter)>| -> Bucket {
+            let mut slots = MemoSlots::new();
+            b.iter_mut().for_each(|(_, f)| f.assign_memo(&mut slots));
+            b.into_boxed_slice()
+        };
         let specialize = |t: &str, v: Vec<u32>| -> Bucket {
-            v.into_iter()
-                .map(|i| (i, rules[i as usize].filter.specialize(t)))
-                .filter(|(_, f)| !f.is_const_false())
-                .collect()
+            memoize(
+                v.into_iter()
+                    .map(|i| (i, rules[i as usize].filter.specialize(t)))
+                    .filter(|(_, f)| !f.is_const_false())
+                    .collect(),
+            )
         };
         Index {
             by_type: by_type
                 .into_iter()
                 .map(|(k, v)| (k.into(), specialize(k, v)))
                 .collect(),
-            any: any.into_boxed_slice(),
+            any: memoize(any),
         }
     }
 
@@ -237,10 +247,11 @@ impl Ruleset {
     /// Falco's default `rule_matching: first`. `evt_type` must be the
     /// event's `evt.type`; only rules that can match it are evaluated.
     pub fn first_match(&self, evt_type: &str, src: &dyn FieldSource) -> Option<&Rule> {
+        let mut memo = Memo::new();
         self.index
             .bucket(evt_type)
             .iter()
-            .find(|(_, f)| f.eval(src))
+            .find(|(_, f)| f.eval_memo(src, &mut memo))
             .map(|(i, _)| &self.rules[*i as usize])
     }
 
@@ -251,10 +262,11 @@ impl Ruleset {
         evt_type: &str,
         src: &'s dyn FieldSource,
     ) -> impl Iterator<Item = &'a Rule> + 's {
+        let mut memo = Memo::new();
         self.index
             .bucket(evt_type)
             .iter()
-            .filter(move |(_, f)| f.eval(src))
+            .filter(move |(_, f)| f.eval_memo(src, &mut memo))
             .map(|(i, _)| &self.rules[*i as usize])
     }
 
