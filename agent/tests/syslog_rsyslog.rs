@@ -173,9 +173,9 @@ fn oversized_alert_is_truncated_with_marker() {
 /// is cut or split on the receiver's side.
 #[test]
 fn default_size_fits_a_stock_rsyslog() {
-    const BIG: &str = r#"global(workDirectory="@DIR@/work" maxMessageSize="64k")"#;
+    const BIG: &str = r#"global(workDirectory="@DIR@/work" maxMessageSize="64k""#;
     assert!(CONF_TEMPLATE.contains(BIG), "rsyslog.conf.in changed");
-    let stock = CONF_TEMPLATE.replace(BIG, r#"global(workDirectory="@DIR@/work")"#);
+    let stock = CONF_TEMPLATE.replace(BIG, r#"global(workDirectory="@DIR@/work""#);
     let tmp = tempfile::tempdir().unwrap();
     let r = Rsyslog::start_with(&stock, tmp.path(), 0);
     for (via, cfg) in [("unix", unix_cfg(&r)), ("tcp", tcp_cfg(r.port))] {

@@ -128,6 +128,24 @@ impl TlsTransport {
         }
     }
 
+    /// `e` (the server ended the session right after the handshake) with
+    /// the likely reason: the client certificate, which TLS 1.3 servers
+    /// check after the client's side of the handshake has finished.
+    fn with_hint(&self, e: TransportError) -> TransportError {
+        let hint = if self.config.client_auth_cert_resolver.has_certs() {
+            "the server probably rejected our client certificate (tls_cert_file)"
+        } else {
+            "the server probably requires a client certificate (tls_cert_file, tls_key_file)"
+        };
+        match e {
+            TransportError::Tls { target, reason } => TransportError::Tls {
+                target,
+                reason: format!("{reason}; {hint}"),
+            },
+            e => e,
+        }
+    }
+
     fn connect(&self) -> Result<Session, TransportError> {
         let sock = connect_tcp(
             &self.address,
@@ -165,14 +183,22 @@ impl TlsTransport {
                 Self::flush(&mut s, settle + self.write_timeout).map_err(|e| self.tls_error(e))?;
             }
             let left = settle.saturating_duration_since(Instant::now());
-            if left.is_zero() || !self.read_some(&mut s, left, "right after the handshake")? {
+            if left.is_zero() {
                 break;
             }
-            if s.conn
-                .process_new_packets()
-                .is_ok_and(|st| st.peer_has_closed())
-            {
-                return Err(self.tls_error("peer closed the session right after the handshake"));
+            match self.read_some(&mut s, left, "right after the handshake") {
+                Ok(false) => break,
+                Ok(true) => {
+                    let closed = s
+                        .conn
+                        .process_new_packets()
+                        .is_ok_and(|st| st.peer_has_closed());
+                    if closed {
+                        let e = self.tls_error("peer closed the session right after the handshake");
+                        return Err(self.with_hint(e));
+                    }
+                }
+                Err(e) => return Err(self.with_hint(e)),
             }
         }
         s.sock
