@@ -93,7 +93,8 @@ impl Rsyslog {
             }
             assert!(
                 t0.elapsed() < WAIT,
-                "rsyslogd TLS input not ready: {}",
+                "rsyslogd TLS input not ready (the gtls driver comes with rsyslog-gnutls: \
+                 run `make setup`): {}",
                 r.diagnostics()
             );
             std::thread::sleep(Duration::from_millis(20));
