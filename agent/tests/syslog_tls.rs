@@ -3,7 +3,8 @@
 //! every parsed field of RFC 5424 and RFC 3164 messages, the server name
 //! from the address (IP SAN) and from `tls_server_name` (DNS SAN), LF
 //! framing, client certificates when rsyslog requires them, and JSON, CEF
-//! and LEEF bodies parsed back from what rsyslog received.
+//! and LEEF bodies parsed back from what rsyslog received, and a restart
+//! of rsyslogd survived with every alert accounted for.
 //!
 //! The rsyslogd harness lives in `common/rsyslog.rs`, the test PKI in
 //! `common/certs.rs`.
@@ -107,7 +108,7 @@ fn done(h: OutputHandle, sent: u64) {
 fn rfc5424_and_rfc3164_over_tls() {
     let tmp = tempfile::tempdir().unwrap();
     let (_ca, ca_file) = pki(tmp.path());
-    let r = Rsyslog::start_tls(tmp.path(), "anon");
+    let r = Rsyslog::start_tls(tmp.path(), "anon", 0);
 
     // Server name from the address: the certificate's IP SAN.
     let h5424 = SyslogOutput::spawn(tls_cfg(&r, &ca_file)).unwrap();
@@ -184,7 +185,7 @@ fn client_certificate_required_by_rsyslog() {
         &["lanner-client"],
         true,
     );
-    let r = Rsyslog::start_tls(tmp.path(), "x509/certvalid");
+    let r = Rsyslog::start_tls(tmp.path(), "x509/certvalid", 0);
 
     let with_cert = SyslogOutput::spawn(SyslogConfig {
         tls_cert_file: Some(good.cert.clone()),
@@ -329,7 +330,7 @@ fn parse_leef(s: &str) -> (Vec<String>, BTreeMap<String, String>) {
 fn json_cef_and_leef_bodies_arrive_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let (_ca, ca_file) = pki(tmp.path());
-    let r = Rsyslog::start_tls(tmp.path(), "anon");
+    let r = Rsyslog::start_tls(tmp.path(), "anon", 0);
     let out = |via: &str| format!("body-{via} a=b|c\\d tab\there ünï\nline2");
     let p = Priority::Critical;
 
@@ -432,4 +433,56 @@ fn json_cef_and_leef_bodies_arrive_intact() {
     for h in [json, cef, leef, json3164] {
         done(h, 1);
     }
+}
+
+/// Kills rsyslogd, sends while it is down, restarts it on the same TLS
+/// port: the output reconnects (new handshake) and every alert is either
+/// received or counted failed/dropped, in order.
+#[test]
+fn tls_survives_rsyslog_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_ca, ca_file) = pki(tmp.path());
+    let mut r = Rsyslog::start_tls(tmp.path(), "anon", 0);
+    let port = r.tls_port;
+    let h = SyslogOutput::spawn(SyslogConfig {
+        max_attempts: 3,
+        backoff_initial_ms: 20,
+        backoff_max_ms: 100,
+        connect_timeout_ms: 1000,
+        ..tls_cfg(&r, &ca_file)
+    })
+    .unwrap();
+    let send = |tag: &str| {
+        for i in 0..5 {
+            h.send(alert(Priority::Error, &format!("restart-tls {tag}-{i}")));
+        }
+    };
+    send("before");
+    r.wait_lines("restart-tls before-", 5);
+    wait_stats(&h, "before", |s| s.sent == 5);
+
+    r.kill();
+    std::thread::sleep(Duration::from_millis(100));
+    send("during");
+    let s = wait_stats(&h, "during", |s| s.failed + s.dropped == 5);
+    assert_eq!(s.sent, 5, "an alert sent while rsyslogd was dead: {s}");
+    assert!(h.counters().last_error().unwrap().contains("connect to"));
+
+    drop(r);
+    let r = Rsyslog::start_tls(tmp.path(), "anon", port);
+    send("after");
+    let after = r.wait_lines("restart-tls after-", 5);
+    let texts: Vec<_> = after.iter().map(|l| l.msg.as_str()).collect();
+    let want: Vec<_> = (0..5).map(|i| format!("restart-tls after-{i}")).collect();
+    assert_eq!(texts, want);
+    assert!(r.lines("restart-tls during-").is_empty());
+    let rep = h.shutdown(Duration::from_secs(5));
+    let s = rep.stats;
+    assert!(rep.joined, "{rep}");
+    assert_eq!(
+        (s.submitted, s.sent, s.failed + s.dropped),
+        (15, 10, 5),
+        "{rep}"
+    );
+    assert!(s.reconnects >= 1, "{rep}");
 }

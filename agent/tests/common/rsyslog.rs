@@ -64,29 +64,40 @@ impl Rsyslog {
     }
 
     /// [`CONF_TEMPLATE`] with the TLS input ([`TLS_INPUT`]) after its imtcp
-    /// input; `auth_mode` is `anon` or `x509/certvalid`.
-    pub fn tls_template(auth_mode: &str) -> String {
+    /// input; `auth_mode` is `anon` or `x509/certvalid`, `tls_port` 0 for
+    /// an ephemeral port.
+    pub fn tls_template(auth_mode: &str, tls_port: u16) -> String {
         const TCP: &str = "listenPortFileName=\"@DIR@/port\")\n";
         assert!(CONF_TEMPLATE.contains(TCP), "rsyslog.conf.in changed");
-        let tls = TLS_INPUT.replace("@AUTHMODE@", auth_mode);
+        let tls = TLS_INPUT
+            .replace("@AUTHMODE@", auth_mode)
+            .replace("@TLSPORT@", &tls_port.to_string());
         CONF_TEMPLATE.replace(TCP, &format!("{TCP}{tls}"))
     }
 
-    /// rsyslogd with the usual inputs plus an RFC 5425 TLS input on an
-    /// ephemeral port (`tls_port`); the CA and server
-    /// certificate must already be in `dir` ([`TLS_FILES`]). Waits until
-    /// the TLS input listens.
-    pub fn start_tls(dir: &Path, auth_mode: &str) -> Rsyslog {
+    /// rsyslogd with the usual inputs plus an RFC 5425 TLS input on
+    /// `tls_port` (0 = ephemeral; the port is in `tls_port`); the CA and
+    /// server certificate must already be in `dir` ([`TLS_FILES`]). Waits
+    /// until the TLS input listens.
+    pub fn start_tls(dir: &Path, auth_mode: &str, tls_port: u16) -> Rsyslog {
         for f in TLS_FILES {
             assert!(dir.join(f).exists(), "{f} missing in {}", dir.display());
         }
         let _ = fs::remove_file(dir.join("tls-port"));
-        let mut r = Self::start_with(&Self::tls_template(auth_mode), dir, 0);
+        let mut r = Self::start_with(&Self::tls_template(auth_mode, tls_port), dir, 0);
         let t0 = Instant::now();
         loop {
-            let port = fs::read_to_string(dir.join("tls-port"))
-                .ok()
-                .and_then(|s| s.trim().parse::<u16>().ok());
+            // As for imtcp: a port file only for port 0, else a connect
+            // (a session rsyslog drops after a failed handshake).
+            let port = if tls_port == 0 {
+                fs::read_to_string(dir.join("tls-port"))
+                    .ok()
+                    .and_then(|s| s.trim().parse::<u16>().ok())
+            } else {
+                TcpStream::connect(("127.0.0.1", tls_port))
+                    .ok()
+                    .map(|_| tls_port)
+            };
             if let Some(p) = port {
                 r.tls_port = p;
                 return r;
