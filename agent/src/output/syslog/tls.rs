@@ -311,3 +311,110 @@ impl Transport for TlsTransport {
         self.connections
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::syslog::tls_config::{client_config, server_name, TlsFiles};
+    use rustls::pki_types::{CertificateDer, PrivatePkcs8KeyDer};
+    use std::io::Read;
+    use std::net::TcpListener;
+
+    /// A CA file in `dir` and a rustls server config for 127.0.0.1 it signs.
+    fn pki(dir: &std::path::Path) -> (std::path::PathBuf, Arc<rustls::ServerConfig>) {
+        let mut ca = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let ca_cert = ca.self_signed(&ca_key).unwrap();
+        let ca_file = dir.join("ca.pem");
+        std::fs::write(&ca_file, ca_cert.pem()).unwrap();
+        let leaf = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()]).unwrap();
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = leaf.signed_by(&key, &ca_cert, &ca_key).unwrap();
+        let server = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![CertificateDer::from(cert.der().to_vec())],
+            PrivatePkcs8KeyDer::from(key.serialize_der()).into(),
+        )
+        .unwrap();
+        (ca_file, Arc::new(server))
+    }
+
+    fn transport(addr: &str, ca: &std::path::Path, framing: Framing) -> TlsTransport {
+        let config = client_config(TlsFiles {
+            ca_file: Some(ca),
+            cert_file: None,
+            key_file: None,
+        })
+        .unwrap();
+        let s = Duration::from_secs(2);
+        TlsTransport::new(
+            addr,
+            config,
+            server_name("127.0.0.1").unwrap(),
+            s,
+            s,
+            framing,
+        )
+    }
+
+    /// Accepts one connection, reads the plaintext to its end.
+    fn serve_once(
+        l: TcpListener,
+        cfg: Arc<rustls::ServerConfig>,
+    ) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let (sock, _) = l.accept().unwrap();
+            sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let conn = rustls::ServerConnection::new(cfg).unwrap();
+            let mut tls = rustls::StreamOwned::new(conn, sock);
+            let mut v = Vec::new();
+            let _ = tls.read_to_end(&mut v);
+            v
+        })
+    }
+
+    #[test]
+    fn frames_arrive_through_tls() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ca, server) = pki(dir.path());
+        for (framing, want) in [
+            (Framing::OctetCounting, "7 <12>1 a8 <12>1 é".as_bytes()),
+            (Framing::Lf, "<12>1 a\n<12>1 é\n".as_bytes()),
+        ] {
+            let l = TcpListener::bind("127.0.0.1:0").unwrap();
+            let addr = l.local_addr().unwrap().to_string();
+            let t = serve_once(l, server.clone());
+            let mut tr = transport(&addr, &ca, framing);
+            tr.send(b"<12>1 a").unwrap();
+            tr.send("<12>1 é".as_bytes()).unwrap();
+            assert_eq!(
+                (tr.connections(), tr.target()),
+                (1, format!("tls:{addr}").as_str())
+            );
+            tr.disconnect();
+            assert_eq!(t.join().unwrap(), want);
+        }
+    }
+
+    #[test]
+    fn silent_peer_times_out_within_the_connect_timeout() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ca, _) = pki(dir.path());
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let mut tr = transport(&addr, &ca, Framing::OctetCounting);
+        tr.connect_timeout = Duration::from_millis(200);
+        let t0 = Instant::now();
+        let e = tr.send(b"x").unwrap_err();
+        assert!(t0.elapsed() < Duration::from_secs(2), "{:?}", t0.elapsed());
+        assert!(e.to_string().contains("handshake timed out"), "{e}");
+        assert!(e.is_retryable());
+        drop(l);
+    }
+}
