@@ -97,4 +97,54 @@ mod tests {
         assert_eq!(parsed, BodyFormat::Leef);
         assert_eq!(BodyFormat::default(), BodyFormat::Text);
     }
+
+    #[test]
+    fn bodies_replace_msg_and_keep_sd_and_size_bound() {
+        use crate::output::syslog::bsd::{Rfc3164Formatter, Rfc3164Params};
+        use crate::output::syslog::format::{
+            Facility, Rfc5424Formatter, Rfc5424Params, TRUNCATION_MARKER,
+        };
+        let p = Rfc5424Params {
+            facility: Facility::User,
+            hostname: "h".into(),
+            app_name: "lanner".into(),
+            procid: 1,
+            sd_id: "lanner@32473".into(),
+            include_output_fields: true,
+            max_message_size: 8192,
+        };
+        let a = alert();
+        let cef = Body::new(BodyFormat::Cef, "h".into()).render(&a).unwrap();
+        let text = Rfc5424Formatter::new(p.clone()).format(&a).message;
+        let with = Rfc5424Formatter::new(p.clone())
+            .format_body(&a, &cef)
+            .message;
+        // Same header and SD; MSG replaced.
+        let head = text.strip_suffix(a.output.as_str()).unwrap();
+        assert_eq!(with, format!("{head}{cef}"));
+        let bsd = Rfc3164Formatter::new(Rfc3164Params {
+            facility: Facility::User,
+            hostname: None,
+            tag: "lanner".into(),
+            pid: 1,
+            max_message_size: 8192,
+        });
+        let m = bsd.format_body(&a, &cef).message;
+        assert!(m.ends_with(&format!("lanner[1]: {cef}")), "{m}");
+        // Cut to the limit like text, marker last.
+        let big = Body::new(BodyFormat::Json, "h".into())
+            .render(&Alert {
+                output: "x".repeat(4000),
+                ..alert()
+            })
+            .unwrap();
+        let f = Rfc5424Formatter::new(Rfc5424Params {
+            max_message_size: 1000,
+            ..p
+        })
+        .format_body(&a, &big);
+        assert!(f.truncated && f.message.len() <= 1000);
+        assert!(f.message.ends_with(TRUNCATION_MARKER));
+        assert!(f.message.contains("[lanner@32473 rule=\"R\""));
+    }
 }
