@@ -124,8 +124,9 @@ pub struct SyslogConfig {
     /// Alerts waiting for this output; when full, new ones are dropped and
     /// counted. Default 1024.
     pub queue_capacity: usize,
-    /// TCP connect timeout (and, for `tls`, the handshake's); default
-    /// 2000 ms.
+    /// TCP connect timeout (and, for `tls`, the handshake's, followed by
+    /// up to 200 ms in which a server may still reject our client
+    /// certificate, see `tls.rs`); default 2000 ms.
     pub connect_timeout_ms: u64,
     /// Per-message write timeout (both transports); default 2000 ms.
     pub write_timeout_ms: u64,
