@@ -3,7 +3,8 @@
 # the Rust build's C side (libclang for bindgen; clang -target bpf, libbpf's headers, static
 # libelf/zlib for the eBPF fallback), the guest-kernel harness
 # (qemu under TCG, busybox, cpio, kernel build helpers) and the real syslog
-# receiver the tests talk to (rsyslog). Idempotent: installs only what is
+# receiver the tests talk to (rsyslog, with rsyslog-gnutls for the TLS
+# input). Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ PKGS=(
 	clang libclang-dev
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
-	rsyslog python3 ca-certificates
+	rsyslog rsyslog-gnutls python3 ca-certificates
 )
 
 missing=()

@@ -1,16 +1,24 @@
 //! The syslog output against misbehaving peers: a TCP server that accepts
-//! and never reads, one that closes every connection at once, destinations
-//! that refuse or do not exist. The caller must never block, nothing may
-//! panic, and every alert must end up counted (sent, failed or dropped).
+//! and never reads, one that closes every connection at once, one that
+//! answers with garbage, destinations that refuse or do not exist, TLS
+//! servers with a certificate from another CA or for another name, or that
+//! never answer the handshake. The caller must never block, nothing may
+//! panic, every alert must end up counted (sent, failed or dropped), and
+//! the last error must say why.
 //!
 //! Owns: the fake peers (plain std sockets on 127.0.0.1 / temp paths).
 //! Must never: depend on timing more than loosely (generous bounds only).
 
+mod common;
+
+use common::certs::{Ca, Leaf};
 use lanner::engine::priority::Priority;
 use lanner::output::alert::Alert;
 use lanner::output::syslog::{SyslogConfig, SyslogOutput, TransportKind};
 use lanner::output::worker::OutputStats;
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -276,4 +284,260 @@ fn dropping_the_handle_flushes_and_counts() {
     let s = counters.snapshot();
     assert!(accounted(&s), "{s}");
     assert_eq!(s.sent, 10, "{s}");
+}
+
+// ---- TLS peers and peers that talk back ----
+
+fn tls(addr: &str, ca_file: &Path) -> SyslogConfig {
+    SyslogConfig {
+        transport: TransportKind::Tls,
+        address: Some(addr.to_string()),
+        tls_ca_file: Some(ca_file.to_path_buf()),
+        max_attempts: 2,
+        backoff_initial_ms: 5,
+        backoff_max_ms: 20,
+        connect_timeout_ms: 1000,
+        write_timeout_ms: 1000,
+        ..SyslogConfig::default()
+    }
+}
+
+/// A TLS server (rustls) presenting `leaf` that reads every connection to
+/// its end; the handshake is all the client gets to judge it by.
+fn tls_peer(leaf: &Leaf) -> Peer {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = CertificateDer::pem_file_iter(&leaf.cert)
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_file(&leaf.key).unwrap();
+    let config = Arc::new(
+        rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .unwrap(),
+    );
+    Peer::serve(move |sock| {
+        sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, sock);
+        let mut sink = Vec::new();
+        let _ = tls.read_to_end(&mut sink);
+    })
+}
+
+impl Peer {
+    /// Runs `handle` on its own thread for every accepted connection.
+    fn serve(handle: impl Fn(TcpStream) + Send + Sync + 'static) -> Peer {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.set_nonblocking(true).unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let stop = Arc::new(AtomicBool::new(false));
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let (s, a) = (stop.clone(), accepted.clone());
+        let handle = Arc::new(handle);
+        let thread = std::thread::spawn(move || {
+            while !s.load(Ordering::Relaxed) {
+                match l.accept() {
+                    Ok((c, _)) => {
+                        a.fetch_add(1, Ordering::Relaxed);
+                        c.set_nonblocking(false).unwrap();
+                        let h = handle.clone();
+                        std::thread::spawn(move || h(c));
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(1)),
+                }
+            }
+        });
+        Peer {
+            addr,
+            stop,
+            accepted,
+            thread: Some(thread),
+        }
+    }
+}
+
+/// Sends `n` alerts, none of which may hold the caller up, then waits
+/// until all are counted failed; returns the last error.
+fn all_fail(h: &lanner::output::worker::OutputHandle, n: usize) -> String {
+    for i in 0..n {
+        let t = Instant::now();
+        h.send(alert(i, 50));
+        assert!(
+            t.elapsed() < Duration::from_millis(200),
+            "{:?}",
+            t.elapsed()
+        );
+    }
+    let t0 = Instant::now();
+    while h.stats().failed < n as u64 {
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "{}: {:?}",
+            h.stats(),
+            h.counters().last_error()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let s = h.stats();
+    assert_eq!(
+        (s.sent, s.failed, s.retried),
+        (0, n as u64, n as u64),
+        "{s}"
+    );
+    h.counters().last_error().unwrap()
+}
+
+#[test]
+fn tls_server_with_a_certificate_from_another_ca() {
+    let dir = tempfile::tempdir().unwrap();
+    let trusted = Ca::new("trusted CA");
+    let ca_file = trusted.write(&dir.path().join("ca.pem"));
+    let rogue = Ca::new("rogue CA").issue(dir.path(), "rogue", &["127.0.0.1"], false);
+    let peer = tls_peer(&rogue);
+    let h = SyslogOutput::spawn(tls(&peer.addr, &ca_file)).unwrap();
+    let e = all_fail(&h, 5);
+    assert!(
+        e.starts_with(&format!("TLS with tls:{}: ", peer.addr)),
+        "{e}"
+    );
+    assert!(e.contains("invalid peer certificate: UnknownIssuer"), "{e}");
+    // Still running: a later alert is taken and counted the same way.
+    h.send(alert(99, 10));
+    let rep = h.shutdown(Duration::from_secs(5));
+    assert!(rep.joined && accounted(&rep.stats), "{rep}");
+    assert_eq!(rep.stats.failed, 6, "{rep}");
+    assert!(peer.accepted.load(Ordering::Relaxed) >= 10);
+}
+
+#[test]
+fn tls_server_whose_name_does_not_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = Ca::new("trusted CA");
+    let ca_file = ca.write(&dir.path().join("ca.pem"));
+    let leaf = ca.issue(dir.path(), "other", &["other.example", "10.9.9.9"], false);
+    let peer = tls_peer(&leaf);
+    // Name from the address (127.0.0.1), then a configured DNS name.
+    for server_name in [None, Some("siem.example")] {
+        let h = SyslogOutput::spawn(SyslogConfig {
+            tls_server_name: server_name.map(str::to_string),
+            ..tls(&peer.addr, &ca_file)
+        })
+        .unwrap();
+        let e = all_fail(&h, 3);
+        assert!(e.contains("invalid peer certificate"), "{e}");
+        assert!(e.contains("not valid for name"), "{e}");
+        assert!(e.contains(server_name.unwrap_or("127.0.0.1")), "{e}");
+        let rep = h.shutdown(Duration::from_secs(5));
+        assert!(rep.joined && accounted(&rep.stats), "{rep}");
+    }
+}
+
+#[test]
+fn tls_peer_that_never_answers_the_handshake() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = Ca::new("CA").write(&dir.path().join("ca.pem"));
+    let peer = Peer::start(true); // accepts, never reads or writes
+    let h = SyslogOutput::spawn(SyslogConfig {
+        connect_timeout_ms: 300,
+        ..tls(&peer.addr, &ca_file)
+    })
+    .unwrap();
+    let t0 = Instant::now();
+    let e = all_fail(&h, 2);
+    assert!(e.contains("handshake timed out"), "{e}");
+    // 2 alerts x 2 attempts, each bounded by the 300 ms connect timeout.
+    assert!(t0.elapsed() < Duration::from_secs(10), "{:?}", t0.elapsed());
+    let t0 = Instant::now();
+    h.send(alert(7, 10));
+    let rep = h.shutdown(Duration::from_millis(200));
+    assert!(t0.elapsed() < Duration::from_secs(2), "{:?}", t0.elapsed());
+    assert!(accounted(&rep.stats) || !rep.joined, "{rep}");
+}
+
+/// A peer that answers every connection with garbage (and keeps reading
+/// what it is sent, into `got`).
+fn garbage_peer(got: Arc<std::sync::Mutex<Vec<u8>>>) -> Peer {
+    Peer::serve(move |mut sock| {
+        // Written while reading, so neither side waits on the other. (A
+        // client that closes with garbage still unread sends RST, which
+        // discards what this peer had not read yet: keep it small.)
+        let mut w = sock.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let junk: Vec<u8> = (0..8 * 1024u32).map(|i| (i * 7 + 13) as u8).collect();
+            let _ = w.write_all(&junk);
+        });
+        sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = sock.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            got.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    })
+}
+
+#[test]
+fn tcp_peer_sending_garbage_back() {
+    let got = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let peer = garbage_peer(got.clone());
+    let h = SyslogOutput::spawn(tcp(&peer.addr)).unwrap();
+    h.send(alert(0, 100));
+    std::thread::sleep(Duration::from_millis(200)); // the garbage arrives
+    let n = 200;
+    for i in 1..n {
+        let t = Instant::now();
+        h.send(alert(i, 100));
+        assert!(t.elapsed() < Duration::from_millis(200));
+    }
+    let rep = h.shutdown(Duration::from_secs(10));
+    assert!(rep.joined && accounted(&rep.stats), "{rep}");
+    // Stray bytes from a receiver are read and ignored: every alert went
+    // out on the one connection, whole and in order.
+    assert_eq!(
+        (rep.stats.sent, rep.stats.reconnects),
+        (n as u64, 0),
+        "{rep}"
+    );
+    let t0 = Instant::now();
+    loop {
+        let text = String::from_utf8_lossy(&got.lock().unwrap()).into_owned();
+        let seen = (0..n)
+            .filter(|i| text.contains(&format!("alert {i} ")))
+            .count();
+        if seen == n {
+            let first = text.find("alert 0 ").unwrap();
+            let last = text.find(&format!("alert {} ", n - 1)).unwrap();
+            assert!(first < last);
+            break;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "{seen} of {n} arrived"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn tls_to_a_peer_that_answers_with_garbage() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = Ca::new("CA").write(&dir.path().join("ca.pem"));
+    let peer = garbage_peer(Arc::new(std::sync::Mutex::new(Vec::new())));
+    let h = SyslogOutput::spawn(tls(&peer.addr, &ca_file)).unwrap();
+    let e = all_fail(&h, 3);
+    assert!(
+        e.starts_with(&format!("TLS with tls:{}: ", peer.addr)),
+        "{e}"
+    );
+    assert!(e.contains("during the handshake"), "{e}");
+    let rep = h.shutdown(Duration::from_secs(5));
+    assert!(rep.joined && accounted(&rep.stats), "{rep}");
 }

@@ -1,7 +1,8 @@
 //! The syslog output against a real rsyslogd: RFC 5424 over a unix datagram
-//! socket (imuxsock) and over TCP with octet counting (imtcp), every parsed
-//! field checked, and both transports surviving an rsyslogd crash+restart
-//! with every alert accounted for.
+//! socket (imuxsock) and over TCP with octet counting or LF framing
+//! (imtcp), every parsed field checked, and both transports surviving an
+//! rsyslogd crash+restart with every alert accounted for. TLS is in
+//! `syslog_tls.rs`.
 //!
 //! The rsyslogd harness lives in `common/rsyslog.rs`.
 
@@ -10,7 +11,9 @@ mod common;
 use common::rsyslog::{Line, Rsyslog, CONF_TEMPLATE, WAIT};
 use lanner::engine::priority::Priority;
 use lanner::output::alert::Alert;
-use lanner::output::syslog::{Facility, MessageFormat, SyslogConfig, SyslogOutput, TransportKind};
+use lanner::output::syslog::{
+    BodyFormat, Facility, Framing, MessageFormat, SyslogConfig, SyslogOutput, TransportKind,
+};
 use lanner::output::worker::{OutputHandle, OutputStats};
 use std::fs;
 use std::time::{Duration, Instant};
@@ -173,9 +176,9 @@ fn oversized_alert_is_truncated_with_marker() {
 /// is cut or split on the receiver's side.
 #[test]
 fn default_size_fits_a_stock_rsyslog() {
-    const BIG: &str = r#"global(workDirectory="@DIR@/work" maxMessageSize="64k")"#;
+    const BIG: &str = r#"global(workDirectory="@DIR@/work" maxMessageSize="64k""#;
     assert!(CONF_TEMPLATE.contains(BIG), "rsyslog.conf.in changed");
-    let stock = CONF_TEMPLATE.replace(BIG, r#"global(workDirectory="@DIR@/work")"#);
+    let stock = CONF_TEMPLATE.replace(BIG, r#"global(workDirectory="@DIR@/work""#);
     let tmp = tempfile::tempdir().unwrap();
     let r = Rsyslog::start_with(&stock, tmp.path(), 0);
     for (via, cfg) in [("unix", unix_cfg(&r)), ("tcp", tcp_cfg(r.port))] {
@@ -406,5 +409,47 @@ fn udp_delivers_rfc5424_and_rfc3164_to_imudp() {
     for h in [h5424, h3164] {
         let rep = h.shutdown(Duration::from_secs(5));
         assert_eq!((rep.stats.sent, rep.stats.failed), (1, 0));
+    }
+}
+
+/// LF framing over TCP: each alert arrives as its own message, an LF
+/// inside one (the text body, and a CEF body whose extension escapes it
+/// anyway) sent as a space, the SD intact.
+#[test]
+fn lf_framing_over_tcp_arrives_as_separate_messages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = Rsyslog::start(tmp.path(), 0);
+    let lf = |body| SyslogConfig {
+        framing: Some(Framing::Lf),
+        body,
+        facility: Facility::Local3,
+        hostname: Some("lanner-it-host".into()),
+        ..tcp_cfg(r.port)
+    };
+    let text = SyslogOutput::spawn(lf(BodyFormat::Text)).unwrap();
+    let cef = SyslogOutput::spawn(lf(BodyFormat::Cef)).unwrap();
+    let p = Priority::Notice;
+    for i in 0..3 {
+        let m = format!("lf-text {i} (user=root)\nsecond line");
+        text.send(alert("Terminal shell in container", p, &m));
+    }
+    cef.send(alert("Terminal shell in container", p, "lf-cef one\ntwo"));
+    let got = r.wait_lines("lf-text", 3);
+    assert_eq!(got.len(), 3, "{got:?}");
+    for (i, l) in got.iter().enumerate() {
+        let msg = format!("lf-text {i} (user=root) second line");
+        check_line(l, 19 * 8 + p.syslog_severity(), "lanner-it-host", p, &msg);
+    }
+    let l = r.wait_lines("lf-cef", 1).remove(0);
+    assert_eq!(l.sd, EXPECTED_SD.replace("PRIO", "Notice"), "{l:?}");
+    assert!(l.msg.starts_with("CEF:0|lanner|lanner|"), "{l:?}");
+    assert!(l.msg.ends_with(" msg=lf-cef one\\ntwo"), "{l:?}");
+    // Nothing else: no message split at an LF.
+    assert_eq!(r.lines("second line").len(), 3, "{}", r.diagnostics());
+    let other = fs::read_to_string(tmp.path().join("other.log")).unwrap_or_default();
+    assert!(other.is_empty(), "{}", r.diagnostics());
+    for (h, n) in [(text, 3), (cef, 1)] {
+        let rep = h.shutdown(Duration::from_secs(5));
+        assert_eq!((rep.stats.sent, rep.stats.failed), (n, 0), "{rep}");
     }
 }

@@ -2,6 +2,7 @@
 //! and a private rsyslogd (`rsyslog`).
 #![allow(dead_code)]
 
+pub mod certs;
 pub mod rsyslog;
 
 use std::process::Command;

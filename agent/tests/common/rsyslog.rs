@@ -19,6 +19,10 @@ const RSYSLOGD: &str = "/usr/sbin/rsyslogd";
 pub const WAIT: Duration = Duration::from_secs(15);
 /// The rsyslog config, shared with tests/syslog/run-rsyslog.sh.
 pub const CONF_TEMPLATE: &str = include_str!("../../../tests/syslog/rsyslog.conf.in");
+/// The TLS input added by [`Rsyslog::start_tls`].
+pub const TLS_INPUT: &str = include_str!("../../../tests/syslog/rsyslog-tls-input.conf.in");
+/// Where [`Rsyslog::start_tls`] expects the CA and server certificate.
+pub const TLS_FILES: [&str; 3] = ["tls/ca.pem", "tls/server.pem", "tls/server-key.pem"];
 
 pub fn rsyslogd() -> PathBuf {
     let p = std::env::var_os("LANNER_RSYSLOGD")
@@ -38,6 +42,8 @@ pub struct Rsyslog {
     pub dir: PathBuf,
     pub child: Option<Child>,
     pub port: u16,
+    /// The TLS input's port ([`Rsyslog::start_tls`] only).
+    pub tls_port: u16,
 }
 
 impl Rsyslog {
@@ -55,6 +61,55 @@ impl Rsyslog {
         template
             .replace("@DIR@", &dir.display().to_string())
             .replace("@PORT@", &port.to_string())
+    }
+
+    /// [`CONF_TEMPLATE`] with the TLS input ([`TLS_INPUT`]) after its imtcp
+    /// input; `auth_mode` is `anon` or `x509/certvalid`, `tls_port` 0 for
+    /// an ephemeral port.
+    pub fn tls_template(auth_mode: &str, tls_port: u16) -> String {
+        const TCP: &str = "listenPortFileName=\"@DIR@/port\")\n";
+        assert!(CONF_TEMPLATE.contains(TCP), "rsyslog.conf.in changed");
+        let tls = TLS_INPUT
+            .replace("@AUTHMODE@", auth_mode)
+            .replace("@TLSPORT@", &tls_port.to_string());
+        CONF_TEMPLATE.replace(TCP, &format!("{TCP}{tls}"))
+    }
+
+    /// rsyslogd with the usual inputs plus an RFC 5425 TLS input on
+    /// `tls_port` (0 = ephemeral; the port is in `tls_port`); the CA and
+    /// server certificate must already be in `dir` ([`TLS_FILES`]). Waits
+    /// until the TLS input listens.
+    pub fn start_tls(dir: &Path, auth_mode: &str, tls_port: u16) -> Rsyslog {
+        for f in TLS_FILES {
+            assert!(dir.join(f).exists(), "{f} missing in {}", dir.display());
+        }
+        let _ = fs::remove_file(dir.join("tls-port"));
+        let mut r = Self::start_with(&Self::tls_template(auth_mode, tls_port), dir, 0);
+        let t0 = Instant::now();
+        loop {
+            // As for imtcp: a port file only for port 0, else a connect
+            // (a session rsyslog drops after a failed handshake).
+            let port = if tls_port == 0 {
+                fs::read_to_string(dir.join("tls-port"))
+                    .ok()
+                    .and_then(|s| s.trim().parse::<u16>().ok())
+            } else {
+                TcpStream::connect(("127.0.0.1", tls_port))
+                    .ok()
+                    .map(|_| tls_port)
+            };
+            if let Some(p) = port {
+                r.tls_port = p;
+                return r;
+            }
+            assert!(
+                t0.elapsed() < WAIT,
+                "rsyslogd TLS input not ready (the gtls driver comes with rsyslog-gnutls: \
+                 run `make setup`): {}",
+                r.diagnostics()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Starts rsyslogd in `dir` listening on `port` (0 = ephemeral) and
@@ -101,6 +156,7 @@ impl Rsyslog {
             dir: dir.to_path_buf(),
             child: Some(child),
             port: 0,
+            tls_port: 0,
         };
         let t0 = Instant::now();
         loop {

@@ -80,18 +80,25 @@ impl Rfc3164Formatter {
     /// The message for `alert`; longer than `max_message_size` the MSG is
     /// cut on a character boundary and ends with [`TRUNCATION_MARKER`].
     pub fn format(&self, alert: &Alert) -> Formatted {
+        self.format_body(
+            alert,
+            &format!("{} {}", alert.priority.name(), alert.output),
+        )
+    }
+
+    /// The message with `body` as MSG (a JSON, CEF or LEEF body).
+    pub fn format_body(&self, alert: &Alert, body: &str) -> Formatted {
         let max = self.params.max_message_size;
         let mut message = self.header(alert);
-        let body = format!("{} {}", alert.priority.name(), alert.output);
         if message.len() + body.len() <= max {
-            message.push_str(&body);
+            message.push_str(body);
             return Formatted {
                 message,
                 truncated: false,
             };
         }
         let room = max.saturating_sub(message.len() + TRUNCATION_MARKER.len());
-        message.push_str(&body[..floor_char_boundary(&body, room)]);
+        message.push_str(&body[..floor_char_boundary(body, room)]);
         message.push_str(TRUNCATION_MARKER);
         // A header longer than the maximum (absurd hostname): cut it all.
         let cut = floor_char_boundary(&message, max);

@@ -216,6 +216,15 @@ impl SyslogFormatter {
             SyslogFormatter::Rfc3164(f) => f.format(alert),
         }
     }
+
+    /// The message for `alert` with `body` as its MSG (a JSON, CEF or LEEF
+    /// body, see `body.rs`); same size bound.
+    pub fn format_body(&self, alert: &Alert, body: &str) -> Formatted {
+        match self {
+            SyslogFormatter::Rfc5424(f) => f.format_body(alert, body),
+            SyslogFormatter::Rfc3164(f) => f.format_body(alert, body),
+        }
+    }
 }
 
 /// What an RFC 5424 message carries besides the alert.
@@ -286,9 +295,14 @@ impl Rfc5424Formatter {
     /// The message for `alert`; longer than `max_message_size` it is cut
     /// (see the module docs) and `truncated` is set.
     pub fn format(&self, alert: &Alert) -> Formatted {
+        self.format_body(alert, &alert.output)
+    }
+
+    /// [`Rfc5424Formatter::format`] with `msg` as MSG instead of the
+    /// alert's output.
+    pub fn format_body(&self, alert: &Alert, msg: &str) -> Formatted {
         let max = self.params.max_message_size;
         let header = self.header(alert);
-        let msg = alert.output.as_str();
         let full_sd = self.structured_data(alert, self.params.include_output_fields);
         let whole = header.len() + 1 + full_sd.len() + usize::from(!msg.is_empty()) + msg.len();
         if whole <= max {

@@ -1,6 +1,7 @@
-//! Syslog transports: the [`Transport`] trait, TCP with RFC 6587
-//! octet-counting framing, and the capped exponential backoff between
-//! attempts (datagram transports, unix and UDP, are in `datagram.rs`).
+//! Syslog transports: the [`Transport`] trait, TCP with RFC 6587 framing
+//! (octet counting, or LF-terminated with `framing: lf`), and the capped
+//! exponential backoff between attempts (datagram transports, unix and
+//! UDP, are in `datagram.rs`; TLS in `tls.rs`).
 //!
 //! Owns: sockets to one syslog receiver, (re)connecting them, per-operation
 //! timeouts, and detecting a TCP peer that went away before writing to it.
@@ -51,6 +52,10 @@ pub enum TransportError {
     },
     #[error("message of {len} bytes is too large for {target}")]
     TooLarge { target: String, len: usize },
+    /// Handshake or record-layer failure: bad or unknown certificate, name
+    /// mismatch, an alert from the peer, a peer that is not speaking TLS.
+    #[error("TLS with {target}: {reason}")]
+    Tls { target: String, reason: String },
 }
 
 impl TransportError {
@@ -73,16 +78,86 @@ pub trait Transport: Send {
     fn connections(&self) -> u64;
 }
 
-/// TCP with octet-counting framing (`LEN SP MSG`, RFC 6587 3.4.1).
+/// How messages are delimited on a stream (config `framing`, TCP and TLS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framing {
+    /// `LEN SP MSG` (RFC 6587 3.4.1, RFC 5425 4.3): any byte may be in MSG.
+    #[default]
+    OctetCounting,
+    /// `MSG LF` (RFC 6587 3.4.2, what legacy receivers expect). An LF
+    /// inside MSG would split the message, so each one is sent as a space.
+    Lf,
+}
+
+impl Framing {
+    /// `msg` framed into `out` (cleared first).
+    pub fn frame(self, msg: &[u8], out: &mut Vec<u8>) {
+        match self {
+            Framing::OctetCounting => octet_counted(msg, out),
+            Framing::Lf => {
+                out.clear();
+                out.reserve(msg.len() + 1);
+                out.extend(msg.iter().map(|&b| if b == b'\n' { b' ' } else { b }));
+                out.push(b'\n');
+            }
+        }
+    }
+}
+
+/// TCP with octet-counting (`LEN SP MSG`, RFC 6587 3.4.1) or LF framing.
 #[derive(Debug)]
 pub struct TcpTransport {
     address: String,
     target: String,
     connect_timeout: Duration,
     write_timeout: Duration,
+    framing: Framing,
     stream: Option<TcpStream>,
     frame: Vec<u8>,
     connections: u64,
+}
+
+/// A TCP connection to the first address of `address` that answers within
+/// `connect_timeout`, with Nagle off and `write_timeout` set. Name
+/// resolution goes through getaddrinfo, which has no timeout of its own;
+/// it runs on the output thread, never on the caller's.
+pub(super) fn connect_tcp(
+    address: &str,
+    target: &str,
+    connect_timeout: Duration,
+    write_timeout: Duration,
+) -> Result<TcpStream, TransportError> {
+    let addrs = address
+        .to_socket_addrs()
+        .map_err(|source| TransportError::Resolve {
+            target: target.to_string(),
+            source,
+        })?;
+    let mut last = None;
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, connect_timeout) {
+            Ok(s) => {
+                let setup = s
+                    .set_nodelay(true)
+                    .and_then(|()| s.set_write_timeout(Some(write_timeout)));
+                match setup {
+                    Ok(()) => return Ok(s),
+                    Err(e) => last = Some(e),
+                }
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    match last {
+        Some(source) => Err(TransportError::Connect {
+            target: target.to_string(),
+            source,
+        }),
+        None => Err(TransportError::NoAddress {
+            target: target.to_string(),
+        }),
+    }
 }
 
 impl TcpTransport {
@@ -93,51 +168,22 @@ impl TcpTransport {
             target: format!("tcp:{address}"),
             connect_timeout,
             write_timeout,
+            framing: Framing::OctetCounting,
             stream: None,
             frame: Vec::new(),
             connections: 0,
         }
     }
 
-    fn connect(&self) -> Result<TcpStream, TransportError> {
-        // Name resolution goes through getaddrinfo, which has no timeout of
-        // its own; it runs on the output thread, never on the caller's.
-        let addrs = self
-            .address
-            .to_socket_addrs()
-            .map_err(|source| TransportError::Resolve {
-                target: self.target.clone(),
-                source,
-            })?;
-        let mut last = None;
-        for addr in addrs {
-            match TcpStream::connect_timeout(&addr, self.connect_timeout) {
-                Ok(s) => {
-                    let setup = s
-                        .set_nodelay(true)
-                        .and_then(|()| s.set_write_timeout(Some(self.write_timeout)));
-                    match setup {
-                        Ok(()) => return Ok(s),
-                        Err(e) => last = Some(e),
-                    }
-                }
-                Err(e) => last = Some(e),
-            }
-        }
-        match last {
-            Some(source) => Err(TransportError::Connect {
-                target: self.target.clone(),
-                source,
-            }),
-            None => Err(TransportError::NoAddress {
-                target: self.target.clone(),
-            }),
-        }
+    /// The same transport with `framing`.
+    pub fn with_framing(mut self, framing: Framing) -> Self {
+        self.framing = framing;
+        self
     }
 
     /// Writes all of `buf` within `timeout` in total (a peer trickling one
     /// byte per write timeout cannot stretch it).
-    fn write_all_within(
+    pub(super) fn write_all_within(
         stream: &mut TcpStream,
         mut buf: &[u8],
         timeout: Duration,
@@ -172,7 +218,7 @@ impl TcpTransport {
 /// Whether a connected stream can still be written to: a syslog receiver
 /// never sends, so readable means EOF (peer closed) or an error (reset).
 /// Stray bytes a peer did send are read and discarded.
-fn peer_alive(stream: &TcpStream) -> bool {
+pub(super) fn peer_alive(stream: &TcpStream) -> bool {
     let mut buf = [0u8; 512];
     for _ in 0..64 {
         match recv(stream.as_raw_fd(), &mut buf, MsgFlags::MSG_DONTWAIT) {
@@ -193,10 +239,15 @@ impl Transport for TcpTransport {
             }
         }
         if self.stream.is_none() {
-            self.stream = Some(self.connect()?);
+            self.stream = Some(connect_tcp(
+                &self.address,
+                &self.target,
+                self.connect_timeout,
+                self.write_timeout,
+            )?);
             self.connections += 1;
         }
-        octet_counted(msg, &mut self.frame);
+        self.framing.frame(msg, &mut self.frame);
         let Some(stream) = self.stream.as_mut() else {
             return Ok(()); // unreachable: connected just above
         };
@@ -292,6 +343,29 @@ mod tests {
         tr.send("é".as_bytes()).unwrap();
         tr.disconnect();
         assert_eq!(t.join().unwrap(), "7 <12>1 a2 é".as_bytes());
+    }
+
+    #[test]
+    fn lf_framing_replaces_embedded_newlines() {
+        let mut out = vec![9];
+        Framing::Lf.frame(b"a\nb\r\nc", &mut out);
+        assert_eq!(out, b"a b\r c\n");
+        Framing::OctetCounting.frame(b"a\nb", &mut out);
+        assert_eq!(out, b"3 a\nb");
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let t = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let mut v = Vec::new();
+            s.read_to_end(&mut v).unwrap();
+            v
+        });
+        let mut tr = TcpTransport::new(&addr, Duration::from_secs(1), Duration::from_secs(1))
+            .with_framing(Framing::Lf);
+        tr.send(b"<12>1 one\ntwo").unwrap();
+        tr.send(b"<12>1 three").unwrap();
+        tr.disconnect();
+        assert_eq!(t.join().unwrap(), b"<12>1 one two\n<12>1 three\n");
     }
 
     #[test]
