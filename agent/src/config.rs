@@ -1,12 +1,24 @@
 //! The agent's configuration file (YAML) and its embedded default.
 //!
-//! Owns: the config schema, defaults, and errors located as
-//! `file:line:col: reason` (unknown keys are errors, not ignored).
-//! Must never: touch the device or the network; loading is pure.
+//! Owns: the config schema, defaults, Falco's output keys (`json_output`,
+//! `json_include_*`, `time_format_iso_8601`, `stdout_output`,
+//! `syslog_output`, `file_output`, `http_output`) merged into lanner's
+//! `outputs:` section, and errors located as `file:line:col: reason`
+//! (unknown keys are errors, not ignored; a value that parses but fails
+//! validation is located at its key through the document's positioned
+//! tree, `engine::yaml`).
+//! Must never: touch the device or the network, or write anything;
+//! loading only reads the file (and checks that the paths the outputs
+//! name exist).
 
 use crate::engine::priority::Priority;
 use crate::engine::rules::{RuleMatching, RuleSelect, SelectBy};
-use crate::output::OutputsConfig;
+use crate::engine::yaml;
+use crate::output::file::FileConfig;
+use crate::output::http::HttpConfig;
+use crate::output::json::JsonOptions;
+use crate::output::syslog::{MessageFormat, SyslogConfig, TransportKind};
+use crate::output::{check_file, check_http, InvalidOutput, OutputsConfig, PathSeg};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +33,19 @@ fn default_device() -> PathBuf {
 
 fn default_max_threads() -> usize {
     262_144
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Falco's `stdout_output` / `syslog_output`: `{enabled: BOOL}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enabled {
+    /// Default true (Falco's default for both sections).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 /// lanner.yaml.
@@ -44,10 +69,42 @@ pub struct Config {
     /// Alert destinations.
     #[serde(default)]
     pub outputs: OutputsConfig,
-    /// Falco's top-level `json_output`: true prints alerts on stdout as
-    /// JSON in Falco's schema (same as `outputs.stdout.json_output`).
+    /// Falco's top-level `json_output`: stdout and file outputs write
+    /// alerts as JSON in Falco's schema unless they set `json_output`
+    /// themselves (HTTP always sends JSON).
     #[serde(default)]
     pub json_output: bool,
+    /// Falco's `json_include_output_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_output_property: bool,
+    /// Falco's `json_include_message_property` (default false).
+    #[serde(default)]
+    pub json_include_message_property: bool,
+    /// Falco's `json_include_output_fields_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_output_fields_property: bool,
+    /// Falco's `json_include_tags_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_tags_property: bool,
+    /// Falco's `time_format_iso_8601`: text lines (and JSON `output`)
+    /// with an ISO 8601 time (default false).
+    #[serde(default)]
+    pub time_format_iso_8601: bool,
+    /// Falco's `stdout_output: {enabled}`; the same as
+    /// `outputs.stdout.enabled` (giving both is an error).
+    #[serde(default)]
+    pub stdout_output: Option<Enabled>,
+    /// Falco's `syslog_output: {enabled}`: `enabled: true` adds what
+    /// Falco's syslog(3) does, RFC 3164 to the unix socket `/dev/log`
+    /// (unless `outputs.syslog` already has that destination).
+    #[serde(default)]
+    pub syslog_output: Option<Enabled>,
+    /// Falco's `file_output`; with `enabled: true` one more file output.
+    #[serde(default)]
+    pub file_output: Option<FileConfig>,
+    /// Falco's `http_output`; with `enabled: true` one more HTTP output.
+    #[serde(default)]
+    pub http_output: Option<HttpConfig>,
     /// Falco's `rules:` selection, applied in order after loading:
     /// `[{disable: {rule: "*"}}, {enable: {tag: network}}]` (rule names
     /// take `*` wildcards; tags match exactly).
@@ -196,24 +253,94 @@ impl Config {
                 reason,
             }
         })?;
-        cfg.outputs.stdout.json_output |= cfg.json_output;
-        cfg.outputs
-            .validate()
-            .map_err(|reason| ConfigError::Invalid {
+        cfg.apply_outputs().map_err(|(key_path, reason)| {
+            let (line, col) = locate(path, text, &key_path);
+            ConfigError::Invalid {
                 path: path.to_string(),
-                line: 1,
-                col: 1,
-                reason: format!("outputs: {reason}"),
-            })?;
-        if cfg.max_threads == 0 {
-            return Err(ConfigError::Invalid {
-                path: path.to_string(),
-                line: 1,
-                col: 1,
-                reason: "max_threads must be at least 1".into(),
-            });
-        }
+                line,
+                col,
+                reason,
+            }
+        })?;
         Ok(cfg)
+    }
+
+    /// Validates the output settings (lanner's and Falco's keys) and merges
+    /// Falco's into `outputs`. Err: the bad key's path and the reason.
+    fn apply_outputs(&mut self) -> Result<(), (Vec<PathSeg>, String)> {
+        let k = PathSeg::key;
+        let located = |e: InvalidOutput| (e.path.clone(), e.to_string());
+        if self.max_threads == 0 {
+            return Err((
+                vec![k("max_threads")],
+                "max_threads must be at least 1".into(),
+            ));
+        }
+        self.outputs
+            .check()
+            .map_err(|e| located(e.under(&[k("outputs")])))?;
+        if let Some(f) = self
+            .file_output
+            .as_ref()
+            .filter(|f| f.enabled == Some(true))
+        {
+            check_file(f).map_err(|e| located(e.under(&[k("file_output")])))?;
+        }
+        if let Some(h) = self
+            .http_output
+            .as_ref()
+            .filter(|h| h.enabled == Some(true))
+        {
+            check_http(h).map_err(|e| located(e.under(&[k("http_output")])))?;
+        }
+        let o = &mut self.outputs;
+        o.json_output = self.json_output;
+        o.json = JsonOptions {
+            include_output: self.json_include_output_property,
+            include_message: self.json_include_message_property,
+            include_output_fields: self.json_include_output_fields_property,
+            include_tags: self.json_include_tags_property,
+            iso8601: self.time_format_iso_8601,
+        };
+        if let Some(s) = self.stdout_output {
+            if o.stdout != Default::default() {
+                return Err((
+                    vec![k("stdout_output")],
+                    "stdout_output and outputs.stdout both configure stdout; keep one".into(),
+                ));
+            }
+            o.stdout.enabled = s.enabled;
+        }
+        if self.syslog_output.is_some_and(|s| s.enabled) {
+            let dev_log = SyslogConfig {
+                transport: TransportKind::Unix,
+                path: "/dev/log".into(),
+                format: MessageFormat::Rfc3164,
+                ..SyslogConfig::default()
+            };
+            let present = o
+                .syslog
+                .iter()
+                .any(|s| s.transport == TransportKind::Unix && s.path == dev_log.path);
+            if !present {
+                o.syslog.push(dev_log);
+            }
+        }
+        if let Some(f) = self
+            .file_output
+            .as_ref()
+            .filter(|f| f.enabled == Some(true))
+        {
+            o.file.push(f.clone());
+        }
+        if let Some(h) = self
+            .http_output
+            .as_ref()
+            .filter(|h| h.enabled == Some(true))
+        {
+            o.http.push(h.clone());
+        }
+        Ok(())
     }
 
     /// Reads and parses a config file.
@@ -238,6 +365,41 @@ impl Config {
     }
 }
 
+/// The 1-based line:col of the value at `key_path` in `text` (of its key
+/// when the value is empty); of the deepest part of the path that exists
+/// when the rest does not (a key left out); 1:1 without a document.
+fn locate(path: &str, text: &str, key_path: &[PathSeg]) -> (usize, usize) {
+    let Some(root) = yaml::parse(path, text)
+        .ok()
+        .and_then(|d| d.into_iter().next())
+    else {
+        return (1, 1);
+    };
+    let mut at = (root.mark().line, root.mark().col);
+    let mut node = &root;
+    for seg in key_path {
+        let next = match seg {
+            PathSeg::Key(key) => node.get_entry(key).map(|(k, v)| {
+                // An empty value (`url:`) has no position of its own.
+                let m = if v.is_null() { k.mark() } else { v.mark() };
+                (v, (m.line, m.col))
+            }),
+            PathSeg::Index(i) => node
+                .as_seq()
+                .and_then(|s| s.get(*i))
+                .map(|v| (v, (v.mark().line, v.mark().col))),
+        };
+        match next {
+            Some((n, m)) => {
+                node = n;
+                at = m;
+            }
+            None => break,
+        }
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,8 +407,14 @@ mod tests {
     #[test]
     fn falco_json_output_key_switches_stdout_to_json() {
         let c = Config::parse("t.yaml", "json_output: true\n").unwrap();
-        assert!(c.outputs.stdout.json_output);
-        assert!(!Config::embedded().outputs.stdout.json_output);
+        assert!(c.outputs.stdout_json());
+        assert!(!Config::embedded().outputs.stdout_json());
+        let c = Config::parse(
+            "t.yaml",
+            "json_output: true\noutputs:\n  stdout:\n    json_output: false\n",
+        )
+        .unwrap();
+        assert!(!c.outputs.stdout_json(), "an output's own format wins");
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Outputs: alert delivery from the processing loop to every destination.
 //!
 //! Owns: the fan-out [`Outputs`] (one alert to every configured output),
-//! the outputs' configuration ([`OutputsConfig`]) and their stats. Each
-//! output runs on its own thread behind a bounded queue (`worker`); the
-//! syslog output lives in `syslog`, the text line output in `stdout`.
+//! the outputs' configuration ([`OutputsConfig`]) and its validation with
+//! the key path of each bad value ([`InvalidOutput`]), the file outputs'
+//! shared reopen requests, and the outputs' stats. Each output runs on its
+//! own thread behind a bounded queue (`worker`); the syslog output lives
+//! in `syslog`, the line outputs in `stdout` and `file`, HTTP in `http`.
 //! Must never: block the processing loop (a slow or dead destination drops
 //! and counts), or lose an alert without it showing in an output's
 //! counters.
 
 pub mod alert;
+pub mod file;
+pub mod http;
 pub mod json;
 pub mod stdout;
 pub mod syslog;
@@ -16,7 +20,10 @@ pub mod timefmt;
 pub mod worker;
 
 use self::alert::Alert;
-use self::stdout::{StdoutConfig, StdoutOutput};
+use self::file::{FileConfig, FileConfigError, FileOutput, Reopen};
+use self::http::{HttpConfig, HttpConfigError, HttpOutput, TlsError};
+use self::json::JsonOptions;
+use self::stdout::{LineFormat, StdoutConfig, StdoutOutput};
 use self::syslog::{ConfigError, SyslogConfig, SyslogOutput};
 use self::worker::{OutputHandle, OutputStats, ShutdownReport};
 use serde::Deserialize;
@@ -29,8 +36,24 @@ use std::time::{Duration, Instant};
 pub enum OutputError {
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    File(#[from] FileConfigError),
+    #[error(transparent)]
+    Http(#[from] HttpConfigError),
     #[error("stdout: queue_capacity must be greater than 0")]
     StdoutQueueCapacity,
+    #[error("{name}: open: {source}")]
+    Open {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: {source}")]
+    Tls {
+        name: String,
+        #[source]
+        source: TlsError,
+    },
     #[error("start output thread {name}: {source}")]
     Spawn {
         name: String,
@@ -46,25 +69,161 @@ pub struct OutputsConfig {
     pub stdout: StdoutConfig,
     /// Zero or more syslog destinations.
     pub syslog: Vec<SyslogConfig>,
+    /// Zero or more files.
+    pub file: Vec<FileConfig>,
+    /// Zero or more HTTP(S) endpoints.
+    pub http: Vec<HttpConfig>,
+    /// Falco's top-level `json_output`: stdout and file outputs without a
+    /// `json_output` of their own write JSON. Set by the config loader.
+    #[serde(skip)]
+    pub json_output: bool,
+    /// Falco's `json_include_*` and `time_format_iso_8601`, for every
+    /// output that writes Falco JSON or text lines. Set by the config
+    /// loader.
+    #[serde(skip)]
+    pub json: JsonOptions,
+}
+
+/// One step of a key path into the configuration document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+impl PathSeg {
+    pub fn key(k: &str) -> PathSeg {
+        PathSeg::Key(k.to_string())
+    }
+}
+
+/// `outputs.file[0].filename`.
+pub fn dotted(path: &[PathSeg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            PathSeg::Key(k) if s.is_empty() => s.push_str(k),
+            PathSeg::Key(k) => {
+                s.push('.');
+                s.push_str(k);
+            }
+            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// A bad output setting and the key path it is at (relative to wherever
+/// the validated section sits; the config loader prefixes it).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {error}", dotted(path))]
+pub struct InvalidOutput {
+    pub path: Vec<PathSeg>,
+    #[source]
+    pub error: OutputError,
+}
+
+impl InvalidOutput {
+    fn at(path: Vec<PathSeg>, field: Option<&str>, error: OutputError) -> InvalidOutput {
+        let mut path = path;
+        path.extend(field.map(PathSeg::key));
+        InvalidOutput { path, error }
+    }
+
+    /// The same error under `prefix` (`outputs`, `file_output`...).
+    pub fn under(mut self, prefix: &[PathSeg]) -> InvalidOutput {
+        let mut path = prefix.to_vec();
+        path.append(&mut self.path);
+        self.path = path;
+        self
+    }
+}
+
+/// The key a syslog validation error is about (None: the entry itself).
+fn syslog_field(e: &ConfigError) -> Option<&'static str> {
+    Some(match e {
+        ConfigError::MissingAddress => return None,
+        ConfigError::BadAddress(_) => "address",
+        ConfigError::EmptyPath => "path",
+        ConfigError::BadHostname(_) => "hostname",
+        ConfigError::BadAppName(_) => "app_name",
+        ConfigError::BadSdId(_) => "sd_id",
+        ConfigError::MaxMessageSize(_) => "max_message_size",
+        ConfigError::QueueCapacity(_) => "queue_capacity",
+        ConfigError::Zero(f) => f,
+        ConfigError::Backoff { .. } => "backoff_initial_ms",
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+/// Whether a list entry is on: listed entries are unless `enabled: false`.
+fn listed_enabled(enabled: Option<bool>) -> bool {
+    enabled.unwrap_or(true)
 }
 
 impl OutputsConfig {
     /// Validates every output without starting any.
     pub fn validate(&self) -> Result<(), OutputError> {
+        self.check().map_err(|e| e.error)
+    }
+
+    /// Validates every enabled output; the error carries the key path of
+    /// the bad value (`file[1].filename`).
+    pub fn check(&self) -> Result<(), InvalidOutput> {
+        let k = PathSeg::key;
         if self.stdout.enabled && self.stdout.queue_capacity == 0 {
-            return Err(OutputError::StdoutQueueCapacity);
+            return Err(InvalidOutput::at(
+                vec![k("stdout")],
+                Some("queue_capacity"),
+                OutputError::StdoutQueueCapacity,
+            ));
         }
-        for s in &self.syslog {
-            s.validate()?;
+        for (i, s) in self.syslog.iter().enumerate() {
+            s.validate().map_err(|e| {
+                InvalidOutput::at(
+                    vec![k("syslog"), PathSeg::Index(i)],
+                    syslog_field(&e),
+                    e.into(),
+                )
+            })?;
+        }
+        for (i, f) in self.file.iter().enumerate() {
+            if listed_enabled(f.enabled) {
+                check_file(f).map_err(|e| e.under(&[k("file"), PathSeg::Index(i)]))?;
+            }
+        }
+        for (i, h) in self.http.iter().enumerate() {
+            if listed_enabled(h.enabled) {
+                check_http(h).map_err(|e| e.under(&[k("http"), PathSeg::Index(i)]))?;
+            }
         }
         Ok(())
     }
+
+    /// Whether stdout writes JSON (its own setting, else `json_output`).
+    pub fn stdout_json(&self) -> bool {
+        self.stdout.json_output.unwrap_or(self.json_output)
+    }
+}
+
+/// Validates one file destination; the path is the bad key.
+pub fn check_file(f: &FileConfig) -> Result<(), InvalidOutput> {
+    f.validate()
+        .map_err(|e| InvalidOutput::at(vec![], Some(e.field()), e.into()))
+}
+
+/// Validates one HTTP destination; the path is the bad key.
+pub fn check_http(h: &HttpConfig) -> Result<(), InvalidOutput> {
+    h.validate()
+        .map_err(|e| InvalidOutput::at(vec![], Some(e.field()), e.into()))
 }
 
 /// Fan-out to several outputs.
 #[derive(Debug, Default)]
 pub struct Outputs {
     outputs: Vec<OutputHandle>,
+    reopen: Reopen,
 }
 
 impl Outputs {
@@ -77,12 +236,30 @@ impl Outputs {
         config.validate()?;
         let mut outs = Outputs::new();
         if config.stdout.enabled {
-            outs.push(StdoutOutput::spawn(&config.stdout)?);
+            outs.push(StdoutOutput::spawn(
+                &config.stdout,
+                config.json_output,
+                &config.json,
+            )?);
         }
         for s in &config.syslog {
             outs.push(SyslogOutput::spawn(s.clone())?);
         }
+        for f in config.file.iter().filter(|f| listed_enabled(f.enabled)) {
+            let format = LineFormat::new(f.json_output.unwrap_or(config.json_output), &config.json);
+            outs.push(FileOutput::spawn(f, format, outs.reopen.clone())?);
+        }
+        let hostname = stdout::local_hostname();
+        for h in config.http.iter().filter(|h| listed_enabled(h.enabled)) {
+            outs.push(HttpOutput::spawn(h, &config.json, hostname.clone())?);
+        }
         Ok(outs)
+    }
+
+    /// The reopen requests file outputs follow: [`Reopen::request`] (on
+    /// SIGHUP) makes each reopen its file before its next write.
+    pub fn reopen(&self) -> Reopen {
+        self.reopen.clone()
     }
 
     pub fn push(&mut self, output: OutputHandle) {
@@ -217,6 +394,43 @@ mod tests {
     }
 
     #[test]
+    fn check_names_the_bad_key() {
+        let c: OutputsConfig = serde_json::from_str(
+            r#"{"syslog":[{},{"transport":"tcp","address":"h:0"}],
+                "file":[{"filename":"/nonexistent/dir/a.log","enabled":false},
+                        {"filename":"/nonexistent/dir/b.log"}],
+                "http":[{"url":"ftp://x"}]}"#,
+        )
+        .unwrap();
+        let e = c.check().unwrap_err();
+        assert_eq!(dotted(&e.path), "syslog[1].address");
+        assert!(
+            e.to_string()
+                .starts_with("syslog[1].address: syslog: address"),
+            "{e}"
+        );
+        let c = OutputsConfig {
+            syslog: vec![],
+            ..c
+        };
+        let e = c.check().unwrap_err();
+        // The disabled file[0] is not checked.
+        assert_eq!(dotted(&e.path), "file[1].filename");
+        assert!(e.to_string().contains("does not exist"), "{e}");
+        let c = OutputsConfig { file: vec![], ..c };
+        let e = c.check().unwrap_err().under(&[PathSeg::key("outputs")]);
+        assert_eq!(dotted(&e.path), "outputs.http[0].url");
+        let c = OutputsConfig {
+            syslog: vec![SyslogConfig {
+                transport: TransportKind::Udp,
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(dotted(&c.check().unwrap_err().path), "syslog[0]");
+    }
+
+    #[test]
     fn fan_out_counts_per_output() {
         let dir = tempfile::tempdir().unwrap();
         let cfg = OutputsConfig {
@@ -229,6 +443,7 @@ mod tests {
                 max_attempts: 1,
                 ..Default::default()
             }],
+            ..Default::default()
         };
         let mut outs = Outputs::spawn(&cfg).unwrap();
         outs.push(stdout::LineOutput::spawn("sink", std::io::sink(), 8).unwrap());
