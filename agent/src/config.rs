@@ -418,6 +418,107 @@ mod tests {
     }
 
     #[test]
+    fn falco_output_keys_merge_into_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("events.txt");
+        let text = format!(
+            "json_output: true\njson_include_tags_property: false\n\
+             json_include_output_fields_property: false\ntime_format_iso_8601: true\n\
+             stdout_output:\n  enabled: false\nsyslog_output:\n  enabled: true\n\
+             file_output:\n  enabled: true\n  keep_alive: true\n  filename: {}\n\
+             http_output:\n  enabled: true\n  url: http://127.0.0.1:2801/\n  \
+             user_agent: falcosecurity/falco\n  insecure: false\n  ca_path: /etc/falco/certs/\n\
+             outputs:\n  http:\n    - url: https://siem.example/a\n      \
+             headers: {{Authorization: Bearer x}}\n",
+            log.display()
+        );
+        let c = Config::parse("c.yaml", &text).unwrap();
+        let o = &c.outputs;
+        assert!(!o.stdout.enabled);
+        assert!(o.json_output && o.json.iso8601);
+        assert!(!o.json.include_tags && !o.json.include_output_fields);
+        assert!(o.json.include_output && !o.json.include_message);
+        assert_eq!(o.syslog.len(), 1);
+        assert_eq!(o.syslog[0].format, MessageFormat::Rfc3164);
+        assert_eq!(o.syslog[0].path, Path::new("/dev/log"));
+        assert_eq!(o.file.len(), 1);
+        assert_eq!(o.file[0].filename, log);
+        assert!(o.file[0].keep_alive);
+        // lanner's list first, then Falco's section.
+        assert_eq!(o.http.len(), 2);
+        assert_eq!(o.http[0].url, "https://siem.example/a");
+        assert_eq!(o.http[0].headers["Authorization"], "Bearer x");
+        assert_eq!(o.http[1].user_agent, "falcosecurity/falco");
+        // syslog_output does not double an existing /dev/log destination.
+        let e = Config::embedded();
+        let text = format!("{EMBEDDED_CONFIG}syslog_output:\n  enabled: true\n");
+        let c = Config::parse("c.yaml", &text).unwrap();
+        assert_eq!(c.outputs.syslog, e.outputs.syslog);
+        // Falco's disabled defaults are not validated (url "" is Falco's).
+        let c = Config::parse(
+            "c.yaml",
+            "http_output:\n  enabled: false\n  url: \"\"\nfile_output:\n  filename: /nonexistent/x\n",
+        )
+        .unwrap();
+        assert!(c.outputs.http.is_empty() && c.outputs.file.is_empty());
+    }
+
+    fn err(text: &str) -> String {
+        Config::parse("c.yaml", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bad_output_values_are_located_at_their_key() {
+        let e = err("http_output:\n  enabled: true\n  url: ftp://x/\n");
+        assert!(
+            e.starts_with("c.yaml:3:8: http_output.url: http: url \"ftp://x/\""),
+            "{e}"
+        );
+        // A left-out key: at the section that lacks it.
+        let e = err("\nhttp_output:\n  enabled: true\n");
+        assert!(
+            e.starts_with("c.yaml:3:3: http_output.url: http: url is required"),
+            "{e}"
+        );
+        let e = err("http_output:\n  enabled: true\n  url: https://h/\n  insecure: true\n");
+        assert!(e.starts_with("c.yaml:4:13: http_output.insecure: "), "{e}");
+        let e = err(
+            "outputs:\n  file:\n    - filename: /tmp/ok.log\n    - keep_alive: true\n      filename: /nonexistent/d/a.log\n",
+        );
+        assert!(e.starts_with("c.yaml:5:17: outputs.file[1].filename: file: directory \"/nonexistent/d\" of filename does not exist"), "{e}");
+        let e = err("outputs:\n  syslog:\n    - transport: tcp\n      address: nowhere\n");
+        assert!(
+            e.starts_with("c.yaml:4:16: outputs.syslog[0].address: "),
+            "{e}"
+        );
+        let e = err("outputs:\n  syslog:\n    - transport: udp\n");
+        assert!(e.starts_with("c.yaml:3:7: outputs.syslog[0]: "), "{e}");
+        let e = err("outputs:\n  http:\n    - url: http://h/\n      timeout_ms: 0\n");
+        assert!(
+            e.starts_with("c.yaml:4:19: outputs.http[0].timeout_ms: "),
+            "{e}"
+        );
+        let e = err("outputs:\n  http:\n    - url:\n");
+        assert!(e.starts_with("c.yaml:3:7: outputs.http[0].url: "), "{e}");
+        let e = err("outputs:\n  stdout:\n    enabled: false\nstdout_output:\n  enabled: true\n");
+        assert!(
+            e.starts_with("c.yaml:5:3: stdout_output and outputs.stdout"),
+            "{e}"
+        );
+        let e = err("device: /dev/x\nmax_threads: 0\n");
+        assert!(
+            e.starts_with("c.yaml:2:14: max_threads must be at least 1"),
+            "{e}"
+        );
+        // Serde-level errors in the new sections keep serde's location.
+        let e = err("file_output:\n  enabled: true\n  rotate: daily\n");
+        assert!(
+            e.starts_with("c.yaml:3:3: file_output: unknown field `rotate`"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn embedded_config_and_rules_load() {
         let c = Config::embedded();
         assert!(c.rules_files.is_empty());
