@@ -1,0 +1,61 @@
+//! `lanner run` with output settings that parse but are wrong: each is
+//! rejected before the device is touched, with file:line:col, the key and
+//! the reason.
+
+mod common;
+use common::lanner;
+
+/// Runs `lanner run -c CONFIG` with `yaml`: (exit code, stderr, config path).
+fn run_with(yaml: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("lanner.yaml");
+    std::fs::write(&cfg, yaml).unwrap();
+    let dev = dir.path().join("no-such-device");
+    let (code, _, err) = lanner(&[
+        "run",
+        "-c",
+        cfg.to_str().unwrap(),
+        "--device",
+        dev.to_str().unwrap(),
+    ]);
+    assert!(!err.contains("no-such-device"), "device was touched: {err}");
+    (code, err, cfg.display().to_string())
+}
+
+#[test]
+fn http_url_without_scheme_is_located() {
+    let (code, err, cfg) = run_with(
+        "stdout_output:\n  enabled: false\nhttp_output:\n  enabled: true\n  url: falcosidekick:2801\n",
+    );
+    assert_ne!(code, 0);
+    let want = format!(
+        "{cfg}:5:8: http_output.url: http: url \"falcosidekick:2801\" must start with http:// or https://"
+    );
+    assert!(err.contains(&want), "stderr: {err}");
+}
+
+#[test]
+fn file_in_a_missing_directory_is_located() {
+    let (code, err, cfg) = run_with(
+        "outputs:\n  file:\n    - filename: /nonexistent-dir/alerts.log\n      keep_alive: true\n",
+    );
+    assert_ne!(code, 0);
+    let want =
+        format!("{cfg}:3:17: outputs.file[0].filename: file: directory \"/nonexistent-dir\"");
+    assert!(err.contains(&want), "stderr: {err}");
+}
+
+#[test]
+fn insecure_tls_is_refused_with_the_reason() {
+    let (code, err, cfg) =
+        run_with("outputs:\n  http:\n    - url: https://siem.example/\n      insecure: true\n");
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(&format!("{cfg}:4:17: outputs.http[0].insecure: ")),
+        "stderr: {err}"
+    );
+    assert!(
+        err.contains("give the server's CA with ca_cert"),
+        "stderr: {err}"
+    );
+}
