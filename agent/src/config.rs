@@ -18,7 +18,9 @@ use crate::output::file::FileConfig;
 use crate::output::http::HttpConfig;
 use crate::output::json::JsonOptions;
 use crate::output::syslog::{MessageFormat, SyslogConfig, TransportKind};
-use crate::output::{check_file, check_http, InvalidOutput, OutputsConfig, PathSeg};
+use crate::output::{
+    check_file, check_file_unique, check_http, InvalidOutput, OutputsConfig, PathSeg,
+};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -284,7 +286,9 @@ impl Config {
             .as_ref()
             .filter(|f| f.enabled == Some(true))
         {
-            check_file(f).map_err(|e| located(e.under(&[k("file_output")])))?;
+            check_file(f)
+                .and_then(|()| check_file_unique(f, &self.outputs.file))
+                .map_err(|e| located(e.under(&[k("file_output")])))?;
         }
         if let Some(h) = self
             .http_output
@@ -503,6 +507,18 @@ mod tests {
         let e = err("outputs:\n  stdout:\n    enabled: false\nstdout_output:\n  enabled: true\n");
         assert!(
             e.starts_with("c.yaml:5:3: stdout_output and outputs.stdout"),
+            "{e}"
+        );
+        let e = err(
+            "outputs:\n  file:\n    - filename: /tmp/a.log\nfile_output:\n  enabled: true\n  filename: /tmp/a.log\n",
+        );
+        assert!(
+            e.starts_with("c.yaml:6:13: file_output.filename: file: \"/tmp/a.log\" is already"),
+            "{e}"
+        );
+        let e = err("outputs:\n  file:\n    - filename: /tmp/a.log\n    - filename: /tmp/a.log\n");
+        assert!(
+            e.starts_with("c.yaml:4:17: outputs.file[1].filename: "),
             "{e}"
         );
         let e = err("device: /dev/x\nmax_threads: 0\n");

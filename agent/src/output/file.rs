@@ -80,6 +80,8 @@ pub enum FileConfigError {
     IsDirectory(PathBuf),
     #[error("file: queue_capacity {0} must be in 1..={MAX_QUEUE_CAPACITY}")]
     QueueCapacity(usize),
+    #[error("file: {0:?} is already the filename of another file output")]
+    Duplicate(PathBuf),
 }
 
 impl FileConfigError {

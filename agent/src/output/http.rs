@@ -395,13 +395,18 @@ impl HttpDeliver {
     }
 }
 
-/// At most `max` bytes of `s` (cut at a character boundary), trimmed.
-fn excerpt(s: &str, max: usize) -> &str {
+/// At most `max` bytes of `s` (cut at a character boundary), trimmed,
+/// control characters as spaces (a server's text goes into one line).
+fn excerpt(s: &str, max: usize) -> String {
     let mut end = s.len().min(max);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    s[..end].trim()
+    let text: String = s[..end]
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    text.trim().to_string()
 }
 
 impl Deliver for HttpDeliver {
@@ -612,6 +617,7 @@ mod tests {
         assert!(s(408).is_retryable() && !s(302).is_retryable());
         assert_eq!(excerpt(" é\n", 2), "");
         assert_eq!(excerpt("ok \n", 200), "ok");
+        assert_eq!(excerpt("a\r\nb\x1b", 200), "a  b");
         assert_eq!(s(500).to_string(), "u: HTTP status 500");
     }
 }

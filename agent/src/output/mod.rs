@@ -191,6 +191,8 @@ impl OutputsConfig {
         for (i, f) in self.file.iter().enumerate() {
             if listed_enabled(f.enabled) {
                 check_file(f).map_err(|e| e.under(&[k("file"), PathSeg::Index(i)]))?;
+                check_file_unique(f, &self.file[..i])
+                    .map_err(|e| e.under(&[k("file"), PathSeg::Index(i)]))?;
             }
         }
         for (i, h) in self.http.iter().enumerate() {
@@ -211,6 +213,18 @@ impl OutputsConfig {
 pub fn check_file(f: &FileConfig) -> Result<(), InvalidOutput> {
     f.validate()
         .map_err(|e| InvalidOutput::at(vec![], Some(e.field()), e.into()))
+}
+
+/// Two outputs appending to one file would write every alert twice.
+pub fn check_file_unique(f: &FileConfig, others: &[FileConfig]) -> Result<(), InvalidOutput> {
+    let same = others
+        .iter()
+        .any(|o| listed_enabled(o.enabled) && o.filename == f.filename);
+    if same {
+        let e = FileConfigError::Duplicate(f.filename.clone());
+        return Err(InvalidOutput::at(vec![], Some("filename"), e.into()));
+    }
+    Ok(())
 }
 
 /// Validates one HTTP destination; the path is the bad key.
