@@ -206,12 +206,15 @@ fn run(
     let detector = RulesDetector::new(ruleset).with_matching(cfg.rule_matching);
     let device = device.unwrap_or_else(|| cfg.device.clone());
 
+    // Outputs read their TLS material and create their files now, so a
+    // bad certificate or an unwritable file also fails before the device.
+    let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
+
     let driver = driver.unwrap_or_else(|| cfg.driver.as_str().to_string());
     let mut src = lanner::source::driver::open(&driver, &device, 0)
         .with_context(|| format!("opening the {driver} driver"))?;
     let filter = detector.filter().procexit();
     src.set_filter(&filter)?;
-    let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
     let stop = stop_flag(duration)?;
     // File outputs reopen their file before the next write after a SIGHUP.
     outputs

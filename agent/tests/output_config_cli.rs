@@ -59,3 +59,23 @@ fn insecure_tls_is_refused_with_the_reason() {
         "stderr: {err}"
     );
 }
+
+#[test]
+fn unusable_tls_material_fails_before_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("ca.pem");
+    std::fs::write(&junk, "no certificate here\n").unwrap();
+    let (code, err, _) = run_with(&format!(
+        "stdout_output:\n  enabled: false\nhttp_output:\n  enabled: true\n  url: https://127.0.0.1:1/\n  ca_cert: {}\n",
+        junk.display()
+    ));
+    assert_ne!(code, 0);
+    assert!(err.contains("starting outputs"), "stderr: {err}");
+    assert!(
+        err.contains(&format!(
+            "ca_cert {}: no usable CA certificate",
+            junk.display()
+        )),
+        "stderr: {err}"
+    );
+}
