@@ -75,6 +75,8 @@ enum Reply {
     Hang,
     /// Not HTTP at all.
     Garbage,
+    /// Reads the request, closes the connection without a word.
+    Close,
 }
 
 struct Server {
@@ -182,6 +184,7 @@ fn serve<S: Read + Write>(s: S, tx: &Sender<Request>, reply: &Mutex<Reply>) {
                 text.len()
             ),
             Reply::Garbage => "SSH-2.0-OpenSSH_9.6\r\n\r\n".to_string(),
+            Reply::Close => return,
             Reply::Hang => {
                 // Hold the connection until the client gives up.
                 let mut sink = Vec::new();
@@ -457,19 +460,23 @@ fn error_statuses_are_retried_counted_and_recovered_from() {
 }
 
 #[test]
-fn garbage_replies_are_failures_and_the_output_goes_on() {
+fn garbage_and_closed_connections_are_failures_and_the_output_goes_on() {
     let srv = Server::start(None);
-    srv.set(Reply::Garbage);
     let h = spawn(&quick(srv.url("http")));
     let counters = h.counters();
-    h.send(alert(1));
-    wait_done(&h, 1);
-    assert_eq!(h.stats().failed, 1);
-    assert!(counters.last_error().is_some());
+    for (n, reply) in [Reply::Garbage, Reply::Close].into_iter().enumerate() {
+        srv.set(reply);
+        h.send(alert(n as u64));
+        wait_done(&h, n as u64 + 1);
+        assert_eq!(h.stats().failed, n as u64 + 1, "{reply:?}");
+        let e = counters.last_error().unwrap();
+        assert!(e.contains(&srv.url("http")), "{reply:?}: {e}");
+    }
     srv.set(Reply::Status(200, "ok"));
-    h.send(alert(2));
+    h.send(alert(9));
     let r = h.shutdown(Duration::from_secs(10));
-    assert_eq!((r.stats.sent, r.stats.failed), (1, 1), "{}", r.stats);
+    assert_eq!((r.stats.sent, r.stats.failed), (1, 2), "{}", r.stats);
+    assert_eq!(srv.received(), 3);
 }
 
 #[test]
