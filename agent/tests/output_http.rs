@@ -547,3 +547,41 @@ fn tls_material_problems_fail_at_start() {
         "{e}"
     );
 }
+
+#[test]
+fn a_stuck_http_output_stalls_neither_the_caller_nor_a_file_output() {
+    let srv = Server::start(None);
+    srv.set(Reply::Hang);
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("alerts.log");
+    let yaml = format!(
+        "stdout_output:\n  enabled: false\noutputs:\n  http:\n    - url: {}\n      \
+         timeout_ms: 20000\n      queue_capacity: 8\n  file:\n    - filename: {}\n      \
+         keep_alive: true\n",
+        srv.url("http"),
+        log.display()
+    );
+    let cfg = Config::parse("t.yaml", &yaml).unwrap();
+    let outs = Outputs::spawn(&cfg.outputs).unwrap();
+    for n in 0..100 {
+        outs.send(alert(n));
+    }
+    srv.next(); // the HTTP output is now inside its first, endless POST
+    let t0 = Instant::now();
+    while std::fs::read_to_string(&log).unwrap().lines().count() < 100 {
+        assert!(t0.elapsed() < WAIT, "the file output was held up");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let counters = outs.counters().0;
+    // Started in kind order: stdout, syslog, file, http.
+    let (file, http) = (&counters[0], &counters[1]);
+    assert!(http.0.starts_with("http:") && file.0.starts_with("file:"));
+    assert_eq!((file.1.sent, file.1.dropped), (100, 0));
+    assert_eq!(http.1.sent, 0);
+    assert!(http.1.dropped >= 91, "{}", http.1); // 8 queued + 1 in flight
+                                                 // Shutdown gives up on the stuck POST at its deadline.
+    let report = outs.shutdown(Duration::from_millis(500));
+    let h = &report.0[1];
+    assert!(!h.joined, "{report}");
+    assert_eq!(h.stats.dropped + h.stats.in_flight(), 100, "{report}");
+}
