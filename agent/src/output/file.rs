@@ -313,7 +313,7 @@ mod tests {
         let path = dir.path().join("a.log");
         std::fs::write(&path, "old\n").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        drop(open_append(&path).unwrap().write_all(b"new\n"));
+        open_append(&path).unwrap().write_all(b"new\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\nnew\n");
         // An existing file keeps its mode; a new one is private.
         let fresh = dir.path().join("b.log");

@@ -31,7 +31,7 @@ use super::json::{falco_json_with, JsonOptions};
 use super::syslog::transport::Backoff;
 use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
 use super::OutputError;
-use std::io;
+use std::io::{self, Read};
 use std::time::Duration;
 
 pub use self::config::{HttpConfig, HttpConfigError, MAX_QUEUE_CAPACITY};
@@ -84,8 +84,9 @@ impl HttpDeliver {
         let status_error = |resp: ureq::Response| {
             let status = resp.status();
             // A short excerpt of what the server said, for last_error.
-            let text = resp.into_string().unwrap_or_default();
-            let text = excerpt(&text, 200);
+            let mut head = Vec::new();
+            let _ = resp.into_reader().take(512).read_to_end(&mut head);
+            let text = excerpt(&String::from_utf8_lossy(&head), 200);
             PostError::Status {
                 url: self.url.clone(),
                 status,
@@ -98,8 +99,9 @@ impl HttpDeliver {
         };
         match req.send_bytes(body) {
             Ok(resp) if (200..300).contains(&resp.status()) => {
-                // Read the (small) body so a kept-alive connection is reusable.
-                let _ = resp.into_string();
+                // Read the body (bounded) so a kept-alive connection is
+                // reusable; a longer one just closes it.
+                let _ = io::copy(&mut resp.into_reader().take(64 * 1024), &mut io::sink());
                 Ok(())
             }
             Ok(resp) | Err(ureq::Error::Status(_, resp)) => Err(status_error(resp)),
