@@ -585,3 +585,22 @@ fn a_stuck_http_output_stalls_neither_the_caller_nor_a_file_output() {
     assert!(!h.joined, "{report}");
     assert_eq!(h.stats.dropped + h.stats.in_flight(), 100, "{report}");
 }
+
+#[test]
+fn a_token_in_the_query_stays_out_of_errors_and_stats() {
+    let srv = Server::start(None);
+    let url = format!("http://{}/hook?token=s3cret", srv.addr);
+    let h = spawn(&quick(url));
+    assert_eq!(h.name(), format!("http:http://{}/hook?...", srv.addr));
+    let counters = h.counters();
+    for reply in [Reply::Status(503, "down"), Reply::Close] {
+        srv.set(reply);
+        let before = h.stats().failed;
+        h.send(alert(1));
+        wait_done(&h, before + 1);
+        let e = counters.last_error().unwrap();
+        assert!(e.contains("/hook?...") && !e.contains("s3cret"), "{e}");
+    }
+    // The server itself got the whole URL.
+    assert_eq!(srv.next().path, "/hook?token=s3cret");
+}

@@ -65,6 +65,8 @@ impl PostError {
 struct HttpDeliver {
     agent: ureq::Agent,
     url: String,
+    /// `url` as errors show it (no query).
+    shown_url: String,
     headers: Vec<(String, String)>,
     hostname: String,
     json: JsonOptions,
@@ -88,7 +90,7 @@ impl HttpDeliver {
             let _ = resp.into_reader().take(512).read_to_end(&mut head);
             let text = excerpt(&String::from_utf8_lossy(&head), 200);
             PostError::Status {
-                url: self.url.clone(),
+                url: self.shown_url.clone(),
                 status,
                 body: if text.is_empty() {
                     String::new()
@@ -105,7 +107,9 @@ impl HttpDeliver {
                 Ok(())
             }
             Ok(resp) | Err(ureq::Error::Status(_, resp)) => Err(status_error(resp)),
-            Err(ureq::Error::Transport(t)) => Err(PostError::Transport(t.to_string())),
+            Err(ureq::Error::Transport(t)) => Err(PostError::Transport(
+                t.to_string().replace(&self.url, &self.shown_url),
+            )),
         }
     }
 }
@@ -171,6 +175,7 @@ impl HttpOutput {
         let deliver = HttpDeliver {
             agent,
             url: config.url.clone(),
+            shown_url: config.shown_url(),
             headers: config
                 .headers
                 .iter()

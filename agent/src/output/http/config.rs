@@ -283,7 +283,16 @@ impl HttpConfig {
 
     /// The output's name in stats lines: `http:https://siem:2801/`.
     pub fn name(&self) -> String {
-        format!("http:{}", self.url)
+        format!("http:{}", self.shown_url())
+    }
+
+    /// The URL as stats and errors show it: a query (which may carry a
+    /// token) is replaced by `?...`.
+    pub fn shown_url(&self) -> String {
+        match self.url.split_once('?') {
+            Some((base, _)) => format!("{base}?..."),
+            None => self.url.clone(),
+        }
     }
 
     fn is_https(&self) -> bool {
@@ -328,6 +337,8 @@ mod tests {
             url(ok).validate().unwrap();
         }
         assert_eq!(url("").validate(), Err(HttpConfigError::MissingUrl));
+        let hook = url("https://hooks.example/in?token=s3cret");
+        assert_eq!(hook.name(), "http:https://hooks.example/in?...");
         for bad in [
             "ftp://h/",
             "h:2801",
