@@ -1,14 +1,23 @@
 //! The agent's configuration file (YAML) and its embedded default.
 //!
-//! Owns: the config schema, defaults, and errors located as
-//! `file:line:col: reason` (unknown keys are errors, not ignored).
-//! Must never: touch the device or the network; loading is pure.
+//! Owns: the config schema (Falco's output keys beside lanner's; how they
+//! merge is in `outputs`), defaults, and errors located as
+//! `file:line:col: reason` (unknown keys are errors, not ignored; a value
+//! that parses but fails validation is located at its key through the
+//! document's positioned tree, `engine::yaml`).
+//! Must never: touch the device or the network, or write anything;
+//! loading only reads the file (and checks that the paths the outputs
+//! name exist).
 
 use crate::engine::priority::Priority;
 use crate::engine::rules::{RuleMatching, RuleSelect, SelectBy};
-use crate::output::OutputsConfig;
+use crate::output::file::FileConfig;
+use crate::output::http::HttpConfig;
+use crate::output::{OutputsConfig, PathSeg};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+
+mod outputs;
 
 /// The embedded default configuration.
 pub const EMBEDDED_CONFIG: &str = include_str!("../config/lanner.yaml");
@@ -21,6 +30,19 @@ fn default_device() -> PathBuf {
 
 fn default_max_threads() -> usize {
     262_144
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Falco's `stdout_output` / `syslog_output`: `{enabled: BOOL}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enabled {
+    /// Default true (Falco's default for both sections).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 /// lanner.yaml.
@@ -44,10 +66,42 @@ pub struct Config {
     /// Alert destinations.
     #[serde(default)]
     pub outputs: OutputsConfig,
-    /// Falco's top-level `json_output`: true prints alerts on stdout as
-    /// JSON in Falco's schema (same as `outputs.stdout.json_output`).
+    /// Falco's top-level `json_output`: stdout and file outputs write
+    /// alerts as JSON in Falco's schema unless they set `json_output`
+    /// themselves (HTTP always sends JSON).
     #[serde(default)]
     pub json_output: bool,
+    /// Falco's `json_include_output_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_output_property: bool,
+    /// Falco's `json_include_message_property` (default false).
+    #[serde(default)]
+    pub json_include_message_property: bool,
+    /// Falco's `json_include_output_fields_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_output_fields_property: bool,
+    /// Falco's `json_include_tags_property` (default true).
+    #[serde(default = "yes")]
+    pub json_include_tags_property: bool,
+    /// Falco's `time_format_iso_8601`: text lines (and JSON `output`)
+    /// with an ISO 8601 time (default false).
+    #[serde(default)]
+    pub time_format_iso_8601: bool,
+    /// Falco's `stdout_output: {enabled}`; the same as
+    /// `outputs.stdout.enabled` (giving both is an error).
+    #[serde(default)]
+    pub stdout_output: Option<Enabled>,
+    /// Falco's `syslog_output: {enabled}`: `enabled: true` adds what
+    /// Falco's syslog(3) does, RFC 3164 to the unix socket `/dev/log`
+    /// (unless `outputs.syslog` already has that destination).
+    #[serde(default)]
+    pub syslog_output: Option<Enabled>,
+    /// Falco's `file_output`; with `enabled: true` one more file output.
+    #[serde(default)]
+    pub file_output: Option<FileConfig>,
+    /// Falco's `http_output`; with `enabled: true` one more HTTP output.
+    #[serde(default)]
+    pub http_output: Option<HttpConfig>,
     /// Falco's `rules:` selection, applied in order after loading:
     /// `[{disable: {rule: "*"}}, {enable: {tag: network}}]` (rule names
     /// take `*` wildcards; tags match exactly).
@@ -196,24 +250,28 @@ impl Config {
                 reason,
             }
         })?;
-        cfg.outputs.stdout.json_output |= cfg.json_output;
-        cfg.outputs
-            .validate()
-            .map_err(|reason| ConfigError::Invalid {
+        cfg.check().map_err(|(key_path, reason)| {
+            let (line, col) = outputs::locate(path, text, &key_path);
+            ConfigError::Invalid {
                 path: path.to_string(),
-                line: 1,
-                col: 1,
-                reason: format!("outputs: {reason}"),
-            })?;
-        if cfg.max_threads == 0 {
-            return Err(ConfigError::Invalid {
-                path: path.to_string(),
-                line: 1,
-                col: 1,
-                reason: "max_threads must be at least 1".into(),
-            });
-        }
+                line,
+                col,
+                reason,
+            }
+        })?;
         Ok(cfg)
+    }
+
+    /// Checks what serde cannot and merges Falco's output keys into
+    /// `outputs`. Err: the bad key's path and the reason.
+    fn check(&mut self) -> Result<(), (Vec<PathSeg>, String)> {
+        if self.max_threads == 0 {
+            return Err((
+                vec![PathSeg::key("max_threads")],
+                "max_threads must be at least 1".into(),
+            ));
+        }
+        self.apply_outputs()
     }
 
     /// Reads and parses a config file.
@@ -241,13 +299,6 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn falco_json_output_key_switches_stdout_to_json() {
-        let c = Config::parse("t.yaml", "json_output: true\n").unwrap();
-        assert!(c.outputs.stdout.json_output);
-        assert!(!Config::embedded().outputs.stdout.json_output);
-    }
 
     #[test]
     fn embedded_config_and_rules_load() {

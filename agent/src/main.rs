@@ -1,7 +1,8 @@
 //! `lanner`: the agent's command line.
 //!
 //! Owns: argument parsing, loading config and rules before touching the
-//! device (so bad input fails fast with file:line:col), signal handling, and
+//! device (so bad input fails fast with file:line:col), signal handling
+//! (SIGINT/SIGTERM stop, SIGHUP reopens file outputs for logrotate), and
 //! the final loss report.
 //! Must never: contain pipeline logic (that is `lanner::pipeline`).
 
@@ -195,18 +196,31 @@ fn run(
         Some(p) => Config::load(p)?,
         None => Config::embedded(),
     };
+    // From here on SIGHUP (logrotate's postrotate) only sets a flag; its
+    // default action would kill the agent.
+    let hup = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hup))
+        .context("installing the SIGHUP handler")?;
     let mut ruleset = load_rules(&rules, &cfg)?;
     let enabled = ruleset.apply_selection(&cfg.rule_selection(), cfg.priority.map(|p| p.0));
     let detector = RulesDetector::new(ruleset).with_matching(cfg.rule_matching);
     let device = device.unwrap_or_else(|| cfg.device.clone());
+
+    // Outputs read their TLS material and create their files now, so a
+    // bad certificate or an unwritable file also fails before the device.
+    let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
 
     let driver = driver.unwrap_or_else(|| cfg.driver.as_str().to_string());
     let mut src = lanner::source::driver::open(&driver, &device, 0)
         .with_context(|| format!("opening the {driver} driver"))?;
     let filter = detector.filter().procexit();
     src.set_filter(&filter)?;
-    let outputs = Outputs::spawn(&cfg.outputs).context("starting outputs")?;
     let stop = stop_flag(duration)?;
+    // File outputs reopen their file before the next write after a SIGHUP.
+    outputs
+        .reopen()
+        .watch_flag(hup, Arc::clone(&stop), Duration::from_millis(200))
+        .context("starting the SIGHUP watcher")?;
 
     let procfs = Procfs::new("/proc");
     let containers = Arc::new(ContainerTable::new(RuntimeRoots::default()));

@@ -1,14 +1,19 @@
 //! Outputs: alert delivery from the processing loop to every destination.
 //!
-//! Owns: the fan-out [`Outputs`] (one alert to every configured output),
-//! the outputs' configuration ([`OutputsConfig`]) and their stats. Each
-//! output runs on its own thread behind a bounded queue (`worker`); the
-//! syslog output lives in `syslog`, the text line output in `stdout`.
+//! Owns: the fan-out [`Outputs`] (starting every output a config asks
+//! for, one alert to each), the file outputs' shared reopen requests, and
+//! the outputs' stats. The configuration and its located validation are
+//! in `config`. Each output runs on its own thread behind a bounded queue
+//! (`worker`); the syslog output lives in `syslog`, the line outputs in
+//! `stdout` and `file`, HTTP in `http`.
 //! Must never: block the processing loop (a slow or dead destination drops
 //! and counts), or lose an alert without it showing in an output's
 //! counters.
 
 pub mod alert;
+pub mod config;
+pub mod file;
+pub mod http;
 pub mod json;
 pub mod stdout;
 pub mod syslog;
@@ -16,11 +21,17 @@ pub mod timefmt;
 pub mod worker;
 
 use self::alert::Alert;
-use self::stdout::{StdoutConfig, StdoutOutput};
-use self::syslog::{ConfigError, SyslogConfig, SyslogOutput};
+use self::config::listed_enabled;
+use self::file::{FileConfigError, FileOutput, Reopen};
+use self::http::{HttpConfigError, HttpOutput, TlsError};
+use self::stdout::{LineFormat, StdoutOutput};
+use self::syslog::{ConfigError, SyslogOutput};
 use self::worker::{OutputHandle, OutputStats, ShutdownReport};
-use serde::Deserialize;
 use std::fmt;
+
+pub use self::config::{
+    check_file, check_file_unique, check_http, dotted, InvalidOutput, OutputsConfig, PathSeg,
+};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,8 +40,24 @@ use std::time::{Duration, Instant};
 pub enum OutputError {
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    File(#[from] FileConfigError),
+    #[error(transparent)]
+    Http(#[from] HttpConfigError),
     #[error("stdout: queue_capacity must be greater than 0")]
     StdoutQueueCapacity,
+    #[error("{name}: open: {source}")]
+    Open {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: {source}")]
+    Tls {
+        name: String,
+        #[source]
+        source: TlsError,
+    },
     #[error("start output thread {name}: {source}")]
     Spawn {
         name: String,
@@ -39,32 +66,11 @@ pub enum OutputError {
     },
 }
 
-/// Every output of the agent. Default: stdout only.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct OutputsConfig {
-    pub stdout: StdoutConfig,
-    /// Zero or more syslog destinations.
-    pub syslog: Vec<SyslogConfig>,
-}
-
-impl OutputsConfig {
-    /// Validates every output without starting any.
-    pub fn validate(&self) -> Result<(), OutputError> {
-        if self.stdout.enabled && self.stdout.queue_capacity == 0 {
-            return Err(OutputError::StdoutQueueCapacity);
-        }
-        for s in &self.syslog {
-            s.validate()?;
-        }
-        Ok(())
-    }
-}
-
 /// Fan-out to several outputs.
 #[derive(Debug, Default)]
 pub struct Outputs {
     outputs: Vec<OutputHandle>,
+    reopen: Reopen,
 }
 
 impl Outputs {
@@ -77,12 +83,30 @@ impl Outputs {
         config.validate()?;
         let mut outs = Outputs::new();
         if config.stdout.enabled {
-            outs.push(StdoutOutput::spawn(&config.stdout)?);
+            outs.push(StdoutOutput::spawn(
+                &config.stdout,
+                config.json_output,
+                &config.json,
+            )?);
         }
         for s in &config.syslog {
             outs.push(SyslogOutput::spawn(s.clone())?);
         }
+        for f in config.file.iter().filter(|f| listed_enabled(f.enabled)) {
+            let format = LineFormat::new(f.json_output.unwrap_or(config.json_output), &config.json);
+            outs.push(FileOutput::spawn(f, format, outs.reopen.clone())?);
+        }
+        let hostname = stdout::local_hostname();
+        for h in config.http.iter().filter(|h| listed_enabled(h.enabled)) {
+            outs.push(HttpOutput::spawn(h, &config.json, hostname.clone())?);
+        }
         Ok(outs)
+    }
+
+    /// The reopen requests file outputs follow: [`Reopen::request`] (on
+    /// SIGHUP) makes each reopen its file before its next write.
+    pub fn reopen(&self) -> Reopen {
+        self.reopen.clone()
     }
 
     pub fn push(&mut self, output: OutputHandle) {
@@ -192,7 +216,8 @@ impl crate::pipeline::AlertSink for Outputs {
 mod tests {
     use super::*;
     use crate::engine::priority::Priority;
-    use crate::output::syslog::TransportKind;
+    use crate::output::stdout::StdoutConfig;
+    use crate::output::syslog::{SyslogConfig, TransportKind};
 
     #[test]
     fn config_from_json_and_validation() {
@@ -229,6 +254,7 @@ mod tests {
                 max_attempts: 1,
                 ..Default::default()
             }],
+            ..Default::default()
         };
         let mut outs = Outputs::spawn(&cfg).unwrap();
         outs.push(stdout::LineOutput::spawn("sink", std::io::sink(), 8).unwrap());

@@ -11,6 +11,7 @@
 //! and agents mostly run with TZ=UTC anyway.
 
 use super::alert::Alert;
+use super::json::JsonOptions;
 use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
 use super::OutputError;
 use serde::Deserialize;
@@ -25,8 +26,9 @@ pub struct StdoutConfig {
     pub enabled: bool,
     /// Default 1024; a full queue drops and counts.
     pub queue_capacity: usize,
-    /// Falco's `json_output`: JSON lines instead of text. Default false.
-    pub json_output: bool,
+    /// JSON lines (true) or text lines (false). Default: unset, which
+    /// follows Falco's top-level `json_output` (itself default false).
+    pub json_output: Option<bool>,
 }
 
 impl Default for StdoutConfig {
@@ -34,7 +36,7 @@ impl Default for StdoutConfig {
         StdoutConfig {
             enabled: true,
             queue_capacity: 1024,
-            json_output: false,
+            json_output: None,
         }
     }
 }
@@ -66,24 +68,65 @@ pub fn text_line_with(alert: &Alert, iso8601: bool) -> String {
     )
 }
 
+/// The machine's hostname as Falco puts it in JSON alerts (empty if it
+/// cannot be read).
+pub fn local_hostname() -> String {
+    nix::unistd::gethostname()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// How a line output (stdout, file) renders one alert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineFormat {
+    /// Falco's text line; `iso8601` is Falco's `time_format_iso_8601`.
+    Text { iso8601: bool },
+    /// Falco's JSON alert object carrying `hostname`.
+    Json {
+        hostname: String,
+        options: JsonOptions,
+    },
+}
+
+impl LineFormat {
+    /// JSON (with the local hostname) if `json`, else text; both follow
+    /// `options` (`iso8601` applies to the text line in either).
+    pub fn new(json: bool, options: &JsonOptions) -> LineFormat {
+        if json {
+            LineFormat::Json {
+                hostname: local_hostname(),
+                options: *options,
+            }
+        } else {
+            LineFormat::Text {
+                iso8601: options.iso8601,
+            }
+        }
+    }
+
+    /// Appends the alert's line, newline included, to `buf`.
+    pub fn render(&self, alert: &Alert, buf: &mut String) {
+        match self {
+            LineFormat::Text { iso8601 } => buf.push_str(&text_line_with(alert, *iso8601)),
+            LineFormat::Json { hostname, options } => {
+                buf.push_str(&super::json::falco_json_with(alert, hostname, options).to_string())
+            }
+        }
+        buf.push('\n');
+    }
+}
+
 /// Writes text (or JSON) lines to any writer, one flush per alert.
 pub struct LineOutput<W: Write + Send + 'static> {
     out: W,
     buf: String,
-    /// `Some(hostname)`: JSON lines carrying it.
-    json: Option<String>,
+    format: LineFormat,
 }
 
 impl<W: Write + Send + 'static> Deliver for LineOutput<W> {
     fn deliver(&mut self, alert: &Alert, _: &DeliveryContext<'_>) -> Result<(), DeliveryError> {
         self.buf.clear();
-        match &self.json {
-            Some(host) => self
-                .buf
-                .push_str(&super::json::falco_json(alert, host).to_string()),
-            None => self.buf.push_str(&text_line(alert)),
-        }
-        self.buf.push('\n');
+        self.format.render(alert, &mut self.buf);
         self.out.write_all(self.buf.as_bytes())?;
         self.out.flush()?;
         Ok(())
@@ -93,21 +136,43 @@ impl<W: Write + Send + 'static> Deliver for LineOutput<W> {
 impl<W: Write + Send + 'static> LineOutput<W> {
     /// Starts a text line output writing to `out`.
     pub fn spawn(name: &str, out: W, queue_capacity: usize) -> Result<OutputHandle, OutputError> {
-        Self::spawn_with(name, out, queue_capacity, None)
+        Self::spawn_format(
+            name,
+            out,
+            queue_capacity,
+            LineFormat::Text { iso8601: false },
+        )
     }
 
     /// Like [`LineOutput::spawn`]; `json_host: Some(h)` writes Falco JSON
-    /// alerts with hostname `h` instead of text lines.
+    /// alerts (default options) with hostname `h` instead of text lines.
     pub fn spawn_with(
         name: &str,
         out: W,
         queue_capacity: usize,
         json_host: Option<String>,
     ) -> Result<OutputHandle, OutputError> {
+        let format = match json_host {
+            Some(hostname) => LineFormat::Json {
+                hostname,
+                options: JsonOptions::default(),
+            },
+            None => LineFormat::Text { iso8601: false },
+        };
+        Self::spawn_format(name, out, queue_capacity, format)
+    }
+
+    /// A line output writing `format` lines to `out`.
+    pub fn spawn_format(
+        name: &str,
+        out: W,
+        queue_capacity: usize,
+        format: LineFormat,
+    ) -> Result<OutputHandle, OutputError> {
         let deliver = LineOutput {
             out,
             buf: String::new(),
-            json: json_host,
+            format,
         };
         OutputHandle::spawn(
             name.to_string(),
@@ -127,16 +192,18 @@ impl<W: Write + Send + 'static> LineOutput<W> {
 pub struct StdoutOutput;
 
 impl StdoutOutput {
-    pub fn spawn(config: &StdoutConfig) -> Result<OutputHandle, OutputError> {
+    /// Starts the stdout output; `json_output` and `json` are the global
+    /// (Falco top-level) format settings, `config.json_output` wins.
+    pub fn spawn(
+        config: &StdoutConfig,
+        json_output: bool,
+        json: &JsonOptions,
+    ) -> Result<OutputHandle, OutputError> {
         if config.queue_capacity == 0 {
             return Err(OutputError::StdoutQueueCapacity);
         }
-        let json = config.json_output.then(|| {
-            nix::unistd::gethostname()
-                .map(|h| h.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        });
-        LineOutput::spawn_with("stdout", std::io::stdout(), config.queue_capacity, json)
+        let format = LineFormat::new(config.json_output.unwrap_or(json_output), json);
+        LineOutput::spawn_format("stdout", std::io::stdout(), config.queue_capacity, format)
     }
 }
 
