@@ -193,13 +193,17 @@ impl FileDeliver {
         if generation != self.opened_at {
             self.file = None;
         }
-        if self.file.is_none() {
-            // Read the generation first: a request arriving while opening
-            // makes the next write open again rather than be missed.
-            self.file = Some(open_append(&self.path)?);
-            self.opened_at = generation;
-        }
-        Ok(self.file.as_mut().expect("opened above"))
+        let file = match self.file.take() {
+            Some(f) => f,
+            None => {
+                // Read the generation first: a request arriving while
+                // opening makes the next write open again, not be missed.
+                let f = open_append(&self.path)?;
+                self.opened_at = generation;
+                f
+            }
+        };
+        Ok(self.file.insert(file))
     }
 }
 
