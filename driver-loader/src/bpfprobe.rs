@@ -9,7 +9,9 @@
 use crate::prober::ProbeError;
 use libbpf_rs::{MapType, ProgramType};
 
-/// Probes raw tracepoints (required), tp_btf, ring buffer / perf buffer.
+/// Probes raw tracepoint programs (required) and ring buffer / perf buffer
+/// maps. tp_btf programs need an attach target, so only the agent's load
+/// of the real object tells whether they or the raw_tp twins are used.
 pub fn probe() -> Result<String, ProbeError> {
     let raw = ProgramType::RawTracepoint.is_supported().map_err(|e| {
         ProbeError(format!(
@@ -21,7 +23,6 @@ pub fn probe() -> Result<String, ProbeError> {
             "the kernel refused a raw tracepoint program (needs 4.17+)".into(),
         ));
     }
-    let tp_btf = ProgramType::Tracing.is_supported().unwrap_or(false);
     let ring = MapType::RingBuf.is_supported().unwrap_or(false);
     let perf = MapType::PerfEventArray.is_supported().unwrap_or(false);
     if !ring && !perf {
@@ -30,8 +31,7 @@ pub fn probe() -> Result<String, ProbeError> {
         ));
     }
     Ok(format!(
-        "probed: raw_tp programs load, tp_btf {}, transport {}",
-        if tp_btf { "yes" } else { "no (raw_tp twins)" },
+        "probed: raw_tp programs load, transport {} (tp_btf or raw_tp: the agent's load decides)",
         if ring {
             "BPF ring buffer"
         } else {
