@@ -6,7 +6,6 @@
 use crate::facts::MODULE;
 use crate::sources::{at, read_trim};
 use nix::errno::Errno;
-use nix::fcntl::OFlag;
 use nix::kmod::{delete_module, DeleteModuleFlags};
 use std::ffi::CString;
 use std::path::Path;
@@ -64,10 +63,7 @@ pub fn unload() -> Result<Unloaded, UnloadError> {
         return Ok(u);
     }
     let name = CString::new(MODULE).map_err(|e| UnloadError::Sys(e.to_string()))?;
-    match delete_module(
-        &name,
-        DeleteModuleFlags::from_bits_truncate(OFlag::O_NONBLOCK.bits()),
-    ) {
+    match delete_module(&name, DeleteModuleFlags::O_NONBLOCK) {
         Ok(()) => Ok(Unloaded::Removed),
         Err(Errno::ENOENT) => Ok(Unloaded::NotLoaded),
         Err(Errno::EWOULDBLOCK) | Err(Errno::EBUSY) => Err(UnloadError::Busy {

@@ -1,4 +1,5 @@
-//! The `driver_loader:` key: defaults, only that key read, located errors.
+//! The `driver_loader:` key: defaults, only that key read, located errors;
+//! and the words for insmod errnos.
 
 use lanner_driver_loader::config::{load, parse, Driver, LoaderConfig};
 use std::path::{Path, PathBuf};
@@ -51,4 +52,15 @@ fn a_missing_default_file_is_the_defaults_an_explicit_one_an_error() {
         .unwrap_err()
         .to_string()
         .contains("/nonexistent/lanner.yaml"));
+}
+
+#[test]
+fn insmod_errnos_are_explained() {
+    use lanner_driver_loader::load::insmod_errno_text;
+    use nix::errno::Errno;
+    assert!(insmod_errno_text(Errno::EEXIST).contains("already loaded"));
+    assert!(insmod_errno_text(Errno::EKEYREJECTED).contains("signature"));
+    assert!(insmod_errno_text(Errno::ENOKEY).contains("signatures are enforced"));
+    assert!(insmod_errno_text(Errno::EPERM).contains("CAP_SYS_MODULE"));
+    assert!(insmod_errno_text(Errno::EIO).contains("EIO"));
 }
