@@ -35,3 +35,15 @@ pub fn explain(root: &Path, cfg: &LoaderConfig) -> (NodeFacts, Decision) {
     let d = decide(&facts, cfg, &prober::DryRun);
     (facts, d)
 }
+
+/// Decides and acts on this node (needs root): loads the module, builds it
+/// with DKMS, or checks that eBPF can load. `params` go to the module.
+pub fn load_here(cfg: &LoaderConfig, params: &str) -> (NodeFacts, Decision) {
+    let facts = facts::gather(Path::new("/"), cfg);
+    let prober = load::RealProber {
+        log_dir: cfg.log_dir.clone(),
+        params: params.to_string(),
+    };
+    let d = decide(&facts, cfg, &prober);
+    (facts, d)
+}

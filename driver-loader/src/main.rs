@@ -11,9 +11,8 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use lanner_driver_loader::config::{self, ConfigError, LoaderConfig};
-use lanner_driver_loader::load::RealProber;
 use lanner_driver_loader::unload::{self, UnloadError, Unloaded};
-use lanner_driver_loader::{decide, explain, facts, report, Driver};
+use lanner_driver_loader::{decide, explain, facts, load_here, report, Driver};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -105,12 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "`load` needs root (CAP_SYS_MODULE for the module, CAP_BPF for eBPF)"
                 );
             }
-            let f = facts::gather(Path::new("/"), &cfg);
-            let prober = RealProber {
-                log_dir: cfg.log_dir.clone(),
-                params,
-            };
-            let d = decide::decide(&f, &cfg, &prober);
+            let (f, d) = load_here(&cfg, &params);
             print(&f, &d, common.json)?;
             if d.chosen.as_ref().is_some_and(|c| c.driver == Driver::Ebpf) && !common.json {
                 println!(

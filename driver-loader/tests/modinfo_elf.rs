@@ -2,6 +2,7 @@
 //! in both byte orders and widths; garbage never panics.
 
 use lanner_driver_loader::modinfo::{parse, section};
+use std::path::Path;
 
 mod common;
 use common::{elf, MODINFO};
@@ -53,4 +54,35 @@ fn bad_images_are_errors_not_panics() {
         .unwrap_err()
         .to_string()
         .contains("no .modinfo"));
+}
+
+/// Modules built by the guest-kernel harness (`build/vm/<k>/lanner.ko`),
+/// when present: their `.modinfo` matches the ABI header and the kernel
+/// they were built for. Nothing is required to exist.
+#[test]
+fn harness_built_modules_if_any_parse() {
+    let vm = Path::new(env!("CARGO_MANIFEST_DIR")).join("../build/vm");
+    let Ok(dirs) = std::fs::read_dir(&vm) else {
+        return;
+    };
+    let want = format!(
+        "{}.{}.{}",
+        lanner_abi::LANNER_ABI_VERSION_MAJOR,
+        lanner_abi::LANNER_ABI_VERSION_MINOR,
+        lanner_abi::LANNER_ABI_VERSION_PATCH
+    );
+    for d in dirs.flatten() {
+        let ko = d.path().join("lanner.ko");
+        let Ok(kernel) = std::fs::read_to_string(d.path().join("kernel.txt")) else {
+            continue;
+        };
+        if !ko.is_file() {
+            continue;
+        }
+        let mi = lanner_driver_loader::modinfo::read(&ko).unwrap();
+        assert_eq!(mi.name.as_deref(), Some("lanner"), "{}", ko.display());
+        assert_eq!(mi.abi_version.as_deref(), Some(want.as_str()));
+        assert_eq!(mi.vermagic_release(), Some(kernel.trim()));
+        assert!(mi.srcversion.is_some());
+    }
 }
