@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 use lanner_driver_loader::config::{self, ConfigError, LoaderConfig};
 use lanner_driver_loader::unload::{self, UnloadError, Unloaded};
 use lanner_driver_loader::{decide, explain, facts, load_here, report, Driver};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -67,12 +68,16 @@ fn read_config(path: Option<&Path>) -> Result<LoaderConfig, ConfigError> {
 }
 
 fn print(f: &facts::NodeFacts, d: &decide::Decision, json: bool) -> anyhow::Result<()> {
-    if json {
-        println!("{}", serde_json::to_string_pretty(&report::json(f, d))?);
+    let out = if json {
+        serde_json::to_string_pretty(&report::json(f, d))? + "\n"
     } else {
-        print!("{}", report::text(f, d));
+        report::text(f, d)
+    };
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        // A reader that stopped early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn chosen_code(d: &decide::Decision) -> ExitCode {
