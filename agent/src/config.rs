@@ -87,6 +87,12 @@ pub struct Config {
     /// with an ISO 8601 time (default false).
     #[serde(default)]
     pub time_format_iso_8601: bool,
+    /// The driver-loader's settings (`allowed`, `prebuilt_dir`, `dkms`,
+    /// `log_dir`): one config file for both programs. `driver-loader`
+    /// reads and validates them (it runs before the agent); the agent
+    /// only lets the key through.
+    #[serde(default)]
+    pub driver_loader: Option<serde_yaml_ng::Value>,
     /// Falco's `stdout_output: {enabled}`; the same as
     /// `outputs.stdout.enabled` (giving both is an error).
     #[serde(default)]
@@ -299,6 +305,17 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn driver_loader_section_is_accepted_for_the_loader() {
+        let c = Config::parse(
+            "t.yaml",
+            "driver_loader:\n  allowed: [kmod, ebpf]\n  dkms: false\n",
+        )
+        .unwrap();
+        assert!(c.driver_loader.is_some());
+        assert!(Config::parse("t.yaml", "driver_loaderr: {}\n").is_err());
+    }
 
     #[test]
     fn embedded_config_and_rules_load() {
