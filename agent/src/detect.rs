@@ -5,13 +5,16 @@
 //! filter from the event types the rules need.
 //! Must never: evaluate rules for event types no enabled rule can match.
 
+use crate::engine::rules::TypeSlot;
 use crate::engine::{FieldRef, FieldSource, Rule, RuleMatching, Ruleset, Value};
+use crate::event::decode::Event;
 use crate::fields::EventFields;
 use crate::output::alert::Alert;
 use crate::pipeline::Detector;
 use crate::source::kmod::Filter;
 use crate::state::inthash::IntBuild;
 use crate::state::proc::STATE_EVENTS;
+use lanner_abi as abi;
 use std::collections::HashSet;
 
 impl FieldSource for EventFields<'_, '_> {
@@ -24,6 +27,10 @@ impl FieldSource for EventFields<'_, '_> {
 /// A ruleset ready to look at events.
 pub struct RulesDetector {
     rules: Ruleset,
+    /// The rules bucket of each event code lanner's table names (one
+    /// name per code; generic records are named by their syscall and
+    /// resolved by name).
+    by_code: Vec<TypeSlot>,
     /// Event types some enabled rule can match; `None` = every type.
     types: Option<HashSet<String, IntBuild>>,
     /// Falco's `rule_matching`.
@@ -34,8 +41,16 @@ impl RulesDetector {
     /// Wraps a loaded ruleset.
     pub fn new(rules: Ruleset) -> RulesDetector {
         let types = rules.event_types().map(|t| t.into_iter().collect());
+        let by_code = (0..abi::PPM_EVENT_MAX as u16)
+            .map(|c| {
+                abi::event_info(c)
+                    .filter(|i| !is_generic(u32::from(i.code)))
+                    .map_or(TypeSlot::default(), |i| rules.type_slot(i.name))
+            })
+            .collect();
         RulesDetector {
             rules,
+            by_code,
             types,
             matching: RuleMatching::First,
         }
@@ -73,8 +88,15 @@ impl Detector for RulesDetector {
         self.types.as_ref().is_none_or(|t| t.contains(evt_type))
     }
 
+    fn interesting_event(&self, ev: &Event<'_>) -> bool {
+        match self.slot_by_code(ev) {
+            Some(t) => self.types.is_none() || self.rules.is_interesting_at(t),
+            None => self.interesting(ev.name()),
+        }
+    }
+
     fn detect(&self, f: &EventFields<'_, '_>) -> Option<Alert> {
-        let rule = self.rules.first_match(f.event().name(), f)?;
+        let rule = self.rules.first_match_at(self.slot(f.event()), f)?;
         Some(alert(rule, f))
     }
 
@@ -83,11 +105,31 @@ impl Detector for RulesDetector {
             RuleMatching::First => out.extend(self.detect(f)),
             RuleMatching::All => out.extend(
                 self.rules
-                    .all_matches(f.event().name(), f)
+                    .all_matches_at(self.slot(f.event()), f)
                     .map(|r| alert(r, f)),
             ),
         }
     }
+}
+
+impl RulesDetector {
+    /// The bucket of `ev`'s code from the table, when the code alone
+    /// names the event type.
+    fn slot_by_code(&self, ev: &Event<'_>) -> Option<TypeSlot> {
+        if ev.info().is_none() || is_generic(u32::from(ev.code())) {
+            return None;
+        }
+        self.by_code.get(usize::from(ev.code())).copied()
+    }
+
+    fn slot(&self, ev: &Event<'_>) -> TypeSlot {
+        self.slot_by_code(ev)
+            .unwrap_or_else(|| self.rules.type_slot(ev.name()))
+    }
+}
+
+fn is_generic(code: u32) -> bool {
+    code == abi::PPME_GENERIC_X || code == abi::PPME_GENERIC_E
 }
 
 fn alert(rule: &Rule, f: &EventFields<'_, '_>) -> Alert {

@@ -27,6 +27,11 @@ pub trait AlertSink {
 pub trait Detector {
     /// Event types any rule can match (`None` = every type).
     fn interesting(&self, evt_type: &str) -> bool;
+    /// [`Detector::interesting`] for a decoded event (a detector may
+    /// answer from the event code without looking at the name).
+    fn interesting_event(&self, ev: &Event<'_>) -> bool {
+        self.interesting(ev.name())
+    }
     /// The alert raised by this event, if any.
     fn detect(&self, fields: &EventFields<'_, '_>) -> Option<Alert>;
     /// Every alert this event raises (more than one with
@@ -48,7 +53,7 @@ pub fn process_record(
     let ev = Event::parse(rec)?;
     procs.apply_pre(&ev);
     let mut alert = None;
-    if detector.interesting(ev.name()) {
+    if detector.interesting_event(&ev) {
         let f = EventFields::new(&ev, procs);
         alert = detector.detect(&f);
     }
@@ -66,7 +71,7 @@ pub fn process_record_all(
 ) -> Result<(), crate::event::decode::DecodeError> {
     let ev = Event::parse(rec)?;
     procs.apply_pre(&ev);
-    if detector.interesting(ev.name()) {
+    if detector.interesting_event(&ev) {
         let f = EventFields::new(&ev, procs);
         detector.detect_all(&f, out);
     }

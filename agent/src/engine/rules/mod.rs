@@ -32,6 +32,6 @@ pub mod version;
 pub use error::{Code, Diagnostic, LoadError, LoadErrorKind, Location, WarningCode};
 pub use load::LoadOutcome;
 pub use result::{FileResult, LoadResult};
-pub use ruleset::{Rule, Ruleset};
+pub use ruleset::{Rule, Ruleset, TypeSlot};
 pub use select::{RuleMatching, RuleSelect, SelectBy};
 pub use version::{Version, CONTAINER_PLUGIN_VERSION, ENGINE_VERSION};

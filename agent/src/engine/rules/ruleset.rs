@@ -115,11 +115,20 @@ type Bucket = Box<[(u32, Filter)]>;
 #[derive(Debug, Clone, Default)]
 struct Index {
     /// Keys are rule-defined type names, probed with event names: a
-    /// fixed set, so the fast non-SipHash hasher is safe here.
-    by_type: HashMap<Box<str>, Bucket, IntBuild>,
-    /// Rules matching any event type (the bucket for unlisted types).
-    any: Bucket,
+    /// fixed set, so the fast non-SipHash hasher is safe here. Values are
+    /// positions in `buckets`.
+    by_type: HashMap<Box<str>, u32, IntBuild>,
+    /// `buckets[0]`: rules matching any event type (the bucket for
+    /// unlisted types); then one bucket per listed type.
+    buckets: Vec<Bucket>,
 }
+
+/// An event type resolved to its rules bucket once ([`Ruleset::type_slot`]),
+/// for callers that dispatch many events of the same type (the detector
+/// keeps one per event code). Valid until the ruleset's rules are enabled
+/// or disabled again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TypeSlot(u32);
 
 impl Index {
     fn build(rules: &[Rule]) -> Index {
@@ -160,17 +169,35 @@ impl Index {
                     .collect(),
             )
         };
+        let mut buckets = vec![memoize(any)];
+        let mut slots = HashMap::default();
+        for (k, v) in by_type {
+            slots.insert(k.into(), buckets.len() as u32);
+            buckets.push(specialize(k, v));
+        }
         Index {
-            by_type: by_type
-                .into_iter()
-                .map(|(k, v)| (k.into(), specialize(k, v)))
-                .collect(),
-            any: memoize(any),
+            by_type: slots,
+            buckets,
+        }
+    }
+
+    fn slot(&self, evt_type: &str) -> TypeSlot {
+        TypeSlot(self.by_type.get(evt_type).copied().unwrap_or(0))
+    }
+
+    fn bucket_at(&self, t: TypeSlot) -> &[(u32, Filter)] {
+        match self
+            .buckets
+            .get(t.0 as usize)
+            .or_else(|| self.buckets.first())
+        {
+            Some(b) => b,
+            None => &[],
         }
     }
 
     fn bucket(&self, evt_type: &str) -> &[(u32, Filter)] {
-        self.by_type.get(evt_type).map_or(&self.any, |b| b)
+        self.bucket_at(self.slot(evt_type))
     }
 }
 
@@ -247,9 +274,24 @@ impl Ruleset {
     /// Falco's default `rule_matching: first`. `evt_type` must be the
     /// event's `evt.type`; only rules that can match it are evaluated.
     pub fn first_match(&self, evt_type: &str, src: &dyn FieldSource) -> Option<&Rule> {
+        self.first_match_at(self.type_slot(evt_type), src)
+    }
+
+    /// The bucket of event type `evt_type`, for the `_at` variants.
+    pub fn type_slot(&self, evt_type: &str) -> TypeSlot {
+        self.index.slot(evt_type)
+    }
+
+    /// Whether any enabled rule can match events of slot `t`.
+    pub fn is_interesting_at(&self, t: TypeSlot) -> bool {
+        !self.index.bucket_at(t).is_empty()
+    }
+
+    /// [`Ruleset::first_match`] for an event type already resolved.
+    pub fn first_match_at(&self, t: TypeSlot, src: &dyn FieldSource) -> Option<&Rule> {
         let mut memo = Memo::new();
         self.index
-            .bucket(evt_type)
+            .bucket_at(t)
             .iter()
             .find(|(_, f)| f.eval_memo(src, &mut memo))
             .map(|(i, _)| &self.rules[*i as usize])
@@ -262,9 +304,18 @@ impl Ruleset {
         evt_type: &str,
         src: &'s dyn FieldSource,
     ) -> impl Iterator<Item = &'a Rule> + 's {
+        self.all_matches_at(self.type_slot(evt_type), src)
+    }
+
+    /// [`Ruleset::all_matches`] for an event type already resolved.
+    pub fn all_matches_at<'a: 's, 's>(
+        &'a self,
+        t: TypeSlot,
+        src: &'s dyn FieldSource,
+    ) -> impl Iterator<Item = &'a Rule> + 's {
         let mut memo = Memo::new();
         self.index
-            .bucket(evt_type)
+            .bucket_at(t)
             .iter()
             .filter(move |(_, f)| f.eval_memo(src, &mut memo))
             .map(|(i, _)| &self.rules[*i as usize])
