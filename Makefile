@@ -12,6 +12,7 @@
 #   make test       setup + check + vm-test
 #   make bench      events/s per core through decode + state + rules (stable
 #                   ruleset, three event mixes); record results in BENCHMARKS.md
+#   make bench-ir   the same mixes in instructions per event (callgrind)
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
 SHELL := /bin/bash
@@ -23,7 +24,7 @@ KERNELS ?= 5.10 6.1 6.12
 # runs one.
 DRIVER ?= kmod,bpf
 
-.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench clean
+.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench bench-ir clean
 
 all: build
 
@@ -67,6 +68,11 @@ demo: setup static
 
 bench:
 	$(CARGO) bench -p lanner --bench rules
+
+# Instructions per event of each mix (callgrind; repeatable on a busy
+# machine). Prints "mix: N Ir/event".
+bench-ir:
+	scripts/bench-ir.sh
 
 clean:
 	$(CARGO) clean

@@ -14,6 +14,7 @@ PKGS=(
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	rsyslog rsyslog-gnutls python3 ca-certificates
+	valgrind
 )
 
 missing=()
