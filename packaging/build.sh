@@ -66,7 +66,7 @@ sys.stdout.write(re.sub(r"@([A-Z_]+)@", rep, text))'
 # $1 root, $2 unit directory (deb: /lib/systemd/system, rpm: /usr/lib/...)
 stage_lanner() {
 	local r=$1 unitdir=$2 doc=$1/usr/share/doc/lanner
-	install -d -m 0755 "$r/usr/bin" "$r/usr/lib/lanner" "$r$unitdir" \
+	install -d -m 0755 "$r/usr/bin" "$r/usr/libexec/lanner" "$r$unitdir" \
 		"$r/etc/lanner/rules.d" "$r/etc/logrotate.d" "$doc"
 	install -d -m 0750 "$r/var/log/lanner"
 	# dh_strip's flags: no symbol table or debug info in the package.
@@ -75,7 +75,7 @@ stage_lanner() {
 	strip --remove-section=.comment --remove-section=.note --strip-unneeded \
 		-o "$r/usr/bin/driver-loader" "$DRIVER_LOADER_BIN"
 	chmod 0755 "$r/usr/bin/lanner" "$r/usr/bin/driver-loader"
-	install -m 0755 "$P/load-driver" "$r/usr/lib/lanner/load-driver"
+	install -m 0755 "$P/load-driver" "$r/usr/libexec/lanner/load-driver"
 	install -m 0644 "$P/systemd/lanner.service" "$r$unitdir/lanner.service"
 	install -m 0644 "$CONFIG" "$r/etc/lanner/lanner.yaml"
 	install -m 0644 rules/lanner_rules.yaml "$r/etc/lanner/rules.d/lanner_rules.yaml"
@@ -96,6 +96,7 @@ stage_dkms() {
 	tar -c --exclude='*.o' --exclude='*.ko' --exclude='*.a' --exclude='*.mod' \
 		--exclude='*.mod.c' --exclude='.*.cmd' --exclude=Module.symvers \
 		--exclude=modules.order --exclude=.tmp_versions --exclude='*.orig' \
+		--exclude=README.md \
 		kmod driver-common | tar -x -C "$src"
 	install -m 0644 abi/lanner_abi.h "$src/abi/lanner_abi.h"
 	subst <"$P/dkms/dkms.conf.in" >"$src/dkms.conf"

@@ -5,7 +5,8 @@
 # (qemu under TCG, busybox, cpio, kernel build helpers) and the real syslog
 # receiver the tests talk to (rsyslog, with rsyslog-gnutls for the TLS
 # input) and the packaging tools (`make package`, `make package-test`:
-# rpmbuild from rpm, lintian, rpmlint; dpkg-deb is in every Debian). Idempotent: installs only what is
+# rpmbuild from rpm, lintian, rpmlint, dkms for the DKMS tree; dpkg-deb is in
+# every Debian). Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
 set -euo pipefail
 
@@ -15,7 +16,7 @@ PKGS=(
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	rsyslog rsyslog-gnutls python3 ca-certificates
-	rpm lintian rpmlint
+	rpm lintian rpmlint dkms
 )
 
 missing=()
