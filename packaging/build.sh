@@ -69,6 +69,12 @@ stage_lanner() {
 	install -d -m 0755 "$r/usr/bin" "$r/usr/libexec/lanner" "$r$unitdir" \
 		"$r/etc/lanner/rules.d" "$r/etc/logrotate.d" "$doc"
 	install -d -m 0750 "$r/var/log/lanner"
+	install -d -m 0755 "$r/usr/share/man/man8"
+	local m
+	for m in lanner driver-loader; do
+		gzip -9n <"$P/man/$m.8" >"$r/usr/share/man/man8/$m.8.gz"
+		chmod 0644 "$r/usr/share/man/man8/$m.8.gz"
+	done
 	# dh_strip's flags: no symbol table or debug info in the package.
 	strip --remove-section=.comment --remove-section=.note --strip-unneeded \
 		-o "$r/usr/bin/lanner" "$LANNER_BIN"

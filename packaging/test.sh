@@ -78,7 +78,8 @@ ok "build: $(cd "$R1" && echo *)"
 # --- rpm queries --------------------------------------------------------
 MAIN_FILES="/usr/bin/lanner /usr/bin/driver-loader /usr/libexec/lanner/load-driver
 /etc/lanner/lanner.yaml /etc/lanner/rules.d/lanner_rules.yaml /etc/logrotate.d/lanner
-/var/log/lanner /usr/share/doc/lanner/copyright /usr/share/doc/lanner/README.md"
+/var/log/lanner /usr/share/doc/lanner/copyright /usr/share/doc/lanner/README.md
+/usr/share/man/man8/lanner.8.gz /usr/share/man/man8/driver-loader.8.gz"
 CONF_FILES="/etc/lanner/lanner.yaml
 /etc/lanner/rules.d/lanner_rules.yaml
 /etc/logrotate.d/lanner"
