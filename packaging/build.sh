@@ -126,7 +126,7 @@ build_deb() {
 		"$pkg" "$DEBVERSION" "$MAINTAINER" "$(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")" |
 		gzip -9n >"$doc/changelog.Debian.gz"
 	chmod 0644 "$doc/changelog.Debian.gz"
-	if [ -d "$P/lintian/$pkg" ]; then
+	if [ -f "$P/lintian/$pkg" ]; then
 		install -d -m 0755 "$r/usr/share/lintian/overrides"
 		install -m 0644 "$P/lintian/$pkg" "$r/usr/share/lintian/overrides/$pkg"
 	fi

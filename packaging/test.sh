@@ -294,7 +294,7 @@ kmod | ebpf)
 esac
 
 # The DKMS tree as installed, built by dkms against a cached kernel's headers.
-KENV=$REPO/.cache/vm/k/${PKG_TEST_KERNEL:-6.1}/kernel.env
+KENV=${VM_CACHE:-$REPO/.cache/vm}/k/${PKG_TEST_KERNEL:-6.1}/kernel.env
 if [ -f "$KENV" ] && command -v dkms >/dev/null; then
 	HEADERS=$(sed -n 's/^HEADERS=//p' "$KENV") KREL=$(sed -n 's/^KREL=//p' "$KENV")
 	D=$T/dkms
@@ -319,7 +319,7 @@ fi
 lintian --fail-on error,warning --suppress-tags unused-override "$R1"/*.deb >"$T/lintian.log" 2>&1 ||
 	{ cat "$T/lintian.log" >&2; fail "lintian"; }
 [ ! -s "$T/lintian.log" ] || cat "$T/lintian.log"
-rpmlint -r "$P/rpmlintrc" "$R1"/*.rpm >"$T/rpmlint.log" 2>&1 || true
+rpmlint -c "$P/rpmlint.toml" -r "$P/rpmlintrc" "$R1"/*.rpm >"$T/rpmlint.log" 2>&1 || true
 if grep -E '^[^ ]+: [EW]: ' "$T/rpmlint.log" >&2; then
 	fail "rpmlint (justify a filter in packaging/rpmlintrc or fix it)"
 fi
