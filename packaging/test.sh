@@ -25,6 +25,7 @@
 #   payload    the installed config, rules and binaries work: `lanner
 #              validate` on rules.d, `lanner run` on the installed config
 #              gets past config, rules and outputs to opening the device;
+#              every program the unit runs is in the package;
 #              load-driver turns the real `driver-loader explain` into
 #              driver.env; the DKMS tree builds lanner.ko with dkms
 #              against a cached kernel's headers (tests/vm's cache; skipped
