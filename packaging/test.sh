@@ -294,6 +294,9 @@ rc=$?
 "$X/usr/bin/driver-loader" explain --config "$X/etc/lanner/lanner.yaml" >"$T/explain.log" 2>&1
 erc=$?
 set -e
+# 0: a driver is chosen, 1: none can run here; anything else (2: bad
+# driver_loader config) is a broken package.
+[ "$erc" = 0 ] || [ "$erc" = 1 ] || { cat "$T/explain.log" >&2; fail "driver-loader explain on the installed config exited $erc"; }
 [ "$rc" = "$erc" ] || { cat "$T/load-driver.log" >&2; fail "load-driver exited $rc, driver-loader explain $erc"; }
 chosen=$(sed -n 's/^decision: \([a-z]*\) .*/\1/p' "$T/explain.log")
 case $chosen in
