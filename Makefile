@@ -9,7 +9,12 @@
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
-#   make test       setup + check + vm-test
+#   make package    .deb and .rpm of lanner and lanner-dkms in build/package/
+#                   (release binaries; PKG_LANNER_BIN/PKG_LOADER_BIN to pass others)
+#   make package-test  build the packages and check them: rpm/dpkg scratch-root
+#                   install, upgrade keeping an edited config, removal, scriptlets,
+#                   lintian + rpmlint (packaging/test.sh; root)
+#   make test       setup + check + vm-test + package-test
 #   make bench      events/s per core through decode + state + rules (stable
 #                   ruleset, three event mixes); record results in BENCHMARKS.md
 #   make bench-ir   the same mixes in instructions per event (callgrind)
@@ -23,8 +28,13 @@ KERNELS ?= 5.10 6.1 6.12
 # Both drivers and their parity test by default; DRIVER=kmod or DRIVER=bpf
 # runs one.
 DRIVER ?= kmod,bpf
+# The binaries the packages ship.
+PKG_LANNER_BIN ?= target/release/lanner
+PKG_LOADER_BIN ?= target/release/driver-loader
+PKG_ENV = LANNER_BIN=$(abspath $(PKG_LANNER_BIN)) DRIVER_LOADER_BIN=$(abspath $(PKG_LOADER_BIN))
 
-.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench bench-ir clean
+.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench bench-ir clean \
+	package-bins package package-test
 
 all: build
 
@@ -61,7 +71,19 @@ check: fmt clippy checkpatch unit
 vm-test: static
 	VM_DRIVERS=$(DRIVER) tests/vm/run.sh $(KERNELS)
 
-test: setup check vm-test
+# Release builds of what the packages ship (only these two crates).
+package-bins:
+	$(CARGO) build --release -p lanner -p lanner-driver-loader
+
+package: package-bins
+	$(PKG_ENV) packaging/build.sh
+
+# Root: rpm --root / dpkg --root chroot into scratch roots to run the scriptlets.
+package-test: package-bins
+	@if [ "$$(id -u)" = 0 ]; then $(PKG_ENV) packaging/test.sh; \
+	else sudo $(PKG_ENV) packaging/test.sh; fi
+
+test: setup check vm-test package-test
 
 demo: setup static
 	tests/vm/demo.sh

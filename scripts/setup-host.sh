@@ -4,7 +4,9 @@
 # libelf/zlib for the eBPF fallback), the guest-kernel harness
 # (qemu under TCG, busybox, cpio, kernel build helpers) and the real syslog
 # receiver the tests talk to (rsyslog, with rsyslog-gnutls for the TLS
-# input). Idempotent: installs only what is
+# input) and the packaging tools (`make package`, `make package-test`:
+# rpmbuild from rpm, lintian, rpmlint, dkms for the DKMS tree; dpkg-deb is in
+# every Debian). Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
 set -euo pipefail
 
@@ -14,7 +16,7 @@ PKGS=(
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	rsyslog rsyslog-gnutls python3 ca-certificates
-	valgrind
+	valgrind rpm lintian rpmlint dkms
 )
 
 missing=()
