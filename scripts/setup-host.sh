@@ -4,7 +4,8 @@
 # libelf/zlib for the eBPF fallback), the guest-kernel harness
 # (qemu under TCG, busybox, cpio, kernel build helpers) and the real syslog
 # receiver the tests talk to (rsyslog, with rsyslog-gnutls for the TLS
-# input). Idempotent: installs only what is
+# input), python3-venv for the portable-build tools (install-glibc217-tools.sh).
+# Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ PKGS=(
 	clang libclang-dev
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
-	rsyslog rsyslog-gnutls python3 ca-certificates
+	rsyslog rsyslog-gnutls python3 python3-venv ca-certificates
 )
 
 missing=()
