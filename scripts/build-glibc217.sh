@@ -34,7 +34,10 @@
 #     .cache/, with --manifest-path: zig then prints absolute paths. clang -target bpf
 #     (bpf-fallback/build.rs) only emits BPF bytecode: unaffected.
 #  4. ring (rustls' crypto provider) compiles C and assembly through the cc
-#     crate, which cargo-zigbuild points at zig cc: works as is.
+#     crate, which cargo-zigbuild points at zig cc: works as is. The cc crate
+#     in abi/build.rs prints one warning ("version '.2.17' in target triple
+#     ... is invalid") from a compiler probe; the compile itself gets zig's
+#     own -target x86_64-linux-gnu.2.17 from the wrapper and succeeds: benign.
 #  5. A separate target dir (target/glibc217) keeps these artefacts from
 #     invalidating the normal and the crt-static builds (`make static` uses
 #     target/x86_64-unknown-linux-gnu too, with different RUSTFLAGS).
