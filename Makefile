@@ -10,6 +10,7 @@
 #   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
+#                   (and the GLIBC check's own test, tests/glibc/)
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make test       setup + check + glibc217 + vm-test
