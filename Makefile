@@ -4,17 +4,22 @@
 #   make setup      install host packages (apt; idempotent)
 #   make build      release build of the agent
 #   make static     static agent + driver test binaries for guests (build/static/)
+#   make glibc217   portable agent + driver-loader for glibc 2.17 (EL7) and newer
+#                   (build/glibc217/, cargo-zigbuild), then the GLIBC symbol check
+#   make glibc-check  GLIBC check of build/glibc217/* only (GLIBC_MAX=2.17)
 #   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
+#                   (and the GLIBC check's own test, tests/glibc/)
 #   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make package    .deb and .rpm of lanner and lanner-dkms in build/package/
-#                   (release binaries; PKG_LANNER_BIN/PKG_LOADER_BIN to pass others)
+#                   (the glibc 2.17 build; PKG_BIN_DIR or PKG_LANNER_BIN/PKG_LOADER_BIN
+#                   to pass others)
 #   make package-test  build the packages and check them: rpm/dpkg scratch-root
 #                   install, upgrade keeping an edited config, removal, scriptlets,
 #                   lintian + rpmlint (packaging/test.sh; root)
-#   make test       setup + check + vm-test + package-test
+#   make test       setup + check + glibc217 + vm-test + package-test
 #   make bench      events/s per core through decode + state + rules (stable
 #                   ruleset, three event mixes); record results in BENCHMARKS.md
 #   make bench-ir   the same mixes in instructions per event (callgrind)
@@ -28,13 +33,18 @@ KERNELS ?= 5.10 6.1 6.12
 # Both drivers and their parity test by default; DRIVER=kmod or DRIVER=bpf
 # runs one.
 DRIVER ?= kmod,bpf
+# Portable build: runs on glibc 2.17 (EL7) and newer. Packages ship the
+# binaries from PKG_BIN_DIR (lanner, driver-loader); `make glibc217` fills it.
+GLIBC217_DIR := build/glibc217
+GLIBC_MAX ?= 2.17
+PKG_BIN_DIR ?= $(GLIBC217_DIR)
 # The binaries the packages ship.
-PKG_LANNER_BIN ?= target/release/lanner
-PKG_LOADER_BIN ?= target/release/driver-loader
+PKG_LANNER_BIN ?= $(PKG_BIN_DIR)/lanner
+PKG_LOADER_BIN ?= $(PKG_BIN_DIR)/driver-loader
 PKG_ENV = LANNER_BIN=$(abspath $(PKG_LANNER_BIN)) DRIVER_LOADER_BIN=$(abspath $(PKG_LOADER_BIN))
 
-.PHONY: all setup build static kmod checkpatch check fmt clippy unit vm-test test demo bench bench-ir clean \
-	package-bins package package-test
+.PHONY: all setup build static glibc217 glibc217-tools glibc-check glibc-check-test kmod checkpatch \
+	check fmt clippy unit vm-test test demo bench bench-ir clean package-bins package package-test
 
 all: build
 
@@ -51,6 +61,21 @@ static:
 	@mkdir -p $(STATIC_DIR)
 	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest $(STATIC_DIR)/
 
+# zig + cargo-zigbuild, pinned, into .cache/glibc217-tools (idempotent).
+glibc217-tools:
+	scripts/install-glibc217-tools.sh
+
+glibc217: glibc217-tools
+	CARGO=$(CARGO) scripts/build-glibc217.sh $(GLIBC217_DIR)
+	$(MAKE) glibc-check
+
+glibc-check:
+	scripts/check-glibc.sh $(GLIBC217_DIR)/lanner $(GLIBC217_DIR)/driver-loader MAX=$(GLIBC_MAX)
+
+# The GLIBC check itself, against host-compiled binaries (seconds).
+glibc-check-test:
+	tests/glibc/check-glibc-test.sh
+
 kmod:
 	$(MAKE) -C kmod KDIR=$(KDIR)
 
@@ -66,14 +91,13 @@ unit:
 checkpatch:
 	scripts/checkpatch.sh
 
-check: fmt clippy checkpatch unit
+check: fmt clippy checkpatch unit glibc-check-test
 
 vm-test: static
 	VM_DRIVERS=$(DRIVER) tests/vm/run.sh $(KERNELS)
 
-# Release builds of what the packages ship (only these two crates).
-package-bins:
-	$(CARGO) build --release -p lanner -p lanner-driver-loader
+# What the packages ship: the portable (glibc 2.17) build, symbol-checked.
+package-bins: glibc217
 
 package: package-bins
 	$(PKG_ENV) packaging/build.sh
@@ -83,7 +107,7 @@ package-test: package-bins
 	@if [ "$$(id -u)" = 0 ]; then $(PKG_ENV) packaging/test.sh; \
 	else sudo $(PKG_ENV) packaging/test.sh; fi
 
-test: setup check vm-test package-test
+test: setup check glibc217 vm-test package-test
 
 demo: setup static
 	tests/vm/demo.sh
