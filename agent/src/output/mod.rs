@@ -10,6 +10,7 @@
 
 pub mod alert;
 pub mod json;
+pub mod spool;
 pub mod stdout;
 pub mod syslog;
 pub mod timefmt;
