@@ -9,6 +9,7 @@
 //! counters.
 
 pub mod alert;
+pub mod dropwatch;
 pub mod json;
 pub mod spool;
 pub mod stdout;
@@ -47,6 +48,8 @@ pub struct OutputsConfig {
     pub stdout: StdoutConfig,
     /// Zero or more syslog destinations.
     pub syslog: Vec<SyslogConfig>,
+    /// The "alerts dropped" alert (`dropwatch`).
+    pub drop_alert: dropwatch::DropAlertConfig,
 }
 
 impl OutputsConfig {
@@ -65,6 +68,8 @@ impl OutputsConfig {
 /// Fan-out to several outputs.
 #[derive(Debug, Default)]
 pub struct Outputs {
+    /// First, so it is dropped (letting go of the outputs' queues) first.
+    drop_watch: Option<dropwatch::DropWatch>,
     outputs: Vec<OutputHandle>,
 }
 
@@ -83,6 +88,7 @@ impl Outputs {
         for s in &config.syslog {
             outs.push(SyslogOutput::spawn(s.clone())?);
         }
+        outs.start_drop_watch(&config.drop_alert)?;
         Ok(outs)
     }
 
@@ -131,6 +137,7 @@ impl Outputs {
     /// flushes its queue until then; what is left is counted as dropped.
     pub fn shutdown(mut self, timeout: Duration) -> OutputsReport {
         let deadline = Instant::now() + timeout;
+        self.drop_watch = None;
         for o in &mut self.outputs {
             o.begin_shutdown(deadline);
         }
@@ -230,6 +237,7 @@ mod tests {
                 max_attempts: 1,
                 ..Default::default()
             }],
+            ..Default::default()
         };
         let mut outs = Outputs::spawn(&cfg).unwrap();
         outs.push(stdout::LineOutput::spawn("sink", std::io::sink(), 8).unwrap());

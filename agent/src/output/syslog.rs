@@ -113,6 +113,9 @@ pub struct SyslogConfig {
     /// How long dropping the handle without `shutdown` flushes; default
     /// 2000 ms.
     pub shutdown_timeout_ms: u64,
+    /// On-disk spool for while the receiver is down (see `output::spool`);
+    /// default none. Retries of spooled alerts follow `backoff_*_ms`.
+    pub spool: Option<super::spool::SpoolConfig>,
 }
 
 impl Default for SyslogConfig {
@@ -135,6 +138,7 @@ impl Default for SyslogConfig {
             backoff_initial_ms: 100,
             backoff_max_ms: 5000,
             shutdown_timeout_ms: 2000,
+            spool: None,
         }
     }
 }
@@ -397,13 +401,22 @@ impl SyslogOutput {
             max_attempts: config.max_attempts,
             seen_connections: 0,
         };
-        OutputHandle::spawn(
+        let options = super::worker::WorkerOptions {
+            spool: config.spool.clone(),
+            retry_initial: Duration::from_millis(config.backoff_initial_ms),
+            retry_max: Duration::from_millis(config.backoff_max_ms),
+        };
+        OutputHandle::spawn_with(
             name.clone(),
             config.queue_capacity,
             Duration::from_millis(config.shutdown_timeout_ms),
             deliver,
+            options,
         )
-        .map_err(|source| OutputError::Spawn { name, source })
+        .map_err(|e| OutputError::Spawn {
+            name,
+            source: e.into(),
+        })
     }
 }
 

@@ -115,7 +115,8 @@ impl SpoolConfig {
             return Err(SpoolConfigError::MaxBytes(self.max_bytes));
         }
         let s = self.segment_bytes;
-        if s != 0 && (!(MIN_SEGMENT_BYTES..=MAX_SEGMENT_BYTES).contains(&s) || s > self.max_bytes / 2)
+        if s != 0
+            && (!(MIN_SEGMENT_BYTES..=MAX_SEGMENT_BYTES).contains(&s) || s > self.max_bytes / 2)
         {
             return Err(SpoolConfigError::SegmentBytes(s));
         }
@@ -150,9 +151,15 @@ mod tests {
         for (json, want) in [
             (r#"{"dir":"rel"}"#, "absolute"),
             (r#"{"dir":"/d","max_bytes":1000}"#, "max_bytes 1000"),
-            (r#"{"dir":"/d","max_bytes":65536,"segment_bytes":65536}"#, "segment_bytes"),
+            (
+                r#"{"dir":"/d","max_bytes":65536,"segment_bytes":65536}"#,
+                "segment_bytes",
+            ),
             (r#"{"dir":"/d","segment_bytes":100}"#, "segment_bytes"),
-            (r#"{"dir":"/d","fsync_interval_ms":99999999}"#, "fsync_interval_ms"),
+            (
+                r#"{"dir":"/d","fsync_interval_ms":99999999}"#,
+                "fsync_interval_ms",
+            ),
             (r#"{"dir":"/d","size":1}"#, "unknown field"),
             (r#"{"max_bytes":65536}"#, "missing field `dir`"),
         ] {

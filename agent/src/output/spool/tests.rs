@@ -126,7 +126,13 @@ fn restart_reads_back_undelivered_in_order() {
         }
     }
     let (mut s, rec) = Spool::open(&c).unwrap();
-    assert_eq!(rec, Recovered { records: 35, corrupt: 0 });
+    assert_eq!(
+        rec,
+        Recovered {
+            records: 35,
+            corrupt: 0
+        }
+    );
     s.push(&alert(60), false).unwrap();
     assert_eq!(drain(&mut s), (25..61).collect::<Vec<_>>());
     drop(s);
@@ -155,7 +161,13 @@ fn torn_tail_is_cut_counted_and_appends_continue() {
         .set_len(len - 30)
         .unwrap();
     let (mut s, rec) = Spool::open(&c).unwrap();
-    assert_eq!(rec, Recovered { records: 9, corrupt: 1 });
+    assert_eq!(
+        rec,
+        Recovered {
+            records: 9,
+            corrupt: 1
+        }
+    );
     s.push(&alert(10), false).unwrap();
     let mut want: Vec<u64> = (0..9).collect();
     want.push(10);
@@ -198,7 +210,13 @@ fn garbage_files_in_the_directory() {
     fs::write(d.path().join("notes.txt"), b"hello").unwrap();
     fs::write(d.path().join("x.seg"), b"").unwrap();
     let (mut s, rec) = Spool::open(&cfg(d.path(), 1 << 20, 4096)).unwrap();
-    assert_eq!(rec, Recovered { records: 0, corrupt: 1 });
+    assert_eq!(
+        rec,
+        Recovered {
+            records: 0,
+            corrupt: 1
+        }
+    );
     s.push(&alert(1), false).unwrap();
     assert_eq!(drain(&mut s), vec![1]);
 }
