@@ -11,7 +11,8 @@
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make test       setup + check + vm-test
 #   make bench      events/s per core through decode + state + rules (stable
-#                   ruleset, three event mixes); record results in BENCHMARKS.md
+#                   ruleset, three event mixes) and alerts/s per output on
+#                   loopback; record results in BENCHMARKS.md
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
 SHELL := /bin/bash
@@ -66,7 +67,7 @@ demo: setup static
 	tests/vm/demo.sh
 
 bench:
-	$(CARGO) bench -p lanner --bench rules
+	$(CARGO) bench -p lanner --bench rules --bench outputs
 
 clean:
 	$(CARGO) clean
