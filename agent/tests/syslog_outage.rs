@@ -348,3 +348,42 @@ fn an_output_that_never_reads_does_not_slow_another() {
     let rep = outs.shutdown(Duration::from_millis(500));
     assert!(rep.0[1].joined, "{rep}");
 }
+
+#[test]
+fn spooled_alerts_survive_a_restart_of_the_output() {
+    const M: u64 = 2000;
+    let tmp = tempfile::tempdir().unwrap();
+    let rdir = tmp.path().join("rsyslog");
+    let mut r = Rsyslog::start(&rdir, 0);
+    let spool = SpoolConfig::new(tmp.path().join("spool"));
+    let port = r.port;
+    outage(&mut r, &rdir, || {
+        // lanner runs, spools while rsyslogd is down, and is stopped.
+        let h = SyslogOutput::spawn(tcp_cfg(port, Some(spool.clone()))).unwrap();
+        for i in 0..M {
+            h.send(alert("restart", i));
+        }
+        wait_for(
+            "all spooled",
+            || Some(h.stats()).filter(|s| s.spooled == M),
+            || h.stats().to_string(),
+        );
+        let rep = h.shutdown(Duration::from_secs(1));
+        assert!(rep.joined, "{rep}");
+        assert_eq!(rep.stats.in_flight(), M, "kept in the spool: {rep}");
+        assert!(rep.to_string().contains("(kept in the spool)"), "{rep}");
+    });
+    // lanner starts again with the same spool: it delivers the old alerts
+    // first, then new ones.
+    let h = SyslogOutput::spawn(tcp_cfg(port, Some(spool))).unwrap();
+    assert_eq!(h.stats().submitted, M, "read back: {}", h.stats());
+    h.send(alert("restart", M));
+    let got = wait_for(
+        "all at rsyslogd",
+        || Some(numbers(&r, "restart")).filter(|g| g.len() as u64 > M),
+        || h.stats().to_string(),
+    );
+    assert_eq!(got, (0..=M).collect::<Vec<_>>());
+    let rep = h.shutdown(Duration::from_secs(5));
+    assert_eq!((rep.stats.sent, rep.stats.in_flight()), (M + 1, 0), "{rep}");
+}

@@ -479,6 +479,15 @@ impl Spool {
         Ok(())
     }
 
+    /// Consumes the oldest record: the one the last `peek` returned, or
+    /// (if none is pending) whatever `peek` finds now.
+    pub fn pop(&mut self) -> io::Result<()> {
+        if self.peeked.is_none() {
+            self.peek()?;
+        }
+        self.commit()
+    }
+
     /// Deletes the fully delivered oldest segment.
     fn drop_head(&mut self) -> io::Result<()> {
         if let Some(h) = self.segments.pop_front() {

@@ -233,6 +233,14 @@ impl fmt::Display for ShutdownReport {
                 " in_flight={} (thread still busy)",
                 self.stats.in_flight()
             )?;
+        } else if self.stats.in_flight() > 0 {
+            // Only a spooled output ends with alerts in flight: they stay
+            // in its spool for the next start.
+            write!(
+                f,
+                " in_flight={} (kept in the spool)",
+                self.stats.in_flight()
+            )?;
         }
         Ok(())
     }

@@ -116,7 +116,7 @@ impl Spooler<'_> {
         let mut sp = self.spool.borrow_mut();
         let r = match self.current.borrow().is_some() {
             true => Ok(()), // never reached the spool
-            false => sp.peek().and_then(|_| sp.commit()),
+            false => sp.pop(),
         };
         if let Err(e) = r {
             self.counters.set_last_error(format!("spool: {e}"));
