@@ -180,7 +180,8 @@ impl DropWatch {
     /// Starts watching `taps` (each output's counters, and the way to send
     /// to it).
     pub fn start(cfg: &DropAlertConfig, taps: Vec<OutputTap>) -> std::io::Result<DropWatch> {
-        let interval = Duration::from_millis(cfg.interval_ms);
+        // Configs built in code skip serde's check: keep the rate bounded.
+        let interval = Duration::from_millis(cfg.interval_ms.max(MIN_INTERVAL_MS));
         let tick = (interval / 4).clamp(Duration::from_millis(25), Duration::from_secs(1));
         let (stop, stopped) = bounded::<()>(0);
         let now = Instant::now();
@@ -272,6 +273,87 @@ mod tests {
             let e = serde_json::from_str::<DropAlertConfig>(j).unwrap_err();
             assert!(e.to_string().contains(want), "{e}");
         }
+    }
+
+    /// Never delivers until the test ends.
+    struct Stuck(crossbeam_channel::Receiver<()>);
+    impl crate::output::worker::Deliver for Stuck {
+        fn deliver(
+            &mut self,
+            _: &Alert,
+            _: &crate::output::worker::DeliveryContext<'_>,
+        ) -> Result<(), crate::output::worker::DeliveryError> {
+            let _ = self.0.recv();
+            Ok(())
+        }
+    }
+
+    /// A writer the test can read back.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn one_alert_per_interval_to_every_output() {
+        let (release, gate) = bounded::<()>(0);
+        let mut outs = Outputs::new();
+        let stuck = crate::output::worker::OutputHandle::spawn(
+            "stuck".into(),
+            1,
+            Duration::from_secs(1),
+            Stuck(gate),
+        )
+        .unwrap();
+        outs.push(stuck);
+        let seen = Shared::default();
+        outs.push(crate::output::stdout::LineOutput::spawn("lines", seen.clone(), 4096).unwrap());
+        let cfg = DropAlertConfig {
+            enabled: true,
+            interval_ms: 300,
+        };
+        outs.start_drop_watch(&cfg).unwrap();
+        let alert = Alert {
+            time_ns: 1,
+            rule: "r".into(),
+            priority: Priority::Notice,
+            output: "o".into(),
+            tags: vec![],
+            source: "syscall".into(),
+            output_fields: vec![],
+        };
+        let t0 = Instant::now();
+        while t0.elapsed() < Duration::from_millis(1500) {
+            outs.send(alert.clone());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let took = t0.elapsed();
+        let text = String::from_utf8(seen.0.lock().unwrap().clone()).unwrap();
+        let reports: Vec<&str> = text.lines().filter(|l| l.contains("lanner lost")).collect();
+        // The first report comes within a tick; then at most one per 300 ms
+        // (whatever the machine's load, never more).
+        let most = (took.as_millis() / 300) as usize + 1;
+        assert!(!reports.is_empty() && reports.len() <= most, "{reports:#?}");
+        assert!(
+            reports.iter().all(|l| l.contains("on output stuck ")),
+            "{reports:#?}"
+        );
+        assert!(
+            reports.iter().all(|l| l.contains("queue full: ")),
+            "{reports:#?}"
+        );
+        let stats = outs.stats();
+        assert_eq!(stats[1].1.dropped, 0, "the healthy output lost nothing");
+        drop(release);
+        let rep = outs.shutdown(Duration::from_secs(2));
+        assert!(rep.0.iter().all(|r| r.joined), "{rep}");
     }
 
     #[test]
