@@ -1,7 +1,8 @@
 //! Alerts per second through each output on loopback: the text line output
 //! into a sink, syslog (RFC 5424) over a unix datagram socket, UDP and TCP
-//! (each to a reader thread in this process that drains its socket), and
-//! the spool's write + read path. Results are recorded in BENCHMARKS.md.
+//! (each to a reader thread in this process that drains its socket), a
+//! spooled backlog drained over TCP at start, and the spool's write + read
+//! path alone. Results are recorded in BENCHMARKS.md.
 //!
 //! One iteration = a batch of 1000 alerts handed to the output (never
 //! overflowing its queue) and waited for until the output counted them all
@@ -187,6 +188,61 @@ fn outputs(c: &mut Criterion) {
     });
     g.bench_function("syslog_tcp", |b| b.iter_custom(|n| run(&h, &a, n)));
     drop(h); // closes the connection: the reader sees EOF
+    let _ = reader.join();
+
+    // Backlog after an outage: a spool holding one batch is read back at
+    // start and drained over TCP (the time includes opening the spool and
+    // connecting).
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind tcp");
+    let addr = l.local_addr().expect("tcp addr").to_string();
+    let reader = std::thread::spawn(move || {
+        let mut buf = vec![0u8; 256 << 10];
+        while let Ok((mut s, _)) = l.accept() {
+            let mut got = 0;
+            while let Ok(n) = s.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                got += n;
+            }
+            if got == 0 {
+                return; // the closing probe below
+            }
+        }
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spool_cfg = SpoolConfig {
+        max_bytes: 64 << 20,
+        ..SpoolConfig::new(dir.path().join("spool"))
+    };
+    g.bench_function("syslog_tcp_spool_backlog_drain", |b| {
+        b.iter_custom(|n| {
+            let mut total = Duration::ZERO;
+            for _ in 0..n {
+                {
+                    let (mut sp, _) = Spool::open(&spool_cfg).expect("spool");
+                    for _ in 0..BATCH {
+                        sp.push(&a, false).expect("push");
+                    }
+                }
+                let t0 = Instant::now();
+                let h = syslog(SyslogConfig {
+                    transport: TransportKind::Tcp,
+                    address: Some(addr.clone()),
+                    spool: Some(spool_cfg.clone()),
+                    ..SyslogConfig::default()
+                });
+                while h.stats().sent < BATCH {
+                    std::thread::yield_now();
+                }
+                total += t0.elapsed();
+                let rep = h.shutdown(Duration::from_secs(5));
+                assert_eq!(rep.stats.in_flight(), 0, "{rep}");
+            }
+            total
+        })
+    });
+    drop(std::net::TcpStream::connect(&addr)); // ends the reader
     let _ = reader.join();
 
     let dir = tempfile::tempdir().expect("tempdir");
