@@ -451,7 +451,15 @@ impl Spool {
             let Some(r) = self.reader.as_ref() else {
                 return Ok(None);
             };
-            r.read_exact_at(&mut self.rbuf, off)?;
+            match r.read_exact_at(&mut self.rbuf, off) {
+                Ok(()) => {}
+                // Shorter than written: cut by someone else; unreadable.
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                    self.rbuf.clear();
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            }
         }
         Ok(None)
     }

@@ -255,6 +255,8 @@ pub(super) fn run<D: Deliver>(
         sp.current.borrow_mut().take();
     }
     sp.current.borrow_mut().take();
+    // At the deadline: what is still queued is kept for the next run too.
+    sp.absorb_queued();
     let synced = sp.spool.borrow_mut().sync();
     if let Err(e) = synced {
         counters.set_last_error(format!("spool sync: {e}"));
