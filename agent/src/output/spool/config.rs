@@ -166,6 +166,13 @@ mod tests {
             let e = serde_json::from_str::<SpoolConfig>(json).unwrap_err();
             assert!(e.to_string().contains(want), "{json}: {e}");
         }
+        // Rejected while lanner's YAML is read (serde_yaml_ng gives custom
+        // errors no position of their own: config.rs reports them at 1:1).
+        let e = serde_yaml_ng::from_str::<crate::output::syslog::SyslogConfig>(
+            "transport: tcp\naddress: h:514\nspool:\n  dir: /d\n  max_bytes: 5\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("max_bytes 5 must be"), "{e}");
         let small = SpoolConfig {
             max_bytes: MIN_MAX_BYTES,
             ..SpoolConfig::new("/d")
