@@ -30,10 +30,12 @@
 
 pub mod config;
 pub mod record;
+mod recover;
 
 pub use self::config::{SpoolConfig, SpoolConfigError};
 
 use self::record::{Frame, HEADER_LEN};
+use self::recover::{cursor_bytes, parse_cursor, seg_name};
 use super::alert::Alert;
 use nix::fcntl::{Flock, FlockArg};
 use std::collections::VecDeque;
@@ -122,53 +124,6 @@ pub struct Spool {
     corrupt: u64,
 }
 
-fn seg_name(seq: u64) -> String {
-    format!("{seq:020}.{SEGMENT_EXT}")
-}
-
-fn cursor_bytes(seq: u64, off: u64) -> [u8; 20] {
-    let mut b = [0u8; 20];
-    b[..8].copy_from_slice(&seq.to_le_bytes());
-    b[8..16].copy_from_slice(&off.to_le_bytes());
-    let mut c = flate2::Crc::new();
-    c.update(&b[..16]);
-    b[16..].copy_from_slice(&c.sum().to_le_bytes());
-    b
-}
-
-fn parse_cursor(b: &[u8]) -> Option<(u64, u64)> {
-    let b: &[u8; 20] = b.try_into().ok()?;
-    let mut c = flate2::Crc::new();
-    c.update(&b[..16]);
-    if c.sum().to_le_bytes() != b[16..] {
-        return None;
-    }
-    let mut seq = [0u8; 8];
-    let mut off = [0u8; 8];
-    seq.copy_from_slice(&b[..8]);
-    off.copy_from_slice(&b[8..16]);
-    Some((u64::from_le_bytes(seq), u64::from_le_bytes(off)))
-}
-
-/// Walks the records of `data` from `start`: (end of the valid part,
-/// records in it, whether something invalid follows).
-fn scan(data: &[u8], start: usize) -> (usize, u64, bool) {
-    let mut off = start.min(data.len());
-    let mut n = 0;
-    loop {
-        if off == data.len() {
-            return (off, n, false);
-        }
-        match record::parse_frame(&data[off..]) {
-            Frame::Record { len } => {
-                off += HEADER_LEN + len;
-                n += 1;
-            }
-            Frame::Incomplete | Frame::Corrupt => return (off, n, true),
-        }
-    }
-}
-
 impl Spool {
     /// Opens (creating if needed) the spool in `cfg.dir` and reads back
     /// what a previous run left undelivered.
@@ -199,61 +154,14 @@ impl Spool {
         io::Read::read_to_end(&mut &cursor, &mut cbuf).map_err(io_err("read cursor"))?;
         let (cseq, coff) = parse_cursor(&cbuf).unwrap_or((0, 0));
 
-        let mut seqs = Vec::new();
-        for e in fs::read_dir(&dir).map_err(io_err("list"))? {
-            let e = e.map_err(io_err("list"))?;
-            let name = e.file_name();
-            let Some(stem) = name
-                .to_str()
-                .and_then(|n| n.strip_suffix(SEGMENT_EXT))
-                .and_then(|n| n.strip_suffix('.'))
-            else {
-                continue;
-            };
-            if let Ok(seq) = stem.parse::<u64>() {
-                seqs.push(seq);
-            }
-        }
-        seqs.sort_unstable();
-        let next_seq = seqs.last().copied().unwrap_or(0).max(cseq) + 1;
-        let mut rec = Recovered::default();
-        let mut segments = VecDeque::new();
-        let mut read_off = 0;
-        for seq in seqs {
-            let path = dir.join(seg_name(seq));
-            if seq < cseq {
-                fs::remove_file(&path).map_err(io_err("remove delivered segment"))?;
-                continue;
-            }
-            let data = fs::read(&path).map_err(io_err("read segment"))?;
-            let start = if seq == cseq && segments.is_empty() {
-                coff.min(data.len() as u64) as usize
-            } else {
-                0
-            };
-            let (end, n, bad) = scan(&data, start);
-            if bad {
-                rec.corrupt += 1;
-                let f = OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .map_err(io_err("open segment"))?;
-                f.set_len(end as u64).map_err(io_err("cut corrupt tail"))?;
-            }
-            if n == 0 {
-                fs::remove_file(&path).map_err(io_err("remove delivered segment"))?;
-                continue;
-            }
-            if segments.is_empty() {
-                read_off = start as u64;
-            }
-            rec.records += n;
-            segments.push_back(Segment {
-                seq,
-                len: end as u64,
-                records: n,
-            });
-        }
+        let found =
+            recover::segments(&dir, cseq, coff).map_err(|(what, source)| SpoolError::Io {
+                dir: dir.clone(),
+                what,
+                source,
+            })?;
+        let (segments, read_off, next_seq, rec) =
+            (found.segments, found.read_off, found.next_seq, found.rec);
         let mut s = Spool {
             dir: dir.clone(),
             max_bytes: cfg.max_bytes,
