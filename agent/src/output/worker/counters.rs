@@ -62,7 +62,10 @@ impl DropReason {
 /// Live counters of one output, shared with whoever reports stats.
 #[derive(Debug, Default)]
 pub struct OutputCounters {
-    /// Alerts handed to `send`.
+    /// Alerts handed to `send`, plus those read back at start from a
+    /// previous run's spool (a torn one counted as one, and as dropped),
+    /// so that `submitted = sent + failed + dropped + in flight` always
+    /// holds (in flight: queued, being delivered, or in the spool).
     pub submitted: AtomicU64,
     /// Alerts handed to the destination (for TCP: written to the socket).
     pub sent: AtomicU64,
@@ -74,8 +77,6 @@ pub struct OutputCounters {
     /// are counted again as `sent` (or failed/dropped) once drained.
     pub spooled: AtomicU64,
     /// Alerts lost unsent, for any [`DropReason`] (total of `dropped_by`).
-    /// Alerts read back from a previous run's spool are added to
-    /// `submitted`, so `submitted = sent + failed + dropped + in flight`.
     pub dropped: AtomicU64,
     dropped_by: [AtomicU64; DropReason::ALL.len()],
     /// Alerts sent cut to the maximum message size (also counted in `sent`).
