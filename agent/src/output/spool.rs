@@ -41,7 +41,7 @@ use nix::fcntl::{Flock, FlockArg};
 use std::collections::VecDeque;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::FileExt;
+use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -134,8 +134,14 @@ impl Spool {
             let dir = dir.clone();
             move |source| SpoolError::Io { dir, what, source }
         };
-        fs::create_dir_all(&dir).map_err(io_err("create directory"))?;
+        // Alerts carry command lines and user names: owner only.
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)
+            .map_err(io_err("create directory"))?;
         let lock = OpenOptions::new()
+            .mode(0o600)
             .create(true)
             .truncate(false)
             .write(true)
@@ -144,6 +150,7 @@ impl Spool {
         let lock = Flock::lock(lock, FlockArg::LockExclusiveNonblock)
             .map_err(|_| SpoolError::Locked(dir.clone()))?;
         let cursor = OpenOptions::new()
+            .mode(0o600)
             .create(true)
             .truncate(false)
             .read(true)
@@ -263,7 +270,11 @@ impl Spool {
             self.sync()?;
         }
         let seq = self.next_seq;
-        File::create(self.dir.join(seg_name(seq)))?;
+        OpenOptions::new()
+            .mode(0o600)
+            .write(true)
+            .create_new(true)
+            .open(self.dir.join(seg_name(seq)))?;
         File::open(&self.dir)?.sync_all()?; // the new name
         self.next_seq += 1;
         self.writer = None;

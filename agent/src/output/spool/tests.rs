@@ -51,6 +51,16 @@ fn fifo_order_across_segments_and_space_is_reclaimed() {
     let (mut s, rec) = Spool::open(&cfg(d.path(), 1 << 20, 4096)).unwrap();
     assert_eq!(rec, Recovered::default());
     assert!(s.peek().unwrap().is_none());
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let d2 = d.path().join("new/spool");
+        let (mut s2, _) = Spool::open(&cfg(&d2, 1 << 20, 4096)).unwrap();
+        s2.push(&alert(1), false).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&d2), 0o700);
+        assert!(segment_files(&d2).iter().all(|p| mode(p) == 0o600));
+        assert_eq!(mode(&d2.join(CURSOR)), 0o600);
+    }
     for n in 0..100 {
         s.push(&alert(n), false).unwrap();
     }
