@@ -21,8 +21,9 @@
 #                   lintian + rpmlint (packaging/test.sh; root)
 #   make test       setup + check + glibc217 + vm-test + package-test
 #   make bench      events/s per core through decode + state + rules (stable
-#                   ruleset, three event mixes); record results in BENCHMARKS.md
-#   make bench-ir   the same mixes in instructions per event (callgrind)
+#                   ruleset, three event mixes) and alerts/s per output on
+#                   loopback; record results in BENCHMARKS.md
+#   make bench-ir   the rules mixes in instructions per event (callgrind)
 #   make demo       boot a guest and watch alerts reach rsyslog live
 
 SHELL := /bin/bash
@@ -113,7 +114,7 @@ demo: setup static
 	tests/vm/demo.sh
 
 bench:
-	$(CARGO) bench -p lanner --bench rules
+	$(CARGO) bench -p lanner --bench rules --bench outputs
 
 # Instructions per event of each mix (callgrind; repeatable on a busy
 # machine). Prints "mix: N Ir/event".

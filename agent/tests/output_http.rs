@@ -604,3 +604,58 @@ fn a_token_in_the_query_stays_out_of_errors_and_stats() {
     // The server itself got the whole URL.
     assert_eq!(srv.next().path, "/hook?token=s3cret");
 }
+
+#[test]
+fn a_failing_endpoint_spools_and_drains_in_order_but_refusals_are_not_spooled() {
+    let dir = tempfile::tempdir().unwrap();
+    let srv = Server::start(None);
+    srv.set(Reply::Status(503, "down for maintenance"));
+    let h = spawn(&HttpConfig {
+        max_attempts: 1,
+        backoff_initial_ms: 20,
+        backoff_max_ms: 50,
+        spool: Some(lanner::output::spool::SpoolConfig {
+            dir: dir.path().join("spool"),
+            max_bytes: 1 << 20,
+            segment_bytes: 0,
+            fsync_interval_ms: 1000,
+        }),
+        ..quick(srv.url("http"))
+    });
+    for n in 0..50 {
+        h.send(alert(n));
+    }
+    // While the endpoint answers 503 the alerts wait in the spool.
+    let t0 = Instant::now();
+    while h.stats().spooled < 49 {
+        assert!(t0.elapsed() < WAIT, "not spooled: {}", h.stats());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(h.stats().sent, 0, "{}", h.stats());
+    srv.set(Reply::Status(200, ""));
+    wait_done(&h, 50);
+    let s = h.stats();
+    assert_eq!((s.sent, s.failed, s.dropped), (50, 0, 0), "{s}");
+    // Every alert arrived, in order (a 503'd attempt may precede each).
+    let numbers: Vec<u64> = srv
+        .requests
+        .try_iter()
+        .map(|r| {
+            let out = r.json()["output"].as_str().unwrap().to_string();
+            let n = out.rsplit_once("n=").unwrap().1.trim_end_matches(')');
+            n.parse().unwrap()
+        })
+        .collect();
+    let mut delivered = numbers.clone();
+    delivered.dedup();
+    let want: Vec<u64> = (0..50).collect();
+    assert!(delivered.ends_with(&want), "order: {delivered:?}");
+    // A refusal (4xx) is final: counted as failed, never spooled.
+    srv.set(Reply::Status(400, "bad alert"));
+    let spooled = h.stats().spooled;
+    h.send(alert(99));
+    wait_done(&h, 51);
+    let s = h.stats();
+    assert_eq!((s.failed, s.spooled), (1, spooled), "{s}");
+    assert!(h.counters().last_error().unwrap().contains("400"));
+}

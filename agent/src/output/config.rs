@@ -28,6 +28,8 @@ pub struct OutputsConfig {
     pub file: Vec<FileConfig>,
     /// Zero or more HTTP(S) endpoints.
     pub http: Vec<HttpConfig>,
+    /// The "alerts dropped" alert (`dropwatch`).
+    pub drop_alert: super::dropwatch::DropAlertConfig,
     /// Falco's top-level `json_output`: stdout and file outputs without a
     /// `json_output` of their own write JSON. Set by the config loader.
     #[serde(skip)]

@@ -29,7 +29,7 @@ mod tls;
 use super::alert::Alert;
 use super::json::{falco_json_with, JsonOptions};
 use super::syslog::transport::Backoff;
-use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle};
+use super::worker::{Deliver, DeliveryContext, DeliveryError, OutputHandle, WorkerOptions};
 use super::OutputError;
 use std::io::{self, Read};
 use std::time::Duration;
@@ -143,7 +143,11 @@ impl Deliver for HttpDeliver {
                         || attempt >= self.max_attempts
                         || !ctx.backoff(self.backoff.next_delay());
                     if give_up {
-                        return Err(io::Error::other(e).into());
+                        return Err(if e.is_retryable() {
+                            DeliveryError::Unavailable(e.to_string())
+                        } else {
+                            DeliveryError::Rejected(e.to_string())
+                        });
                     }
                     attempt += 1;
                     ctx.count_retry();
@@ -189,13 +193,22 @@ impl HttpOutput {
             ),
             max_attempts: config.max_attempts,
         };
-        OutputHandle::spawn(
+        let options = WorkerOptions {
+            spool: config.spool.clone(),
+            retry_initial: Duration::from_millis(config.backoff_initial_ms),
+            retry_max: Duration::from_millis(config.backoff_max_ms),
+        };
+        OutputHandle::spawn_with(
             name.clone(),
             config.queue_capacity,
             Duration::from_millis(config.shutdown_timeout_ms),
             deliver,
+            options,
         )
-        .map_err(|source| OutputError::Spawn { name, source })
+        .map_err(|e| OutputError::Spawn {
+            name,
+            source: e.into(),
+        })
     }
 }
 

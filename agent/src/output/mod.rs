@@ -12,9 +12,11 @@
 
 pub mod alert;
 pub mod config;
+pub mod dropwatch;
 pub mod file;
 pub mod http;
 pub mod json;
+pub mod spool;
 pub mod stdout;
 pub mod syslog;
 pub mod timefmt;
@@ -69,6 +71,8 @@ pub enum OutputError {
 /// Fan-out to several outputs.
 #[derive(Debug, Default)]
 pub struct Outputs {
+    /// First, so it is dropped (letting go of the outputs' queues) first.
+    drop_watch: Option<dropwatch::DropWatch>,
     outputs: Vec<OutputHandle>,
     reopen: Reopen,
 }
@@ -100,6 +104,7 @@ impl Outputs {
         for h in config.http.iter().filter(|h| listed_enabled(h.enabled)) {
             outs.push(HttpOutput::spawn(h, &config.json, hostname.clone())?);
         }
+        outs.start_drop_watch(&config.drop_alert)?;
         Ok(outs)
     }
 
@@ -154,6 +159,7 @@ impl Outputs {
     /// flushes its queue until then; what is left is counted as dropped.
     pub fn shutdown(mut self, timeout: Duration) -> OutputsReport {
         let deadline = Instant::now() + timeout;
+        self.drop_watch = None;
         for o in &mut self.outputs {
             o.begin_shutdown(deadline);
         }
@@ -254,6 +260,12 @@ mod tests {
                 max_attempts: 1,
                 ..Default::default()
             }],
+            // Exact counts below: no "alerts dropped" alert about the
+            // failing syslog output.
+            drop_alert: dropwatch::DropAlertConfig {
+                enabled: false,
+                ..Default::default()
+            },
             ..Default::default()
         };
         let mut outs = Outputs::spawn(&cfg).unwrap();

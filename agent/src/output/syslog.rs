@@ -136,13 +136,22 @@ impl SyslogOutput {
             max_attempts: config.max_attempts,
             seen_connections: 0,
         };
-        OutputHandle::spawn(
+        let options = super::worker::WorkerOptions {
+            spool: config.spool.clone(),
+            retry_initial: Duration::from_millis(config.backoff_initial_ms),
+            retry_max: Duration::from_millis(config.backoff_max_ms),
+        };
+        OutputHandle::spawn_with(
             name.clone(),
             config.queue_capacity,
             Duration::from_millis(config.shutdown_timeout_ms),
             deliver,
+            options,
         )
-        .map_err(|source| OutputError::Spawn { name, source })
+        .map_err(|e| OutputError::Spawn {
+            name,
+            source: e.into(),
+        })
     }
 }
 

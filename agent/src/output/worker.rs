@@ -3,17 +3,25 @@
 //! Owns: the queue between the processing loop and an output's thread, the
 //! per-output counters, and orderly shutdown (flush with a deadline, then
 //! join). Every alert handed to [`OutputHandle::send`] ends up counted in
-//! exactly one of `sent`, `failed` or `dropped`.
+//! exactly one of `sent`, `failed` or `dropped` (with its [`DropReason`]),
+//! or, with a spool, stays in it for the next run. With a spool
+//! ([`OutputHandle::spawn_with`]) the thread's loop is `worker/spooling.rs`;
+//! the counters themselves are in `worker/counters.rs`.
 //! Must never: block the caller of `send`, drop an alert without counting
 //! it, or let shutdown wait past its deadline (plus a short grace) for a
 //! thread stuck on a peer.
 
+mod counters;
+mod spooling;
+
+pub use self::counters::{DropReason, OutputCounters, OutputStats, ShutdownReport};
+
 use super::alert::Alert;
-use super::syslog::transport::TransportError;
+use super::spool::{Spool, SpoolConfig, SpoolError};
+use super::syslog::transport::{Backoff, TransportError};
 use crossbeam_channel::{bounded, Receiver, RecvTimeoutError, Sender, TrySendError};
 use std::fmt;
 use std::io;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -29,121 +37,25 @@ pub enum DeliveryError {
     Transport(#[from] TransportError),
     #[error("write: {0}")]
     Io(#[from] io::Error),
+    /// The destination answered and refused this alert (an HTTP 4xx):
+    /// sending it again cannot help, so it is not spooled.
+    #[error("{0}")]
+    Rejected(String),
+    /// The destination is unreachable or failing (an HTTP 5xx or a
+    /// network error): worth spooling and retrying.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
-/// Live counters of one output, shared with whoever reports stats.
-#[derive(Debug, Default)]
-pub struct OutputCounters {
-    /// Alerts handed to `send`.
-    pub submitted: AtomicU64,
-    /// Alerts handed to the destination (for TCP: written to the socket).
-    pub sent: AtomicU64,
-    /// Alerts given up on after the retry budget (or a non-retryable error).
-    pub failed: AtomicU64,
-    /// Extra attempts made after a failed one.
-    pub retried: AtomicU64,
-    /// Alerts never attempted: queue full, output gone, or shutdown deadline.
-    pub dropped: AtomicU64,
-    /// Alerts sent cut to the maximum message size (also counted in `sent`).
-    pub truncated: AtomicU64,
-    /// Connections re-established after one was lost or failed (a TCP peer
-    /// that closed, a syslog daemon that restarted).
-    pub reconnects: AtomicU64,
-    last_error: Mutex<Option<String>>,
-}
-
-impl OutputCounters {
-    /// A consistent-enough snapshot (each counter is read once).
-    pub fn snapshot(&self) -> OutputStats {
-        OutputStats {
-            submitted: self.submitted.load(Ordering::Relaxed),
-            sent: self.sent.load(Ordering::Relaxed),
-            failed: self.failed.load(Ordering::Relaxed),
-            retried: self.retried.load(Ordering::Relaxed),
-            dropped: self.dropped.load(Ordering::Relaxed),
-            truncated: self.truncated.load(Ordering::Relaxed),
-            reconnects: self.reconnects.load(Ordering::Relaxed),
+impl DeliveryError {
+    /// Whether the same alert may succeed later (the destination may come
+    /// back); a message too large for it never will, and is not spooled.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            DeliveryError::Transport(e) => e.is_retryable(),
+            DeliveryError::Io(_) | DeliveryError::Unavailable(_) => true,
+            DeliveryError::Rejected(_) => false,
         }
-    }
-
-    /// The most recent delivery error, for diagnostics.
-    pub fn last_error(&self) -> Option<String> {
-        self.last_error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    fn set_last_error(&self, e: String) {
-        *self
-            .last_error
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(e);
-    }
-
-    fn add(c: &AtomicU64, n: u64) {
-        c.fetch_add(n, Ordering::Relaxed);
-    }
-}
-
-/// Counter values at one moment.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct OutputStats {
-    pub submitted: u64,
-    pub sent: u64,
-    pub failed: u64,
-    pub retried: u64,
-    pub dropped: u64,
-    pub truncated: u64,
-    pub reconnects: u64,
-}
-
-impl OutputStats {
-    /// Alerts queued or being delivered: submitted minus every outcome.
-    pub fn in_flight(&self) -> u64 {
-        self.submitted
-            .saturating_sub(self.sent + self.failed + self.dropped)
-    }
-}
-
-impl fmt::Display for OutputStats {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "submitted={} sent={} failed={} retried={} dropped={} truncated={} reconnects={}",
-            self.submitted,
-            self.sent,
-            self.failed,
-            self.retried,
-            self.dropped,
-            self.truncated,
-            self.reconnects
-        )
-    }
-}
-
-/// What a shut-down output reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShutdownReport {
-    pub name: String,
-    pub stats: OutputStats,
-    /// False when the thread was still inside a bounded operation after the
-    /// deadline and was left to finish on its own (its alert is then counted
-    /// in `stats.in_flight()` and, later, in the live counters).
-    pub joined: bool,
-}
-
-impl fmt::Display for ShutdownReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.stats)?;
-        if !self.joined {
-            write!(
-                f,
-                " in_flight={} (thread still busy)",
-                self.stats.in_flight()
-            )?;
-        }
-        Ok(())
     }
 }
 
@@ -197,12 +109,19 @@ impl Control {
 pub struct DeliveryContext<'a> {
     control: &'a Control,
     counters: &'a OutputCounters,
+    spooler: Option<&'a spooling::Spooler<'a>>,
 }
 
 impl DeliveryContext<'_> {
     /// Waits before a retry; false if the shutdown deadline passed (give up).
+    /// With a spool, the alert being delivered and whatever arrives
+    /// meanwhile go to the spool while waiting (so the queue never fills
+    /// behind a retrying output).
     pub fn backoff(&self, d: Duration) -> bool {
-        self.control.sleep(d)
+        match self.spooler {
+            Some(s) => s.absorb_for(d),
+            None => self.control.sleep(d),
+        }
     }
 
     pub fn count_retry(&self) {
@@ -254,6 +173,75 @@ impl fmt::Debug for OutputHandle {
     }
 }
 
+/// Optional behaviour of an output's thread.
+#[derive(Debug, Clone, Default)]
+pub struct WorkerOptions {
+    /// Spool alerts while the destination is down; None = no spool.
+    pub spool: Option<SpoolConfig>,
+    /// Delay before the destination is tried again after a delivery failed
+    /// (doubling up to `retry_max`); only used with a spool.
+    pub retry_initial: Duration,
+    pub retry_max: Duration,
+}
+
+/// Starting an output thread failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SpawnError {
+    #[error(transparent)]
+    Spool(#[from] SpoolError),
+    #[error("start thread: {0}")]
+    Thread(#[from] io::Error),
+}
+
+impl From<SpawnError> for io::Error {
+    fn from(e: SpawnError) -> io::Error {
+        match e {
+            SpawnError::Thread(e) => e,
+            e => io::Error::other(e),
+        }
+    }
+}
+
+/// Queues one alert for `tx`, counting it; never blocks.
+fn enqueue(tx: Option<&Sender<Arc<Alert>>>, counters: &OutputCounters, alert: Arc<Alert>) {
+    OutputCounters::add(&counters.submitted, 1);
+    let queued = match tx {
+        Some(tx) => match tx.try_send(alert) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
+        },
+        None => false,
+    };
+    if !queued {
+        counters.count_dropped(DropReason::QueueFull, 1);
+    }
+}
+
+/// A second way into one output's queue (for lanner's own alerts, see
+/// `dropwatch`). Must be dropped before the output is shut down: while a
+/// tap lives, the output's thread keeps waiting for alerts.
+#[derive(Debug, Clone)]
+pub struct OutputTap {
+    name: String,
+    tx: Sender<Arc<Alert>>,
+    counters: Arc<OutputCounters>,
+}
+
+impl OutputTap {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Like [`OutputHandle::send_shared`].
+    pub fn send_shared(&self, alert: Arc<Alert>) {
+        enqueue(Some(&self.tx), &self.counters, alert);
+    }
+
+    pub fn stats(&self) -> OutputStats {
+        self.counters.snapshot()
+    }
+}
+
 impl OutputHandle {
     /// Starts `deliver` on its own thread behind a queue of `capacity`.
     /// `shutdown_timeout` is what dropping the handle without calling
@@ -262,34 +250,50 @@ impl OutputHandle {
         name: String,
         capacity: usize,
         shutdown_timeout: Duration,
-        mut deliver: D,
+        deliver: D,
     ) -> io::Result<OutputHandle> {
+        Ok(Self::spawn_with(
+            name,
+            capacity,
+            shutdown_timeout,
+            deliver,
+            WorkerOptions::default(),
+        )?)
+    }
+
+    /// [`OutputHandle::spawn`] with options: with a spool, it is opened
+    /// (and what a previous run left in it counted) before the thread
+    /// starts.
+    pub fn spawn_with<D: Deliver>(
+        name: String,
+        capacity: usize,
+        shutdown_timeout: Duration,
+        mut deliver: D,
+        options: WorkerOptions,
+    ) -> Result<OutputHandle, SpawnError> {
         let (tx, rx) = bounded::<Arc<Alert>>(capacity.max(1));
         let (done_tx, done) = bounded::<()>(1);
         let counters = Arc::new(OutputCounters::default());
         let control = Arc::new(Control::default());
+        let spool = match &options.spool {
+            Some(cfg) => {
+                let (spool, rec) = Spool::open(cfg)?;
+                OutputCounters::add(&counters.submitted, rec.records + rec.corrupt);
+                counters.count_dropped(DropReason::SpoolCorrupt, rec.corrupt);
+                Some(spool)
+            }
+            None => None,
+        };
         let (wrx, wcounters, wcontrol) = (rx.clone(), counters.clone(), control.clone());
         let thread = std::thread::Builder::new()
             .name(format!("out-{}", truncate_name(&name)))
             .spawn(move || {
-                let ctx = DeliveryContext {
-                    control: &wcontrol,
-                    counters: &wcounters,
-                };
-                // Ends when the handle dropped its sender and the queue is
-                // empty.
-                while let Ok(alert) = wrx.recv() {
-                    if wcontrol.expired() {
-                        OutputCounters::add(&wcounters.dropped, 1);
-                        continue;
+                match spool {
+                    Some(spool) => {
+                        let backoff = Backoff::new(options.retry_initial, options.retry_max);
+                        spooling::run(&mut deliver, &wrx, &wcounters, &wcontrol, spool, backoff);
                     }
-                    match deliver.deliver(&alert, &ctx) {
-                        Ok(()) => OutputCounters::add(&wcounters.sent, 1),
-                        Err(e) => {
-                            OutputCounters::add(&wcounters.failed, 1);
-                            wcounters.set_last_error(e.to_string());
-                        }
-                    }
+                    None => plain_loop(&mut deliver, &wrx, &wcounters, &wcontrol),
                 }
                 deliver.close();
                 let _ = done_tx.send(());
@@ -313,17 +317,16 @@ impl OutputHandle {
 
     /// [`OutputHandle::send`] for an alert shared between outputs.
     pub fn send_shared(&self, alert: Arc<Alert>) {
-        OutputCounters::add(&self.counters.submitted, 1);
-        let queued = match &self.tx {
-            Some(tx) => match tx.try_send(alert) {
-                Ok(()) => true,
-                Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
-            },
-            None => false,
-        };
-        if !queued {
-            OutputCounters::add(&self.counters.dropped, 1);
-        }
+        enqueue(self.tx.as_ref(), &self.counters, alert);
+    }
+
+    /// Another way into this output's queue (None once shutting down).
+    pub fn tap(&self) -> Option<OutputTap> {
+        Some(OutputTap {
+            name: self.name.clone(),
+            tx: self.tx.clone()?,
+            counters: self.counters.clone(),
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -337,6 +340,11 @@ impl OutputHandle {
 
     pub fn stats(&self) -> OutputStats {
         self.counters.snapshot()
+    }
+
+    /// Alerts waiting in the queue right now.
+    pub fn queued(&self) -> usize {
+        self.rx.len()
     }
 
     /// Stops accepting alerts and lets the thread deliver what is queued
@@ -370,7 +378,7 @@ impl OutputHandle {
             }
         };
         let left = self.rx.try_iter().count() as u64;
-        OutputCounters::add(&self.counters.dropped, left);
+        self.counters.count_dropped(DropReason::Shutdown, left);
         ShutdownReport {
             name: self.name.clone(),
             stats: self.counters.snapshot(),
@@ -385,6 +393,34 @@ impl Drop for OutputHandle {
             let deadline = Instant::now() + self.shutdown_timeout;
             self.begin_shutdown(deadline);
             self.finish_shutdown(deadline);
+        }
+    }
+}
+
+/// The thread's loop without a spool. Ends when the handle dropped its
+/// sender and the queue is empty.
+fn plain_loop<D: Deliver>(
+    deliver: &mut D,
+    rx: &Receiver<Arc<Alert>>,
+    counters: &OutputCounters,
+    control: &Control,
+) {
+    let ctx = DeliveryContext {
+        control,
+        counters,
+        spooler: None,
+    };
+    while let Ok(alert) = rx.recv() {
+        if control.expired() {
+            counters.count_dropped(DropReason::Shutdown, 1);
+            continue;
+        }
+        match deliver.deliver(&alert, &ctx) {
+            Ok(()) => OutputCounters::add(&counters.sent, 1),
+            Err(e) => {
+                OutputCounters::add(&counters.failed, 1);
+                counters.set_last_error(e.to_string());
+            }
         }
     }
 }

@@ -71,6 +71,9 @@ pub struct HttpConfig {
     /// How long dropping the handle without `shutdown` flushes; default
     /// 2000 ms.
     pub shutdown_timeout_ms: u64,
+    /// On-disk spool for while the endpoint is down or failing (see
+    /// `output::spool`); default none. Refused alerts (4xx) are not spooled.
+    pub spool: Option<crate::output::spool::SpoolConfig>,
 }
 
 impl Default for HttpConfig {
@@ -97,6 +100,7 @@ impl Default for HttpConfig {
             backoff_max_ms: 5000,
             queue_capacity: 1024,
             shutdown_timeout_ms: 2000,
+            spool: None,
         }
     }
 }

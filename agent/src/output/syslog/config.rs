@@ -140,6 +140,9 @@ pub struct SyslogConfig {
     /// How long dropping the handle without `shutdown` flushes; default
     /// 2000 ms.
     pub shutdown_timeout_ms: u64,
+    /// On-disk spool for while the receiver is down (see `output::spool`);
+    /// default none. Retries of spooled alerts follow `backoff_*_ms`.
+    pub spool: Option<crate::output::spool::SpoolConfig>,
 }
 
 impl Default for SyslogConfig {
@@ -168,6 +171,7 @@ impl Default for SyslogConfig {
             backoff_initial_ms: 100,
             backoff_max_ms: 5000,
             shutdown_timeout_ms: 2000,
+            spool: None,
         }
     }
 }
