@@ -3,7 +3,7 @@
 #
 #   make setup      install host packages (apt; idempotent)
 #   make build      release build of the agent
-#   make static     static agent + driver test binaries for guests (build/static/)
+#   make static     static agent, driver-loader + driver test binaries for guests (build/static/)
 #   make kmod KDIR=<kernel headers>   build lanner.ko against one kernel
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
@@ -36,9 +36,10 @@ build:
 # Static binaries run in guests that carry no libc of their own.
 static:
 	RUSTFLAGS="-C target-feature=+crt-static" $(CARGO) build --release \
-		--target $(TARGET) -p lanner -p lanner-drivertest
+		--target $(TARGET) -p lanner -p lanner-drivertest -p lanner-driver-loader
 	@mkdir -p $(STATIC_DIR)
-	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest $(STATIC_DIR)/
+	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest \
+		target/$(TARGET)/release/driver-loader $(STATIC_DIR)/
 
 kmod:
 	$(MAKE) -C kmod KDIR=$(KDIR)
