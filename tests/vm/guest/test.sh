@@ -1,9 +1,9 @@
 #!/bin/sh
 # Owns: what runs inside the guest. kmod: driver-loader explains and loads lanner.ko, driver
-# test, end-to-end alert through a real rsyslogd, driver-loader unloads, storm (small ring), CPU
-# hotplug, load/unload loop under a syscall storm. bpf: the same driver test against the eBPF fallback (probed features, then forced
-# perf buffer + raw_tp), storm, hotplug, end-to-end alert, and (with kmod) the parity test of
-# one scenario under both drivers. It only collects evidence in /results/ (files + steps.txt
+# test, end-to-end alert through a real rsyslogd, driver-loader unloads, storm (small ring),
+# CPU hotplug, load/unload loop under a syscall storm. bpf: the same driver test against the
+# eBPF fallback (probed features, then forced perf buffer + raw_tp), storm, hotplug, end-to-end
+# alert, and (with kmod) the parity test of one scenario under both drivers. It only collects evidence in /results/ (files + steps.txt
 # key=value); tests/vm/check.py on the host decides pass/fail.
 # Kernel command line: lanner.drivers=kmod,bpf (which drivers), lanner.only=GLOB,... (only the
 # driver suites, restricted to those drivertest checks).
