@@ -3,7 +3,7 @@
 #
 #   make setup      install host packages (apt; idempotent)
 #   make build      release build of the agent
-#   make static     static agent + driver test binaries for guests (build/static/)
+#   make static     static agent, driver-loader + driver test binaries for guests (build/static/)
 #   make glibc217   portable agent + driver-loader for glibc 2.17 (EL7) and newer
 #                   (build/glibc217/, cargo-zigbuild), then the GLIBC symbol check
 #   make glibc-check  GLIBC check of build/glibc217/* only (GLIBC_MAX=2.17)
@@ -58,9 +58,10 @@ build:
 # Static binaries run in guests that carry no libc of their own.
 static:
 	RUSTFLAGS="-C target-feature=+crt-static" $(CARGO) build --release \
-		--target $(TARGET) -p lanner -p lanner-drivertest
+		--target $(TARGET) -p lanner -p lanner-drivertest -p lanner-driver-loader
 	@mkdir -p $(STATIC_DIR)
-	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest $(STATIC_DIR)/
+	cp target/$(TARGET)/release/lanner target/$(TARGET)/release/lanner-drivertest \
+		target/$(TARGET)/release/driver-loader $(STATIC_DIR)/
 
 # zig + cargo-zigbuild, pinned, into .cache/glibc217-tools (idempotent).
 glibc217-tools:

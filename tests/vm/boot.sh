@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Owns: one guest boot - qemu invocation, time limit, console log, results read back.
-# usage: boot.sh VER [test|demo]
+# usage: boot.sh VER [test|demo|sig_enforce|lockdown]
 # Boots .cache/vm/k/VER with build/vm/VER/initramfs.cpio.gz, no network device. Writes
-# build/vm/VER/console.log (guest ttyS0), serial1.raw (guest ttyS1: tar of /results),
+# OUT/console.log (guest ttyS0), serial1.raw (guest ttyS1: tar of /results),
 # results/ (that tar unpacked, only if size and md5 match what the guest announced) and
 # boot.env (qemu status, time out, wall time, results status) for check.py.
+# OUT is build/vm/VER for test and demo. sig_enforce and lockdown are the driver-loader's
+# fallback boots (guest mode loader): the kernel command line gets module.sig_enforce=1 or
+# lockdown=integrity, and OUT is build/vm/VER/boot-sig_enforce or boot-lockdown.
 # env: ACCEL=tcg|kvm (tcg)  VM_TIMEOUT seconds (180)  VM_SMP (2)  VM_MEM (1G)
 #      VM_DRIVERS (kmod,bpf: which drivers the guest tests)  VM_ONLY (drivertest --only globs, comma-
 #      separated; set: only the driver suites run)
@@ -16,6 +19,14 @@ VER=$1; MODE=${2:-test}; known_kernel "$VER"
 . "$CACHE/k/$VER/kernel.env"
 OUT=$BUILD/$VER
 INITRD=$OUT/initramfs.cpio.gz
+GUEST="lanner.mode=$MODE"
+case $MODE in
+test|demo) ;;
+sig_enforce) OUT=$OUT/boot-$MODE; GUEST="lanner.mode=loader lanner.scenario=$MODE module.sig_enforce=1" ;;
+lockdown) OUT=$OUT/boot-$MODE; GUEST="lanner.mode=loader lanner.scenario=$MODE lockdown=integrity" ;;
+*) die "mode must be test, demo, sig_enforce or lockdown" ;;
+esac
+mkdir -p "$OUT"
 [ -f "$INITRD" ] || die "$VER: no $INITRD (run mkinitramfs.sh $VER)"
 KERNEL=$VMLINUX; [ "${VM_PVH:-1}" = 1 ] || KERNEL=$VMLINUZ
 
@@ -34,7 +45,7 @@ QEMU=(qemu-system-x86_64 "${ACC[@]}" -m "${VM_MEM:-1G}" -smp "${VM_SMP:-2}"
 	-nographic -no-reboot -nic none
 	-serial mon:stdio -serial "file:$OUT/serial1.raw"   # order matters: console first (P3)
 	-kernel "$KERNEL" -initrd "$INITRD"
-	-append "console=ttyS0 loglevel=5 oops=panic panic=-1 lanner.mode=$MODE lanner.drivers=${VM_DRIVERS:-kmod,bpf} lanner.only=${VM_ONLY:-}")
+	-append "console=ttyS0 loglevel=5 oops=panic panic=-1 $GUEST lanner.drivers=${VM_DRIVERS:-kmod,bpf} lanner.only=${VM_ONLY:-}")
 
 t0=$(now_s)
 rc=0
@@ -67,5 +78,6 @@ timeout_s=${VM_TIMEOUT:-420}
 wall_s=$wall
 results=$results
 accel=${ACCEL:-tcg}
+mode=$MODE
 EOV
-log "$VER: guest $KREL finished in $wall s (qemu rc $rc, results $results)"
+log "$VER${OUT#"$BUILD/$VER"}: guest $KREL ($MODE) finished in $wall s (qemu rc $rc, results $results)"

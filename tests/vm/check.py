@@ -3,13 +3,18 @@
 
 usage: check.py BUILD_VM_DIR/VER...
 Reads VER/boot.env (written by boot.sh) and VER/results/ (the guest's /results, copied
-back over the second serial port, md5-checked). Prints per kernel
-    PASS <kernel-release> [drivers]  or    FAIL <kernel-release> [drivers]: <reason>; <reason>...
+back over the second serial port, md5-checked), and the same for each driver-loader fallback
+boot VER/loader-boots.txt lists (VER/boot-SCENARIO/). Prints per kernel
+    PASS <kernel-release> [drivers] driver-loader: normal->kmod(prebuilt-module) sig_enforce->ebpf ...
+    FAIL <kernel-release> [drivers] driver-loader: ...: <reason>; <reason>...
 then "N passed, M failed" alone on a line. Exit status 1 if any kernel failed.
 """
 import os
 import re
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the repo
+import check_loader  # noqa: E402  (tests/vm/, the script's own directory)
 
 RULE = "Read sensitive file untrusted"
 MSGID = "Read_sensitive_file_untrusted"
@@ -126,6 +131,63 @@ def check_kernel(d):
     setup = read(os.path.join(d, "setup-error.txt"))
     if setup is not None:
         return release, [setup.strip()]
+    loader = []
+    steps = keyvals(os.path.join(res, "steps.txt"))
+    drivers = steps.get("drivers", "?").split(",")
+    failed = boot_failure(d, boot)
+    if failed:
+        errs.append(failed)
+    else:
+        if steps.get("done") != "1":
+            errs.append("guest test script did not finish")
+        quick = steps.get("quick") == "1"
+        if "kmod" in drivers:
+            summary, lerrs = check_loader.normal(res, steps, release)
+            loader.append(summary)
+            errs += [f"kmod: driver-loader {e}" for e in lerrs]
+            errs += [f"kmod: {e}" for e in check_kmod(res, steps, quick)]
+        if "bpf" in drivers:
+            errs += [f"bpf: {e}" for e in check_bpf(res, steps, quick, "kmod" in drivers)]
+        errs += dmesg_errs(res)
+    # The fallback boots are checked even when the test boot failed: they are separate guests.
+    for scenario in (read(os.path.join(d, "loader-boots.txt")) or "").split():
+        summary, ferrs = check_fallback_boot(os.path.join(d, "boot-" + scenario), scenario)
+        loader.append(summary)
+        errs += [f"{scenario} boot: {e}" for e in ferrs]
+    label = f"{release} [{','.join(drivers)}]"
+    if loader:
+        label += " driver-loader: " + " ".join(loader)
+    return label, errs
+
+
+def dmesg_errs(res):
+    dmesg = read(os.path.join(res, "dmesg-final.txt"))
+    if dmesg is None:
+        return ["no final dmesg"]
+    bad = [l.strip() for l in dmesg.splitlines() if DMESG_BAD.search(l)]
+    if bad:
+        return [f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}"]
+    return []
+
+
+def check_fallback_boot(d, scenario):
+    """A boot with module signatures enforced or lockdown on -> (summary, errs)."""
+    if scenario not in check_loader.FALLBACKS:
+        return f"{scenario}->?", [f"unknown fallback boot {scenario!r}"]
+    failed = boot_failure(d, keyvals(os.path.join(d, "boot.env")))
+    if failed:
+        return f"{scenario}->?", [failed]
+    res = os.path.join(d, "results")
+    steps = keyvals(os.path.join(res, "steps.txt"))
+    summary, errs = check_loader.fallback(res, steps, scenario)
+    if steps.get("done") != "1":
+        errs.append("guest script did not finish")
+    errs += [f"agent on eBPF: {e}" for e in check_e2e(res, steps, "-ebpf")]
+    return summary, errs + dmesg_errs(res)
+
+
+def boot_failure(d, boot):
+    """Why a boot sent no usable results back (None when it did)."""
     if boot.get("results") != "ok":
         why = f"no results from the guest ({boot.get('results', 'not booted')}"
         if boot.get("timed_out") == "1":
@@ -141,32 +203,13 @@ def check_kernel(d):
         why += "; last step: " + (steps[-1] if steps else "none")
         if console:
             why += "; console ends: " + console[-1][:200]
-        return release, [why]
-    steps = keyvals(os.path.join(res, "steps.txt"))
-    if steps.get("done") != "1":
-        errs.append("guest test script did not finish")
-
-    drivers = steps.get("drivers", "kmod").split(",")
-    quick = steps.get("quick") == "1"
-    if "kmod" in drivers:
-        errs += [f"kmod: {e}" for e in check_kmod(res, steps, quick)]
-    if "bpf" in drivers:
-        errs += [f"bpf: {e}" for e in check_bpf(res, steps, quick, "kmod" in drivers)]
-    dmesg = read(os.path.join(res, "dmesg-final.txt"))
-    if dmesg is None:
-        errs.append("no final dmesg")
-    else:
-        bad = [l.strip() for l in dmesg.splitlines() if DMESG_BAD.search(l)]
-        if bad:
-            errs.append(f"dmesg has {len(bad)} BUG/WARNING/Oops/Call Trace lines, first: {bad[0][:200]}")
-    return f"{release} [{','.join(drivers)}]", errs
+        return why
+    return None
 
 
 def check_kmod(res, steps, quick):
     errs = []
-    # 1. insmod and the device node.
-    if steps.get("insmod_rc") != "0":
-        errs.append(f"insmod failed (rc {steps.get('insmod_rc')}): {(read(os.path.join(res, 'insmod.txt')) or '').strip()[:200]}")
+    # 1. Loaded by driver-loader (check_loader.normal); the device node.
     dev = (read(os.path.join(res, "dev.txt")) or "").strip()
     if not dev.startswith("crw------- "):
         errs.append(f"/dev/lanner is not crw-------: {dev[:120] or 'missing'}")
@@ -180,15 +223,7 @@ def check_kmod(res, steps, quick):
     # 3. End to end through rsyslog.
     errs += check_e2e(res, steps, "-kmod")
 
-    # 4. Unload.
-    if steps.get("holder_open") != "0":
-        errs.append("rmmod-while-open not tested: the holder never opened /dev/lanner")
-    elif steps.get("rmmod_busy_rc") == "0":
-        errs.append("rmmod succeeded while /dev/lanner was open")
-    if steps.get("rmmod_rc") != "0":
-        errs.append(f"rmmod failed after close: {(read(os.path.join(res, 'rmmod.txt')) or '').strip()[:200]}")
-    elif (read(os.path.join(res, "modules-after.txt")) or "").strip() != "0":
-        errs.append("lanner still in /proc/modules after rmmod")
+    # 4. Unloaded by driver-loader (check_loader.normal).
     if steps.get("mode", "test") == "test":
         errs += check_stress(res, steps)
     return errs

@@ -10,7 +10,7 @@ set -euo pipefail
 
 VER=${1:-6.1}; known_kernel "$VER"
 mkdir -p "$BUILD/$VER"
-rm -f "$BUILD/$VER"/{setup-error.txt,verdict.txt}
+rm -f "$BUILD/$VER"/{setup-error.txt,verdict.txt,loader-boots.txt}
 log "preparing kernel $VER (first run downloads it), lanner.ko and the guest root..."
 "$VM_DIR/fetch-kernel.sh" "$VER"
 "$VM_DIR/build-kmod.sh" "$VER"

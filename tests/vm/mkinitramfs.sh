@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Owns: the guest root filesystems (gzip newc initramfs).
 # usage: mkinitramfs.sh VER...
-# Builds build/vm/base.cpio.gz once (busybox, /init, /vm/test.sh, lanner + lanner-drivertest,
-# rules, config, a real rsyslogd with its libraries and modules), then for each VER
-# build/vm/VER/initramfs.cpio.gz = base + a small archive holding /lib/lanner/lanner.ko
+# Builds build/vm/base.cpio.gz once (busybox, /init, /vm/test.sh, lanner, driver-loader,
+# lanner-drivertest, rules, config, a real rsyslogd with its libraries and modules), then for
+# each VER build/vm/VER/initramfs.cpio.gz = base + a small archive holding the module where a
+# package puts it, /usr/lib/lanner/kmod/<release>/lanner.ko (driver-loader's prebuilt_dir),
+# /lib/lanner/lanner.ko (a link to it, for the tests' own insmod) and /boot/config-<release>
 # (the kernel unpacks concatenated archives in order).
-# env: VM_LANNER, VM_DRIVERTEST   agent and driver-test binaries (default build/static/*)
+# env: VM_LANNER, VM_DRIVERTEST, VM_DRIVER_LOADER   agent, driver-test and driver-loader
+#                                binaries (default build/static/*)
 #      VM_RULES                   directory of rules *.yaml (default rules/)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 LANNER=${VM_LANNER:-$REPO/build/static/lanner}
 DRIVERTEST=${VM_DRIVERTEST:-$REPO/build/static/lanner-drivertest}
+DRIVER_LOADER=${VM_DRIVER_LOADER:-$REPO/build/static/driver-loader}
 RULES=${VM_RULES:-$REPO/rules}
 RSYSLOG_MODS=/usr/lib/x86_64-linux-gnu/rsyslog
 # What rsyslog.conf makes rsyslogd load (read from /proc/PID/maps of a host rsyslogd running
@@ -21,7 +25,9 @@ RSYSLOG_MODULES=(imuxsock imtcp lmnet lmnetstrms lmtcpsrv lmnsd_ptcp)
 # ("libgcc_s.so.1 must be installed for pthread_exit to work").
 DLOPENED=(libgcc_s.so.1)
 
-for f in "$LANNER" "$DRIVERTEST"; do [ -x "$f" ] || die "missing $f (run 'make static', or set VM_LANNER/VM_DRIVERTEST)"; done
+for f in "$LANNER" "$DRIVERTEST" "$DRIVER_LOADER"; do
+	[ -x "$f" ] || die "missing $f (run 'make static', or set VM_LANNER/VM_DRIVERTEST/VM_DRIVER_LOADER)"
+done
 compgen -G "$RULES/*.yaml" >/dev/null || die "no rules in $RULES/*.yaml (set VM_RULES)"
 [ -x /bin/busybox ] && busybox --list-full >/dev/null || die "busybox-static is not installed"
 command -v rsyslogd >/dev/null || die "rsyslog is not installed"
@@ -55,6 +61,7 @@ install -m 0644 "$VM_DIR/guest/rsyslog.conf" "$R/etc/rsyslog.conf"
 install -m 0644 "$RULES"/*.yaml "$R/etc/lanner/rules.d/"
 install -D -m 0755 "$LANNER" "$R/usr/bin/lanner"
 install -D -m 0755 "$DRIVERTEST" "$R/usr/bin/lanner-drivertest"
+install -D -m 0755 "$DRIVER_LOADER" "$R/usr/bin/driver-loader"
 mods=(); for m in "${RSYSLOG_MODULES[@]}"; do mods+=("$RSYSLOG_MODS/$m.so"); done
 for l in "${DLOPENED[@]}"; do
 	p=$(ldconfig -p | awk -v l="$l" '$1 == l && /x86-64/ { print $NF; exit }')
@@ -62,7 +69,7 @@ for l in "${DLOPENED[@]}"; do
 done
 copy_elf "$(command -v rsyslogd)" "${mods[@]}"
 # The agent and driver test are meant to be static; if not, their libraries come along.
-copy_elf /usr/bin/lanner /usr/bin/lanner-drivertest 2>/dev/null || :
+copy_elf /usr/bin/lanner /usr/bin/lanner-drivertest /usr/bin/driver-loader 2>/dev/null || :
 
 echo lanner-guest > "$R/etc/hostname"
 printf '127.0.0.1\tlocalhost lanner-guest\n' > "$R/etc/hosts"
@@ -80,8 +87,13 @@ for VER in "$@"; do
 	known_kernel "$VER"
 	KO=$BUILD/$VER/lanner.ko
 	[ -f "$KO" ] || die "$VER: no $KO (run build-kmod.sh $VER)"
-	O=$BUILD/$VER/overlay; rm -rf "$O"; mkdir -p "$O/lib/lanner"
-	install -m 0644 "$KO" "$O/lib/lanner/lanner.ko"
+	KREL=$(. "$CACHE/k/$VER/kernel.env"; echo "$KREL")
+	KCONFIG=$(kernel_root "$VER")/boot/config-$KREL
+	[ -f "$KCONFIG" ] || die "$VER: no $KCONFIG in the cached kernel"
+	O=$BUILD/$VER/overlay; rm -rf "$O"; mkdir -p "$O/lib/lanner" "$O/usr/lib/lanner/kmod/$KREL" "$O/boot"
+	install -m 0644 "$KO" "$O/usr/lib/lanner/kmod/$KREL/lanner.ko"
+	ln -s "/usr/lib/lanner/kmod/$KREL/lanner.ko" "$O/lib/lanner/lanner.ko"
+	install -m 0644 "$KCONFIG" "$O/boot/config-$KREL"
 	{ cat "$BUILD/base.cpio.gz"; cpio_gz "$O"; } > "$BUILD/$VER/initramfs.cpio.gz"
 	rm -rf "$O"
 done

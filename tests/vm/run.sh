@@ -2,11 +2,13 @@
 # Owns: the guest-kernel test run - the one entry point `make vm-test` calls.
 # usage: tests/vm/run.sh [VER...]      VER: 5.10 6.1 6.12 (default: all)
 # Fetches/caches the Debian kernels, builds lanner.ko per kernel, builds the initramfs,
-# boots the guests in parallel under qemu, then check.py prints PASS/FAIL per kernel and
-# "N passed, M failed". Exit status 0 only if every kernel passed.
+# boots the guests in parallel under qemu (per kernel: the test boot, then driver-loader's
+# fallback boots with module.sig_enforce=1 and with lockdown=integrity), then check.py prints
+# PASS/FAIL per kernel and "N passed, M failed". Exit status 0 only if every kernel passed.
 # env: VM_JOBS (guests at once, default nproc), ACCEL, VM_TIMEOUT, VM_SMP, VM_MEM, VM_PVH (boot.sh),
 #      VM_REFRESH, VM_OFFLINE, VM_APT_MAX_AGE (fetch-kernel.sh), VM_SRC, VM_KCC (build-kmod.sh),
-#      VM_LANNER, VM_DRIVERTEST, VM_RULES (mkinitramfs.sh)
+#      VM_LANNER, VM_DRIVERTEST, VM_DRIVER_LOADER, VM_RULES (mkinitramfs.sh)
+#      VM_LOADER_BOOTS (fallback boots per kernel, default "sig_enforce lockdown"; "" = none)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -24,7 +26,8 @@ fail_setup() {
 ok=()
 for v in "${KERNELS[@]}"; do
 	mkdir -p "$BUILD/$v"
-	rm -f "$BUILD/$v"/{setup-error.txt,verdict.txt,boot.env,kernel.txt}; rm -rf "$BUILD/$v/results"
+	rm -f "$BUILD/$v"/{setup-error.txt,verdict.txt,boot.env,kernel.txt,loader-boots.txt}
+	rm -rf "$BUILD/$v/results" "$BUILD/$v"/boot-*
 done
 
 # 1. Kernels (in parallel: network bound).
@@ -60,15 +63,21 @@ if [ ${#built[@]} -gt 0 ]; then
 	fi
 fi
 
-# 4. Boot, at most JOBS guests at once.
+# 4. Boot, at most JOBS guests at once: the long test boots first, the short fallback boots
+#    fill the slots they leave. loader-boots.txt tells check.py which fallback boots to expect.
+LOADER_BOOTS=${VM_LOADER_BOOTS-sig_enforce lockdown}
 t=$(now_s)
+queue=()
+for v in ${built[@]+"${built[@]}"}; do queue+=("$v test"); echo "$LOADER_BOOTS" > "$BUILD/$v/loader-boots.txt"; done
+for b in $LOADER_BOOTS; do for v in ${built[@]+"${built[@]}"}; do queue+=("$v $b"); done; done
 running=0
-for v in ${built[@]+"${built[@]}"}; do
+for q in ${queue[@]+"${queue[@]}"}; do
 	if [ $running -ge "$JOBS" ]; then wait -n || :; running=$((running - 1)); fi
-	"$VM_DIR/boot.sh" "$v" test & running=$((running + 1))
+	read -r qv qm <<< "$q"
+	"$VM_DIR/boot.sh" "$qv" "$qm" & running=$((running + 1))
 done
 wait || :
-log "guests done in $(elapsed "$t") s"
+log "guests done in $(elapsed "$t") s (${#queue[@]} boots)"
 
 # 5. Verdict, from the evidence each guest sent back.
 dirs=(); for v in "${KERNELS[@]}"; do dirs+=("$BUILD/$v"); done

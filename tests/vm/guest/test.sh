@@ -1,14 +1,18 @@
 #!/bin/sh
-# Owns: what runs inside the guest. kmod: load lanner.ko, driver test, end-to-end alert through
-# a real rsyslogd, unload, storm (small ring), CPU hotplug, load/unload loop under a syscall
-# storm. bpf: the same driver test against the eBPF fallback (probed features, then forced
-# perf buffer + raw_tp), storm, hotplug, end-to-end alert, and (with kmod) the parity test of
-# one scenario under both drivers. It only collects evidence in /results/ (files + steps.txt
+# Owns: what runs inside the guest. kmod: driver-loader explains and loads lanner.ko, driver
+# test, end-to-end alert through a real rsyslogd, driver-loader unloads, storm (small ring),
+# CPU hotplug, load/unload loop under a syscall storm. bpf: the same driver test against the
+# eBPF fallback (probed features, then forced perf buffer + raw_tp), storm, hotplug, end-to-end
+# alert, and (with kmod) the parity test of one scenario under both drivers. It only collects evidence in /results/ (files + steps.txt
 # key=value); tests/vm/check.py on the host decides pass/fail.
 # Kernel command line: lanner.drivers=kmod,bpf (which drivers), lanner.only=GLOB,... (only the
 # driver suites, restricted to those drivertest checks).
-# usage: /vm/test.sh [test|demo]   demo: the scenario is paced and the rsyslog files are
-#                                  followed on the console so a person sees alerts arrive.
+# usage: /vm/test.sh [test|demo|loader]   demo: the scenario is paced and the rsyslog files
+#                                  are followed on the console so a person sees alerts arrive.
+#                                  loader: a boot with module signatures enforced or lockdown on
+#                                  (lanner.scenario= names which): driver-loader must fall back to
+#                                  eBPF and say why, the kernel must refuse the unsigned module,
+#                                  and the agent's end-to-end alert must work with eBPF.
 MODE=${1:-test}
 R=/results
 say() { echo "lanner-vm: $*"; }
@@ -81,15 +85,51 @@ e2e() {
 	say "lanner: $(tail -2 $R/lanner$sfx.err | tr '\n' ' ')"
 }
 
+loaded() { test -d /sys/module/lanner; }
+
+# The fallback boots (module.sig_enforce=1, lockdown=integrity): the loader must pick eBPF and
+# print why, load nothing; the kernel's own answer to the unsigned module is recorded; then the
+# agent runs the end-to-end scenario on the eBPF driver the loader chose.
+if [ "$MODE" = loader ]; then
+	rec scenario "${LANNER_SCENARIO:-}"
+	stamp loader
+	cat /sys/kernel/security/lockdown > $R/lockdown.txt 2>&1; rec lockdown_rc $?
+	cat /sys/module/module/parameters/sig_enforce > $R/sig_enforce.txt 2>&1
+	cp /proc/cmdline $R/cmdline.txt
+	driver-loader explain > $R/loader-explain.txt 2>&1; rec loader_explain_rc $?
+	driver-loader load > $R/loader-load.txt 2> $R/loader-load.err; rec loader_load_rc $?
+	driver-loader load --json > $R/loader-load.json 2>> $R/loader-load.err; rec loader_load_json_rc $?
+	loaded; rec loader_module_loaded $((1 - $?))
+	say "driver-loader load ($LANNER_SCENARIO): $(head -1 $R/loader-load.txt)"
+	grep -E '^  [0-9]\. ' $R/loader-load.txt | sed 's/^/lanner-vm:   /'
+	# What the loader did not need to try: the kernel refuses the unsigned module.
+	stamp insmod_refused
+	insmod /lib/lanner/lanner.ko > $R/insmod.txt 2>&1; rec insmod_rc $?
+	loaded; rec insmod_module_loaded $((1 - $?))
+	say "insmod of the unsigned module: rc $(sed -n 's/^insmod_rc=//p' $R/steps.txt) $(cat $R/insmod.txt)"
+	e2e -ebpf --driver bpf
+	cat /proc/sys/kernel/tainted > $R/tainted.txt
+	dmesg > $R/dmesg-final.txt
+	stamp end
+	rec done 1
+	exit 0
+fi
+
 if has kmod; then
-# 1. Load.
-stamp insmod
+# 1. Load, through driver-loader: explain (dry run, loads nothing), load (picks the prebuilt
+#    module for this exact kernel release), load again (finds it loaded: a service restart).
+stamp loader
 dmesg > $R/dmesg-boot.txt
-insmod /lib/lanner/lanner.ko > $R/insmod.txt 2>&1; rec insmod_rc $?
+driver-loader explain > $R/loader-explain.txt 2>&1; rec loader_explain_rc $?
+loaded; rec explain_module_loaded $((1 - $?))
+driver-loader load --json > $R/loader-load.json 2> $R/loader-load.err; rec loader_load_rc $?
 wait_for 20 test -c /dev/lanner
+loaded; rec loader_module_loaded $((1 - $?))
+driver-loader load --json > $R/loader-reload.json 2> $R/loader-reload.err; rec loader_reload_rc $?
 ls -l /dev/lanner > $R/dev.txt 2>&1
 dmesg > $R/dmesg-insmod.txt
-say "insmod: $(cat $R/insmod.txt) $(cat $R/dev.txt)"
+say "driver-loader explain: $(head -1 $R/loader-explain.txt)"
+say "driver-loader load: rc $(sed -n 's/^loader_load_rc=//p' $R/steps.txt), $(cat $R/dev.txt)"
 
 # 2. Record-level driver test.
 if [ "$MODE" = test ]; then
@@ -102,14 +142,17 @@ fi
 # 3. End to end through rsyslog.
 if [ -z "$ONLY" ]; then
 e2e -kmod
-# 4. Unload: refused while the device is open, accepted after.
+# 4. Unload with driver-loader: refused while the device is open (exit 3), accepted after,
+#    and a second unload finds nothing to do.
 stamp rmmod
 sleep 100 < /dev/lanner & HOLD=$!
 wait_for 50 holds_dev $HOLD; rec holder_open $?
-rmmod lanner > $R/rmmod-busy.txt 2>&1; rec rmmod_busy_rc $?
+driver-loader unload > $R/unload-busy.txt 2>&1; rec unload_busy_rc $?
 kill $HOLD; wait $HOLD 2>/dev/null
-rmmod lanner > $R/rmmod.txt 2>&1; rec rmmod_rc $?
+driver-loader unload > $R/unload.txt 2>&1; rec unload_rc $?
 grep -c '^lanner ' /proc/modules > $R/modules-after.txt
+driver-loader unload > $R/unload-again.txt 2>&1; rec unload_again_rc $?
+say "driver-loader unload: $(cat $R/unload-busy.txt) / $(cat $R/unload.txt) / $(cat $R/unload-again.txt)"
 
 fi	# [ -z "$ONLY" ]
 
