@@ -1,6 +1,8 @@
 //! Alerts per second through each output on loopback: the text line output
 //! into a sink, syslog (RFC 5424) over a unix datagram socket, UDP and TCP
-//! (each to a reader thread in this process that drains its socket), a
+//! (each to a reader thread in this process that drains its socket), the
+//! file output (JSON lines), the HTTP output (a POST per alert to a
+//! loopback server answering 200), a
 //! spooled backlog drained over TCP at start, and the spool's write + read
 //! path alone. Results are recorded in BENCHMARKS.md.
 //!
@@ -13,12 +15,15 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use lanner::engine::priority::Priority;
 use lanner::output::alert::Alert;
+use lanner::output::file::{FileConfig, FileOutput, Reopen};
+use lanner::output::http::{HttpConfig, HttpOutput};
+use lanner::output::json::JsonOptions;
 use lanner::output::spool::{Spool, SpoolConfig};
-use lanner::output::stdout::LineOutput;
+use lanner::output::stdout::{LineFormat, LineOutput};
 use lanner::output::syslog::{SyslogConfig, SyslogOutput, TransportKind};
 use lanner::output::worker::OutputHandle;
-use std::io::Read;
-use std::net::{TcpListener, UdpSocket};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream, UdpSocket};
 use std::os::unix::net::UnixDatagram;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -118,6 +123,37 @@ impl Drop for Drain {
     }
 }
 
+/// Answers every HTTP/1.1 request on `s` with an empty 200 until EOF.
+fn answer_posts(s: TcpStream) {
+    let mut r = BufReader::new(s);
+    loop {
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            if r.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("content-length") {
+                    len = v.trim().parse().unwrap_or(0);
+                }
+            }
+        }
+        let mut body = vec![0u8; len];
+        if r.read_exact(&mut body).is_err() {
+            return;
+        }
+        let ok = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        if r.get_mut().write_all(ok).is_err() {
+            return;
+        }
+    }
+}
+
 fn syslog(cfg: SyslogConfig) -> OutputHandle {
     SyslogOutput::spawn(SyslogConfig {
         queue_capacity: QUEUE,
@@ -189,6 +225,45 @@ fn outputs(c: &mut Criterion) {
     g.bench_function("syslog_tcp", |b| b.iter_custom(|n| run(&h, &a, n)));
     drop(h); // closes the connection: the reader sees EOF
     let _ = reader.join();
+
+    // File output: Falco JSON lines appended to a file kept open.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = FileOutput::spawn(
+        &FileConfig {
+            filename: dir.path().join("alerts.json"),
+            keep_alive: true,
+            queue_capacity: QUEUE,
+            ..FileConfig::default()
+        },
+        LineFormat::new(true, &JsonOptions::default()),
+        Reopen::default(),
+    )
+    .expect("file output");
+    g.bench_function("file_json", |b| b.iter_custom(|n| run(&h, &a, n)));
+    drop(h);
+
+    // HTTP output: one POST of Falco JSON per alert, kept-alive
+    // connection, to a loopback server answering 200.
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind http");
+    let url = format!("http://{}/", l.local_addr().expect("http addr"));
+    std::thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            std::thread::spawn(move || answer_posts(s));
+        }
+    });
+    let h = HttpOutput::spawn(
+        &HttpConfig {
+            url,
+            keep_alive: true,
+            queue_capacity: QUEUE,
+            ..HttpConfig::default()
+        },
+        &JsonOptions::default(),
+        "bench-host".into(),
+    )
+    .expect("http output");
+    g.bench_function("http_post", |b| b.iter_custom(|n| run(&h, &a, n)));
+    drop(h);
 
     // Backlog after an outage: a spool holding one batch is read back at
     // start and drained over TCP (the time includes opening the spool and
