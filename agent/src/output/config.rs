@@ -105,6 +105,7 @@ fn syslog_field(e: &ConfigError) -> Option<&'static str> {
         ConfigError::BadHostname(_) => "hostname",
         ConfigError::BadAppName(_) => "app_name",
         ConfigError::BadSdId(_) => "sd_id",
+        ConfigError::BadMsgId(_) => "msgid",
         ConfigError::MaxMessageSize(_) => "max_message_size",
         ConfigError::QueueCapacity(_) => "queue_capacity",
         ConfigError::Zero(f) => f,

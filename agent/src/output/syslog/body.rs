@@ -109,6 +109,7 @@ mod tests {
             hostname: "h".into(),
             app_name: "lanner".into(),
             procid: 1,
+            msgid: None,
             sd_id: "lanner@32473".into(),
             include_output_fields: true,
             max_message_size: 8192,

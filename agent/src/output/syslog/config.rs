@@ -86,6 +86,11 @@ pub struct SyslogConfig {
     pub hostname: Option<String>,
     /// APP-NAME; default `lanner`.
     pub app_name: String,
+    /// MSGID (RFC 5424 only): default the rule name with characters MSGID
+    /// does not allow replaced by `_`, cut to 32 (`Terminal_shell_in_co..`);
+    /// a fixed 1..=32 printable-ASCII string when set (e.g. `lanner-alert`
+    /// for receivers that route on it).
+    pub msgid: Option<String>,
     /// SD-ID of the alert's SD-ELEMENT; default `lanner@32473` (32473 is the
     /// documentation enterprise number: set your own PEN in production).
     pub sd_id: String,
@@ -154,6 +159,7 @@ impl Default for SyslogConfig {
             facility: Facility::User,
             hostname: None,
             app_name: "lanner".to_string(),
+            msgid: None,
             sd_id: "lanner@32473".to_string(),
             include_output_fields: true,
             format: MessageFormat::Rfc5424,
@@ -194,6 +200,8 @@ pub enum ConfigError {
          ASCII characters without '=', ']', '\"' or spaces"
     )]
     BadSdId(String),
+    #[error("syslog: msgid {0:?} must be 1..=32 printable ASCII characters without spaces")]
+    BadMsgId(String),
     #[error("syslog: max_message_size {0} must be in {MIN_MESSAGE_SIZE}..={MAX_MESSAGE_SIZE}")]
     MaxMessageSize(usize),
     #[error("syslog: queue_capacity {0} must be in 1..={MAX_QUEUE_CAPACITY}")]
@@ -264,6 +272,9 @@ impl SyslogConfig {
             });
         if !sd_ok {
             return Err(ConfigError::BadSdId(self.sd_id.clone()));
+        }
+        if let Some(m) = self.msgid.as_ref().filter(|m| !printable(m, 32)) {
+            return Err(ConfigError::BadMsgId(m.clone()));
         }
         if !(MIN_MESSAGE_SIZE..=MAX_MESSAGE_SIZE).contains(&self.max_message_size) {
             return Err(ConfigError::MaxMessageSize(self.max_message_size));
@@ -387,6 +398,7 @@ impl SyslogConfig {
                     hostname: self.effective_hostname(),
                     app_name: self.app_name.clone(),
                     procid: std::process::id(),
+                    msgid: self.msgid.clone(),
                     sd_id: self.sd_id.clone(),
                     include_output_fields: self.include_output_fields,
                     max_message_size: self.max_message_size,
@@ -473,6 +485,19 @@ mod tests {
 
     #[test]
     fn validation_errors() {
+        let bad_msgid = SyslogConfig {
+            msgid: Some("has space".into()),
+            ..SyslogConfig::default()
+        };
+        assert_eq!(
+            bad_msgid.validate(),
+            Err(ConfigError::BadMsgId("has space".into()))
+        );
+        let long = SyslogConfig {
+            msgid: Some("x".repeat(33)),
+            ..SyslogConfig::default()
+        };
+        assert!(long.validate().is_err());
         let bad = |c: SyslogConfig| c.validate().unwrap_err();
         assert_eq!(
             bad(SyslogConfig {

@@ -237,6 +237,8 @@ pub struct Rfc5424Params {
     pub app_name: String,
     /// PROCID.
     pub procid: u32,
+    /// A fixed MSGID (already legal); `None`: from the rule name.
+    pub msgid: Option<String>,
     /// SD-ID of the one SD-ELEMENT ("lanner@32473").
     pub sd_id: String,
     /// Add the output fields as SD-PARAMs (those [`field_sd_name`] names).
@@ -268,7 +270,10 @@ impl Rfc5424Formatter {
             p.hostname,
             p.app_name,
             p.procid,
-            sanitize_msgid(&alert.rule),
+            match &p.msgid {
+                Some(m) => m.clone(),
+                None => sanitize_msgid(&alert.rule),
+            },
         );
         h
     }
@@ -496,6 +501,7 @@ mod tests {
             hostname: "host1".into(),
             app_name: "lanner".into(),
             procid: 4242,
+            msgid: None,
             sd_id: "lanner@32473".into(),
             include_output_fields: true,
             max_message_size: 8192,
@@ -573,6 +579,19 @@ mod tests {
             "2000-02-29T00:00:00.000001Z"
         );
         assert_eq!(rfc3339_micros(u64::MAX), "2554-07-21T23:34:33.709551Z");
+    }
+
+    #[test]
+    fn fixed_msgid_replaces_the_rule_name() {
+        let f = Rfc5424Formatter::new(Rfc5424Params {
+            msgid: Some("lanner-alert".into()),
+            ..params()
+        })
+        .format(&alert());
+        let fields: Vec<&str> = f.message.splitn(7, ' ').collect();
+        assert_eq!(fields[5], "lanner-alert", "{}", f.message);
+        let g = Rfc5424Formatter::new(params()).format(&alert());
+        assert_ne!(g.message.splitn(7, ' ').nth(5), Some("lanner-alert"));
     }
 
     #[test]
