@@ -104,3 +104,25 @@ fn syslog_tls_keys_are_located() {
         "stderr: {err}"
     );
 }
+
+#[test]
+fn spool_values_are_located() {
+    let (code, err, cfg) = run_with(
+        "outputs:\n  syslog:\n    - transport: tcp\n      address: 127.0.0.1:514\n      spool:\n        dir: /var/spool/lanner\n        max_bytes: 5\n",
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(&format!(
+            "{cfg}:7:20: outputs.syslog[0].spool.max_bytes: spool: max_bytes 5 must be"
+        )),
+        "stderr: {err}"
+    );
+    let (code, err, cfg) = run_with(
+        "outputs:\n  http:\n    - url: http://127.0.0.1:2801/\n      spool: {dir: relative/dir}\n",
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(&format!("{cfg}:4:20: outputs.http[0].spool.dir: ")),
+        "stderr: {err}"
+    );
+}

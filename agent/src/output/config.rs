@@ -11,6 +11,7 @@
 use super::file::{FileConfig, FileConfigError};
 use super::http::HttpConfig;
 use super::json::JsonOptions;
+use super::spool::SpoolConfig;
 use super::stdout::StdoutConfig;
 use super::syslog::tls_config::TlsConfigError;
 use super::syslog::{ConfigError, SyslogConfig};
@@ -153,6 +154,8 @@ impl OutputsConfig {
                     e.into(),
                 )
             })?;
+            check_spool(s.spool.as_ref())
+                .map_err(|e| e.under(&[k("syslog"), PathSeg::Index(i)]))?;
         }
         for (i, f) in self.file.iter().enumerate() {
             if listed_enabled(f.enabled) {
@@ -164,6 +167,8 @@ impl OutputsConfig {
         for (i, h) in self.http.iter().enumerate() {
             if listed_enabled(h.enabled) {
                 check_http(h).map_err(|e| e.under(&[k("http"), PathSeg::Index(i)]))?;
+                check_spool(h.spool.as_ref())
+                    .map_err(|e| e.under(&[k("http"), PathSeg::Index(i)]))?;
             }
         }
         Ok(())
@@ -191,6 +196,16 @@ pub fn check_file_unique(f: &FileConfig, others: &[FileConfig]) -> Result<(), In
         return Err(InvalidOutput::at(vec![], Some("filename"), e.into()));
     }
     Ok(())
+}
+
+/// Validates an output's spool settings; the path is `spool.<key>`.
+pub fn check_spool(s: Option<&SpoolConfig>) -> Result<(), InvalidOutput> {
+    match s {
+        Some(s) => s
+            .validate()
+            .map_err(|e| InvalidOutput::at(vec![PathSeg::key("spool")], Some(e.field()), e.into())),
+        None => Ok(()),
+    }
 }
 
 /// Validates one HTTP destination; the path is the bad key.

@@ -46,6 +46,8 @@ pub enum OutputError {
     File(#[from] FileConfigError),
     #[error(transparent)]
     Http(#[from] HttpConfigError),
+    #[error(transparent)]
+    Spool(#[from] spool::SpoolConfigError),
     #[error("stdout: queue_capacity must be greater than 0")]
     StdoutQueueCapacity,
     #[error("{name}: open: {source}")]

@@ -1,8 +1,8 @@
 //! The spool's settings: [`SpoolConfig`], its defaults and validation.
 //!
 //! Owns: what a user may configure about one output's spool and the
-//! checks on it (applied when the YAML is read, so a bad value is reported
-//! with its file:line, and again when a spool is opened).
+//! checks on it (applied by the outputs' config check, which reports a bad
+//! value at its file:line:col, and again when a spool is opened).
 //! Must never: touch the file system (opening is `Spool::open`'s job).
 
 use serde::Deserialize;
@@ -22,7 +22,7 @@ pub const MAX_FSYNC_INTERVAL_MS: u64 = 3_600_000;
 /// One output's on-disk spool. Absent (the default) means no spool: while
 /// the destination is down, alerts are retried, then counted as failed.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, try_from = "RawSpoolConfig")]
+#[serde(deny_unknown_fields)]
 pub struct SpoolConfig {
     /// Directory of this output's segment files (created if missing; one
     /// directory per output, locked while in use). Absolute path.
@@ -31,30 +31,20 @@ pub struct SpoolConfig {
     /// the oldest included). When full, new alerts are dropped and counted;
     /// the last 1/16 is kept for lanner's own "alerts dropped" alerts.
     /// Default 64 MiB; 64 KiB..=1 TiB.
+    #[serde(default = "default_max_bytes")]
     pub max_bytes: u64,
     /// Size at which a new segment file is started; a fully delivered
     /// segment is deleted. 0 (default) = max_bytes / 8, within
     /// 4 KiB..=64 MiB; explicit values 4 KiB..=min(64 MiB, max_bytes / 2).
+    #[serde(default)]
     pub segment_bytes: u64,
     /// How often written records and the read position are fsync'ed; 0 =
     /// after every record. Default 1000 ms. A crash of lanner loses nothing
     /// either way (the data is in the page cache); a crash of the host
     /// loses at most this much of what was spooled last (and may resend
     /// what was delivered in this window).
-    pub fsync_interval_ms: u64,
-}
-
-/// The YAML shape; turned into [`SpoolConfig`] only if valid.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSpoolConfig {
-    dir: PathBuf,
-    #[serde(default = "default_max_bytes")]
-    max_bytes: u64,
-    #[serde(default)]
-    segment_bytes: u64,
     #[serde(default = "default_fsync_interval_ms")]
-    fsync_interval_ms: u64,
+    pub fsync_interval_ms: u64,
 }
 
 fn default_max_bytes() -> u64 {
@@ -63,21 +53,6 @@ fn default_max_bytes() -> u64 {
 
 fn default_fsync_interval_ms() -> u64 {
     1000
-}
-
-impl TryFrom<RawSpoolConfig> for SpoolConfig {
-    type Error = SpoolConfigError;
-
-    fn try_from(r: RawSpoolConfig) -> Result<Self, Self::Error> {
-        let c = SpoolConfig {
-            dir: r.dir,
-            max_bytes: r.max_bytes,
-            segment_bytes: r.segment_bytes,
-            fsync_interval_ms: r.fsync_interval_ms,
-        };
-        c.validate()?;
-        Ok(c)
-    }
 }
 
 /// An invalid [`SpoolConfig`].
@@ -94,6 +69,18 @@ pub enum SpoolConfigError {
     SegmentBytes(u64),
     #[error("spool: fsync_interval_ms {0} must be at most {MAX_FSYNC_INTERVAL_MS}")]
     FsyncInterval(u64),
+}
+
+impl SpoolConfigError {
+    /// The key holding the bad value.
+    pub fn field(&self) -> &'static str {
+        match self {
+            SpoolConfigError::Dir(_) => "dir",
+            SpoolConfigError::MaxBytes(_) => "max_bytes",
+            SpoolConfigError::SegmentBytes(_) => "segment_bytes",
+            SpoolConfigError::FsyncInterval(_) => "fsync_interval_ms",
+        }
+    }
 }
 
 impl SpoolConfig {
@@ -148,31 +135,53 @@ mod tests {
         let c: SpoolConfig = serde_json::from_str(r#"{"dir":"/var/spool/lanner/x"}"#).unwrap();
         assert_eq!(c, SpoolConfig::new("/var/spool/lanner/x"));
         assert_eq!(c.effective_segment_bytes(), 8 << 20);
-        for (json, want) in [
-            (r#"{"dir":"rel"}"#, "absolute"),
-            (r#"{"dir":"/d","max_bytes":1000}"#, "max_bytes 1000"),
+        for (json, want, field) in [
+            (r#"{"dir":"rel"}"#, "absolute", "dir"),
+            (
+                r#"{"dir":"/d","max_bytes":1000}"#,
+                "max_bytes 1000",
+                "max_bytes",
+            ),
             (
                 r#"{"dir":"/d","max_bytes":65536,"segment_bytes":65536}"#,
                 "segment_bytes",
+                "segment_bytes",
             ),
-            (r#"{"dir":"/d","segment_bytes":100}"#, "segment_bytes"),
+            (
+                r#"{"dir":"/d","segment_bytes":100}"#,
+                "segment_bytes",
+                "segment_bytes",
+            ),
             (
                 r#"{"dir":"/d","fsync_interval_ms":99999999}"#,
                 "fsync_interval_ms",
+                "fsync_interval_ms",
             ),
+        ] {
+            let c: SpoolConfig = serde_json::from_str(json).unwrap();
+            let e = c.validate().unwrap_err();
+            assert!(e.to_string().contains(want), "{json}: {e}");
+            assert_eq!(e.field(), field);
+        }
+        for (json, want) in [
             (r#"{"dir":"/d","size":1}"#, "unknown field"),
             (r#"{"max_bytes":65536}"#, "missing field `dir`"),
         ] {
             let e = serde_json::from_str::<SpoolConfig>(json).unwrap_err();
             assert!(e.to_string().contains(want), "{json}: {e}");
         }
-        // Rejected while lanner's YAML is read (serde_yaml_ng gives custom
-        // errors no position of their own: config.rs reports them at 1:1).
-        let e = serde_yaml_ng::from_str::<crate::output::syslog::SyslogConfig>(
-            "transport: tcp\naddress: h:514\nspool:\n  dir: /d\n  max_bytes: 5\n",
+        // Bad values are found by the outputs' check, which names the key
+        // (config.rs turns that into file:line:col).
+        let c: crate::output::OutputsConfig = serde_yaml_ng::from_str(
+            "syslog:\n  - transport: tcp\n    address: h:514\n    spool:\n      dir: /d\n      max_bytes: 5\n",
         )
-        .unwrap_err();
-        assert!(e.to_string().contains("max_bytes 5 must be"), "{e}");
+        .unwrap();
+        let e = c.check().unwrap_err();
+        assert!(
+            e.error.to_string().contains("max_bytes 5 must be"),
+            "{}",
+            e.error
+        );
         let small = SpoolConfig {
             max_bytes: MIN_MAX_BYTES,
             ..SpoolConfig::new("/d")
