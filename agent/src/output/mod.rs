@@ -70,6 +70,41 @@ pub enum OutputError {
     },
 }
 
+/// Settings shared by the outputs that retry and may spool (syslog, HTTP).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Delivery<'a> {
+    pub queue_capacity: usize,
+    pub shutdown_timeout_ms: u64,
+    pub backoff_initial_ms: u64,
+    pub backoff_max_ms: u64,
+    pub spool: Option<&'a spool::SpoolConfig>,
+}
+
+/// Starts the thread of an output that retries with backoff and spools
+/// while its destination is down.
+pub(crate) fn spawn_delivering<D: worker::Deliver>(
+    name: String,
+    d: Delivery<'_>,
+    deliver: D,
+) -> Result<OutputHandle, OutputError> {
+    let options = worker::WorkerOptions {
+        spool: d.spool.cloned(),
+        retry_initial: Duration::from_millis(d.backoff_initial_ms),
+        retry_max: Duration::from_millis(d.backoff_max_ms),
+    };
+    OutputHandle::spawn_with(
+        name.clone(),
+        d.queue_capacity,
+        Duration::from_millis(d.shutdown_timeout_ms),
+        deliver,
+        options,
+    )
+    .map_err(|e| OutputError::Spawn {
+        name,
+        source: e.into(),
+    })
+}
+
 /// Fan-out to several outputs.
 #[derive(Debug, Default)]
 pub struct Outputs {

@@ -136,22 +136,17 @@ impl SyslogOutput {
             max_attempts: config.max_attempts,
             seen_connections: 0,
         };
-        let options = super::worker::WorkerOptions {
-            spool: config.spool.clone(),
-            retry_initial: Duration::from_millis(config.backoff_initial_ms),
-            retry_max: Duration::from_millis(config.backoff_max_ms),
-        };
-        OutputHandle::spawn_with(
-            name.clone(),
-            config.queue_capacity,
-            Duration::from_millis(config.shutdown_timeout_ms),
-            deliver,
-            options,
-        )
-        .map_err(|e| OutputError::Spawn {
+        super::spawn_delivering(
             name,
-            source: e.into(),
-        })
+            super::Delivery {
+                queue_capacity: config.queue_capacity,
+                shutdown_timeout_ms: config.shutdown_timeout_ms,
+                backoff_initial_ms: config.backoff_initial_ms,
+                backoff_max_ms: config.backoff_max_ms,
+                spool: config.spool.as_ref(),
+            },
+            deliver,
+        )
     }
 }
 
