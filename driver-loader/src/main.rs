@@ -36,6 +36,41 @@ struct Common {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Also write the agent's arguments for the chosen driver to FILE, as
+    /// `LANNER_DRIVER_ARGS=--driver kmod|bpf` (a systemd EnvironmentFile);
+    /// replaced atomically, removed when no driver can run.
+    #[arg(long, value_name = "FILE")]
+    env_file: Option<PathBuf>,
+}
+
+/// The agent's `--driver` value for `d` (the agent names eBPF `bpf`).
+fn agent_driver(d: Driver) -> &'static str {
+    match d {
+        Driver::Kmod => "kmod",
+        Driver::Ebpf => "bpf",
+    }
+}
+
+/// Writes (or, without a choice, removes) the `--env-file`.
+fn write_env_file(path: Option<&Path>, d: &decide::Decision) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let Some(c) = d.chosen.as_ref() else {
+        return match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(e).with_context(|| format!("removing {}", path.display()))
+            }
+            _ => Ok(()),
+        };
+    };
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let tmp = path.with_extension("tmp");
+    let line = format!("LANNER_DRIVER_ARGS=--driver {}\n", agent_driver(c.driver));
+    std::fs::write(&tmp, line).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))
 }
 
 #[derive(Subcommand)]
@@ -97,6 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let (f, d) = explain(&root, &cfg);
             print(&f, &d, common.json)?;
+            write_env_file(common.env_file.as_deref(), &d)?;
             Ok(chosen_code(&d))
         }
         Cmd::Load { common, params } => {
@@ -111,6 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let (f, d) = load_here(&cfg, &params);
             print(&f, &d, common.json)?;
+            write_env_file(common.env_file.as_deref(), &d)?;
             if d.chosen.as_ref().is_some_and(|c| c.driver == Driver::Ebpf) && !common.json {
                 println!(
                     "note: the agent loads the eBPF programs itself: run it with `driver: bpf`"

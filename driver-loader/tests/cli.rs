@@ -127,3 +127,49 @@ fn a_bad_config_value_is_located_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("nope.yaml"));
 }
+
+/// `--env-file`: the agent's `--driver` for the chosen driver, written
+/// atomically; removed (never left stale) when no driver can run.
+#[test]
+fn env_file_names_the_agents_driver_and_is_removed_without_a_choice() {
+    let t = tempfile::tempdir().unwrap();
+    let cfg = empty_config(t.path());
+    let env = t.path().join("run/lanner/driver.env");
+    let out = run(&[
+        "explain",
+        "--config",
+        &cfg,
+        "--env-file",
+        env.to_str().unwrap(),
+    ]);
+    let so = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{so}");
+    let written = std::fs::read_to_string(&env).unwrap();
+    let want = if so.starts_with("decision: ebpf ") {
+        "LANNER_DRIVER_ARGS=--driver bpf\n"
+    } else {
+        assert!(so.starts_with("decision: kmod "), "{so}");
+        "LANNER_DRIVER_ARGS=--driver kmod\n"
+    };
+    assert_eq!(written, want);
+    if dev_machine() {
+        assert_eq!(written, "LANNER_DRIVER_ARGS=--driver bpf\n");
+    }
+    // A node where nothing can run: the stale file goes away.
+    let root = t.path().join("node");
+    let rel = root.join("proc/sys/kernel");
+    std::fs::create_dir_all(&rel).unwrap();
+    std::fs::write(rel.join("osrelease"), "3.10.0-1160.el7.x86_64\n").unwrap();
+    std::fs::write(root.join("proc/modules"), "").unwrap();
+    let out = run(&[
+        "explain",
+        "--root",
+        root.to_str().unwrap(),
+        "--config",
+        &cfg,
+        "--env-file",
+        env.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!env.exists(), "stale driver.env left behind");
+}
