@@ -541,3 +541,50 @@ fn tls_to_a_peer_that_answers_with_garbage() {
     let rep = h.shutdown(Duration::from_secs(5));
     assert!(rep.joined && accounted(&rep.stats), "{rep}");
 }
+
+/// A peer that reads the first bytes of a message and then closes the
+/// connection (a relay crashing mid-frame): the output reconnects, never
+/// blocks the caller, and every alert ends up counted.
+#[test]
+fn peer_closing_mid_message() {
+    use std::io::Read;
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap().to_string();
+    let cuts = Arc::new(AtomicUsize::new(0));
+    let c = cuts.clone();
+    std::thread::spawn(move || {
+        for mut s in l.incoming().flatten() {
+            let mut first = [0u8; 64];
+            let _ = s.read_exact(&mut first);
+            c.fetch_add(1, Ordering::Relaxed);
+            drop(s); // closes with the rest of the frame unread
+        }
+    });
+    let h = SyslogOutput::spawn(SyslogConfig {
+        max_attempts: 3,
+        backoff_initial_ms: 5,
+        backoff_max_ms: 20,
+        ..tcp(&addr)
+    })
+    .unwrap();
+    for i in 0..40 {
+        let t0 = Instant::now();
+        h.send(alert(i, 4000));
+        assert!(
+            t0.elapsed() < Duration::from_millis(50),
+            "send blocked the caller"
+        );
+        // Paced, so a cut connection is noticed (reset) before the next
+        // write: TCP cannot report what a peer drops after accepting it.
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let rep = h.shutdown(Duration::from_secs(10));
+    let s = rep.stats;
+    assert!(rep.joined, "{rep}");
+    assert!(accounted(&s), "{rep}");
+    assert_eq!(s.submitted, 40);
+    assert!(cuts.load(Ordering::Relaxed) >= 2, "{rep}");
+    // Connections cut mid-frame are visible as reconnects, retries or
+    // failures (what the kernel had already accepted counts as sent).
+    assert!(s.reconnects + s.retried + s.failed > 0, "{rep}");
+}
