@@ -77,18 +77,10 @@ pub fn dev_time(time_ns: u64) -> String {
     )
 }
 
-/// Appends `s` escaped for a LEEF header field.
+/// Appends `s` escaped for a LEEF header field: the same rules as a CEF
+/// header (`\\` and `|` escaped, control characters blanked).
 pub fn escape_header(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '\\' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    super::cef::escape_header(s, s.len(), out);
 }
 
 /// Appends `s` escaped for an attribute value.
