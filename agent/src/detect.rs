@@ -9,7 +9,7 @@ use crate::engine::rules::TypeSlot;
 use crate::engine::{FieldRef, FieldSource, Rule, RuleMatching, Ruleset, Value};
 use crate::event::decode::Event;
 use crate::fields::EventFields;
-use crate::output::alert::Alert;
+use crate::output::alert::{Alert, FieldValue};
 use crate::pipeline::Detector;
 use crate::source::kmod::Filter;
 use crate::state::inthash::IntBuild;
@@ -133,7 +133,7 @@ fn is_generic(code: u32) -> bool {
 }
 
 fn alert(rule: &Rule, f: &EventFields<'_, '_>) -> Alert {
-    let (output, output_fields) = rule.render_output(f);
+    let (output, output_fields) = rule.render_output_typed(f);
     Alert {
         time_ns: f.event().ts(),
         rule: rule.name.clone(),
@@ -143,8 +143,21 @@ fn alert(rule: &Rule, f: &EventFields<'_, '_>) -> Alert {
         source: rule.source.clone(),
         output_fields: output_fields
             .into_iter()
-            .map(|(k, v)| (k, v.into()))
+            .map(|(k, v)| (k, field_value(v)))
             .collect(),
+    }
+}
+
+/// A typed field value as an alert carries it: numbers and booleans stay
+/// typed (Falco's JSON prints `"proc.pid":42`), a missing value is `null`,
+/// anything else is its text.
+fn field_value(v: Option<Value<'_>>) -> FieldValue {
+    match v {
+        None => FieldValue::Null,
+        Some(Value::Int(i)) => FieldValue::Int(i),
+        Some(Value::Bool(b)) => FieldValue::Bool(b),
+        Some(Value::Str(s)) => FieldValue::Str(s.into_owned()),
+        Some(other) => FieldValue::Str(other.to_string()),
     }
 }
 
@@ -200,6 +213,17 @@ mod tests {
         assert!(a.output.contains("process=cat"), "{}", a.output);
         assert!(a.output.contains("parent=init"), "{}", a.output);
         assert!(a.output.contains("command=cat /etc/shadow"), "{}", a.output);
+        // JSON output_fields are typed as Falco types them.
+        let field = |k: &str| {
+            a.output_fields
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(field("proc.pid"), Some(FieldValue::Int(50)));
+        assert_eq!(field("user.uid"), Some(FieldValue::Int(0)));
+        assert_eq!(field("fd.name"), Some(FieldValue::from("/etc/shadow")));
+        assert_eq!(field("proc.name"), Some(FieldValue::from("cat")));
     }
 
     #[test]

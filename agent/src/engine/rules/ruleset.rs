@@ -14,7 +14,7 @@ use super::load::{load_paths, load_sources, LoadOutcome};
 use super::select::{wildcard_match, RuleSelect, SelectBy};
 use crate::engine::condition::memo::{Memo, MemoSlots};
 use crate::engine::condition::Filter;
-use crate::engine::field::{FieldRef, FieldSource};
+use crate::engine::field::{FieldRef, FieldSource, Value};
 use crate::engine::format::OutputFormat;
 use crate::engine::priority::Priority;
 use crate::state::inthash::IntBuild;
@@ -90,6 +90,16 @@ impl Rule {
     /// written with its rendered value (`<NA>` when missing).
     pub fn render_output(&self, src: &dyn FieldSource) -> (String, Vec<(String, String)>) {
         self.format.render(src)
+    }
+
+    /// The output for one event, and each distinct plain `%field` token as
+    /// written with its typed value (`None` when missing), as Falco's JSON
+    /// `output_fields` carry them (transformer tokens left out).
+    pub fn render_output_typed(
+        &self,
+        src: &dyn FieldSource,
+    ) -> (String, Vec<(String, Option<Value<'static>>)>) {
+        self.format.render_typed(src)
     }
 
     /// The distinct fields of the output template, as written, in order;
