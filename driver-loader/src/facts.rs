@@ -57,9 +57,12 @@ pub struct LoadedModule {
     pub version: Option<String>,
     pub srcversion: Option<String>,
     pub refcnt: Option<u32>,
-    /// The ABI version, when a known file has the same srcversion (the
-    /// module publishes its ABI only in `.modinfo`, not in sysfs).
+    /// The ABI version: from `/sys/module/lanner/parameters/abi_version`
+    /// (modules since 0.1.0 publish it there), else from the `.modinfo`
+    /// of a known file with the same srcversion.
     pub abi_version: Option<String>,
+    /// The ABI version came from sysfs.
+    pub abi_in_sysfs: bool,
     /// The file whose srcversion matched.
     pub matched_file: Option<PathBuf>,
 }
@@ -75,6 +78,12 @@ pub struct Dkms {
     pub signing_key: bool,
     /// Where `dkms build` leaves the module for this kernel.
     pub built: PathBuf,
+    /// The module already there (built earlier: lanner-dkms's install,
+    /// DKMS's autoinstall, an earlier `load`).
+    pub built_file: Option<ModuleFile>,
+    /// This version is registered with DKMS (`dkms add` was run:
+    /// `/var/lib/dkms/lanner/<version>/source` exists).
+    pub registered: bool,
 }
 
 /// Everything the decision looks at.
@@ -155,13 +164,17 @@ fn loaded(root: &Path, known: &[&ModuleFile]) -> Option<LoadedModule> {
         version: read_trim(root, &format!("{sys}/version")),
         srcversion: read_trim(root, &format!("{sys}/srcversion")),
         refcnt: read_trim(root, &format!("{sys}/refcnt")).and_then(|s| s.parse().ok()),
+        abi_version: read_trim(root, &format!("{sys}/parameters/abi_version")),
         ..LoadedModule::default()
     };
+    m.abi_in_sysfs = m.abi_version.is_some();
     if let Some(src) = &m.srcversion {
         for f in known {
             if let Ok(i) = &f.info {
                 if i.srcversion.as_ref() == Some(src) {
-                    m.abi_version = i.abi_version.clone();
+                    if !m.abi_in_sysfs {
+                        m.abi_version = i.abi_version.clone();
+                    }
                     m.matched_file = Some(f.path.clone());
                     break;
                 }
@@ -189,13 +202,21 @@ pub fn gather(root: &Path, cfg: &LoaderConfig) -> NodeFacts {
     ));
     let dkms_file = module_file(root, built.clone());
     let src = PathBuf::from(format!("/usr/src/{MODULE}-{DKMS_VERSION}/dkms.conf"));
+    let registered = at(
+        root,
+        format!("/var/lib/dkms/{MODULE}/{DKMS_VERSION}/source"),
+    )
+    .exists();
+    let known: Vec<&ModuleFile> = prebuilt.iter().chain(dkms_file.iter()).collect();
+    let loaded = loaded(root, &known);
     let dkms = Dkms {
         binary: find_dkms(root),
         source: at(root, &src).is_file().then_some(src),
         signing_key: at(root, "/var/lib/dkms/mok.key").is_file(),
         built,
+        built_file: dkms_file,
+        registered,
     };
-    let known: Vec<&ModuleFile> = prebuilt.iter().chain(dkms_file.iter()).collect();
     NodeFacts {
         kernel_version: sources::parse_release(&release),
         distro: sources::read_distro(root),
@@ -204,7 +225,7 @@ pub fn gather(root: &Path, cfg: &LoaderConfig) -> NodeFacts {
         secure_boot: sources::read_secure_boot(root),
         sig_enforce: sig_enforce(root, &kc),
         btf: at(root, "/sys/kernel/btf/vmlinux").exists(),
-        loaded: loaded(root, &known),
+        loaded,
         headers_present: at(root, &headers).exists(),
         headers,
         dkms,

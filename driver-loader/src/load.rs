@@ -116,10 +116,19 @@ impl Prober for RealProber {
             log_path.display()
         );
         let start = Instant::now();
-        for action in ["build", "install"] {
+        // The source is on disk but not registered (lanner-dkms unpacked,
+        // its postinst not run yet, or `dkms remove` run by hand).
+        let actions: &[&str] = if facts.dkms.registered {
+            &["build", "install"]
+        } else {
+            &["add", "build", "install"]
+        };
+        for &action in actions {
             let mut cmd = Command::new(&dkms);
-            cmd.args([action, "-m", MODULE, "-v", &facts.dkms_version])
-                .args(["-k", &facts.release]);
+            cmd.args([action, "-m", MODULE, "-v", &facts.dkms_version]);
+            if action != "add" {
+                cmd.args(["-k", &facts.release]);
+            }
             run_logged(&mut cmd, &mut log, start)
                 .map_err(|e| ProbeError(format!("{e} (full log: {})", log_path.display())))?;
         }
@@ -135,6 +144,14 @@ impl Prober for RealProber {
 
     fn bpf_load(&self, _facts: &NodeFacts) -> Result<String, ProbeError> {
         crate::bpfprobe::probe()
+    }
+
+    fn unload(&self) -> Result<String, ProbeError> {
+        match crate::unload::unload() {
+            Ok(crate::unload::Unloaded::Removed) => Ok("unloaded it (delete_module(2))".into()),
+            Ok(crate::unload::Unloaded::NotLoaded) => Ok("it was already gone".into()),
+            Err(e) => Err(ProbeError(e.to_string())),
+        }
     }
 
     fn dry_run(&self) -> bool {

@@ -22,6 +22,9 @@ pub trait Prober {
     fn dkms_build(&self, facts: &NodeFacts) -> Result<PathBuf, ProbeError>;
     /// Checks that the eBPF fallback can load here. `Ok` carries a note.
     fn bpf_load(&self, facts: &NodeFacts) -> Result<String, ProbeError>;
+    /// Unloads the loaded lanner module (one nobody uses, whose ABI does
+    /// not fit) so that a fitting one can load. `Ok` carries a note.
+    fn unload(&self) -> Result<String, ProbeError>;
     /// True when nothing is really tried.
     fn dry_run(&self) -> bool;
 }
@@ -42,6 +45,9 @@ impl Prober for DryRun {
     }
     fn bpf_load(&self, _facts: &NodeFacts) -> Result<String, ProbeError> {
         Ok("dry run: no BPF object created; `load` probes the BPF features".into())
+    }
+    fn unload(&self) -> Result<String, ProbeError> {
+        Ok("dry run: `load` would unload it (nothing unloaded)".into())
     }
     fn dry_run(&self) -> bool {
         true

@@ -106,6 +106,9 @@ impl Prober for Refusing {
     fn bpf_load(&self, _: &NodeFacts) -> Result<String, ProbeError> {
         Err(ProbeError("verifier rejected fill_open".into()))
     }
+    fn unload(&self) -> Result<String, ProbeError> {
+        Err(ProbeError("delete_module(lanner): EBUSY".into()))
+    }
     fn dry_run(&self) -> bool {
         false
     }
@@ -159,6 +162,7 @@ fn cases() -> Vec<Case> {
         srcversion: Some("ABCDEF0123456789".into()),
         refcnt: Some(0),
         abi_version: Some(ABI.into()),
+        abi_in_sysfs: false,
         matched_file: Some("/usr/lib/lanner/kmod/x/lanner.ko".into()),
     });
 
@@ -169,6 +173,19 @@ fn cases() -> Vec<Case> {
         abi_version: Some("0.9.0".into()),
         ..LoadedModule::default()
     });
+
+    // The same stale module, but nobody holds it: it is unloaded first.
+    let mut loaded_old_unused = loaded_old.clone();
+    loaded_old_unused.loaded.as_mut().unwrap().refcnt = Some(0);
+    let mut loaded_old_busy = loaded_old.clone();
+    loaded_old_busy.loaded.as_mut().unwrap().refcnt = Some(2);
+
+    // lanner-dkms's install built the module already; no headers needed to load it.
+    let mut dkms_built = el7();
+    dkms_built.dkms.binary = Some("/usr/sbin/dkms".into());
+    let mut built = prebuilt(&dkms_built.release, false);
+    built.path = dkms_built.dkms.built.clone();
+    dkms_built.dkms.built_file = Some(built);
 
     let mut nothing = el7();
     nothing.modules.config_modules = Some(false);
@@ -258,6 +275,37 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
+            name: "loaded with a wrong ABI, unused: unloaded, then the prebuilt module",
+            facts: loaded_old_unused,
+            cfg: kmod_ebpf.clone(),
+            want: Some(Candidate::PrebuiltModule),
+            reasons: vec![
+                (Candidate::LoadedModule, "rejected", "ABI 0.9.0; this agent needs ABI 1.x >= 1.0.0; nothing uses it: dry run: `load` would unload it"),
+                (Candidate::PrebuiltModule, "chosen", "would insmod /usr/lib/lanner/kmod/6.1.0-18-amd64/lanner.ko"),
+            ],
+        },
+        Case {
+            name: "loaded with a wrong ABI and in use: left alone, with the reason",
+            facts: loaded_old_busy,
+            cfg: kmod_ebpf.clone(),
+            want: Some(Candidate::Ebpf),
+            reasons: vec![
+                (Candidate::LoadedModule, "rejected", "it is in use (refcnt 2)"),
+                (Candidate::PrebuiltModule, "rejected", "run `driver-loader unload` first"),
+            ],
+        },
+        Case {
+            name: "built earlier by DKMS: loaded as it is, nothing rebuilt",
+            facts: dkms_built,
+            cfg: kmod_ebpf.clone(),
+            want: Some(Candidate::DkmsBuild),
+            reasons: vec![(
+                Candidate::DkmsBuild,
+                "chosen",
+                "built earlier by DKMS: /var/lib/dkms/lanner/0.1.0/3.10.0-1160.el7.x86_64/x86_64/module/lanner.ko: ABI and kernel release match; dry run",
+            )],
+        },
+        Case {
             name: "no module support and no BTF: nothing works",
             facts: nothing,
             cfg: kmod_ebpf.clone(),
@@ -320,6 +368,27 @@ fn facts_are_hints_and_a_failed_attempt_falls_through() {
         "insmod failed: the kernel rejected the module's signature (EKEYREJECTED)",
         "3. kmod: DKMS build: rejected: dkms build failed: make exited with 2",
         "4. ebpf: eBPF fallback: rejected: BTF present; BPF probe failed: verifier rejected fill_open",
+    ] {
+        assert!(text.contains(want), "{text}\nlacks {want}");
+    }
+}
+
+#[test]
+fn a_stale_module_that_will_not_unload_blocks_the_module_steps() {
+    let mut f = debian12();
+    f.prebuilt = Some(prebuilt(&f.release, false));
+    f.loaded = Some(LoadedModule {
+        version: Some("0.0.9".into()),
+        abi_version: Some("0.9.0".into()),
+        refcnt: Some(0),
+        ..LoadedModule::default()
+    });
+    let d = decide(&f, &LoaderConfig::default(), &Refusing);
+    let text = d.steps_text();
+    for want in [
+        "1. kmod: module already loaded: rejected: the loaded lanner module has ABI 0.9.0; \
+         this agent needs ABI 1.x >= 1.0.0; unloading it failed: delete_module(lanner): EBUSY",
+        "2. kmod: prebuilt module: rejected: a lanner module (version 0.0.9) is already loaded",
     ] {
         assert!(text.contains(want), "{text}\nlacks {want}");
     }

@@ -1,6 +1,7 @@
-//! The DKMS step of the real prober against a fake `dkms` script: both
-//! actions run with the expected arguments, output lands in the log, a
-//! failure names the log. Nothing is built or loaded.
+//! The DKMS step of the real prober against a fake `dkms` script: `add`
+//! (only when the version is not registered), `build` and `install` run
+//! with the expected arguments, output lands in the log, a failure names
+//! the log. Nothing is built or loaded.
 
 use lanner_driver_loader::config::LoaderConfig;
 use lanner_driver_loader::facts::gather;
@@ -25,6 +26,7 @@ fn dkms_runs_build_then_install_and_logs_everything() {
     )
     .unwrap();
     let mut f = gather(&root, &LoaderConfig::default());
+    assert!(!f.dkms.registered, "nothing registered under the fake root");
     let out = t.path().join("built/lanner.ko");
     f.dkms.built = out.clone();
     let dkms = t.path().join("dkms");
@@ -45,6 +47,8 @@ fn dkms_runs_build_then_install_and_logs_everything() {
     assert_eq!(p.dkms_build(&f).unwrap(), out);
     let log = std::fs::read_to_string(logs.join("dkms-5.14.0-362.el9.x86_64.log")).unwrap();
     let ver = env!("CARGO_PKG_VERSION");
+    let first = log.lines().find(|l| l.starts_with("dkms: ")).unwrap_or("");
+    assert_eq!(first, format!("dkms: add -m lanner -v {ver}"), "{log}");
     for want in [
         format!("dkms: build -m lanner -v {ver} -k 5.14.0-362.el9.x86_64"),
         format!("dkms: install -m lanner -v {ver} -k 5.14.0-362.el9.x86_64"),
@@ -52,6 +56,13 @@ fn dkms_runs_build_then_install_and_logs_everything() {
     ] {
         assert!(log.contains(&want), "{log}\nlacks {want}");
     }
+
+    // Registered: no `add`.
+    f.dkms.registered = true;
+    p.dkms_build(&f).unwrap();
+    let log = std::fs::read_to_string(logs.join("dkms-5.14.0-362.el9.x86_64.log")).unwrap();
+    assert!(!log.contains("dkms: add"), "{log}");
+    assert!(log.contains("dkms: build"), "{log}");
 
     script(&dkms, "echo 'make: *** [lanner.o] Error 1'\nexit 3");
     std::fs::remove_file(&out).unwrap();

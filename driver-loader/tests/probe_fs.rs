@@ -106,6 +106,40 @@ fn an_el7_tree_gives_every_fact() {
 }
 
 #[test]
+fn a_loaded_module_publishing_its_abi_in_sysfs_needs_no_file() {
+    let t = tempfile::tempdir().unwrap();
+    let r = t.path();
+    el7_tree(r);
+    put(r, "/sys/module/lanner/version", "0.1.0\n");
+    put(r, "/sys/module/lanner/srcversion", "NOFILEHASTHIS\n");
+    put(r, "/sys/module/lanner/refcnt", "0\n");
+    put(r, "/sys/module/lanner/parameters/abi_version", "1.0.0\n");
+    let f = gather(r, &LoaderConfig::default());
+    let m = f.loaded.as_ref().unwrap();
+    assert_eq!(m.abi_version.as_deref(), Some("1.0.0"));
+    assert!(m.abi_in_sysfs && m.matched_file.is_none());
+    let (_, d) = explain(r, &LoaderConfig::default());
+    let text = d.steps_text();
+    assert_eq!(
+        d.chosen.unwrap().candidate,
+        Candidate::LoadedModule,
+        "{text}"
+    );
+    assert!(
+        text.contains("ABI 1.0.0 (/sys/module/lanner/parameters/abi_version)"),
+        "{text}"
+    );
+    // An ABI this agent does not speak: unused, so `load` would unload it.
+    put(r, "/sys/module/lanner/parameters/abi_version", "2.0.0\n");
+    let (_, d) = explain(r, &LoaderConfig::default());
+    let text = d.steps_text();
+    assert!(
+        text.contains("has ABI 2.0.0; this agent needs ABI 1.x >= 1.0.0; nothing uses it: dry run: `load` would unload it"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_loaded_module_gets_its_abi_from_the_file_with_its_srcversion() {
     let t = tempfile::tempdir().unwrap();
     let r = t.path();

@@ -2,7 +2,8 @@
 
 Normal boot (guest/test.sh step 1 and 4): `explain` is a dry run naming the prebuilt module
 and loads nothing; `load --json` chooses the prebuilt module for this exact release, from its
-package path, and the module is then in sysfs; a second `load` finds it loaded; `unload` is
+package path, and the module is then in sysfs; a second `load` finds it loaded, with the ABI
+the module publishes in /sys/module/lanner/parameters/abi_version (= its .modinfo); `unload` is
 refused (exit 3) while /dev/lanner is open, removes the module after, and finds nothing the
 third time.
 Fallback boots (guest mode loader, build/vm/VER/boot-SCENARIO/): `load` chooses eBPF, the
@@ -105,6 +106,15 @@ def normal(res, steps, release):
     elif steps.get("loader_reload_rc") != "0" or _chosen(doc).get("candidate") != "loaded-module":
         errs.append(f"second load: exit {steps.get('loader_reload_rc')}, chose {_chosen(doc) or 'nothing'}, "
                     "want loaded-module")
+    else:
+        # The module publishes its ABI in sysfs; it must be the one in its file's .modinfo.
+        facts = doc.get("facts", {})
+        loaded = facts.get("loaded") or {}
+        info = ((facts.get("prebuilt") or {}).get("info") or {}).get("Ok") or {}
+        if not loaded.get("abi_in_sysfs") or not info.get("abi_version") \
+                or loaded.get("abi_version") != info.get("abi_version"):
+            errs.append(f"second load: ABI from sysfs {loaded.get('abi_version')!r} "
+                        f"(in sysfs: {loaded.get('abi_in_sysfs')}), .modinfo says {info.get('abi_version')!r}")
 
     # unload (step 4, not run in quick mode).
     if steps.get("quick") != "1":

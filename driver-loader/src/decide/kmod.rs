@@ -51,20 +51,57 @@ fn loaded_fits(f: &NodeFacts, m: &LoadedModule) -> bool {
     }
 }
 
-pub(super) fn loaded_step(f: &NodeFacts) -> Outcome {
+/// The loaded module's step. The flag is true when a module that does not
+/// fit was unloaded (nobody used it), so the next candidates can load one.
+pub(super) fn loaded_step(f: &NodeFacts, p: &dyn Prober) -> (Outcome, bool) {
     let Some(m) = &f.loaded else {
-        return Outcome::Skipped(format!(
-            "no {MODULE} module is loaded (/sys/module/{MODULE} absent)"
-        ));
+        return (
+            Outcome::Skipped(format!(
+                "no {MODULE} module is loaded (/sys/module/{MODULE} absent)"
+            )),
+            false,
+        );
     };
+    let verdict = loaded_verdict(f, m);
+    let Outcome::Rejected(why) = &verdict else {
+        return (verdict, false);
+    };
+    match m.refcnt {
+        Some(0) => match p.unload() {
+            Ok(note) => (
+                reject(format!(
+                    "{why}; nothing uses it: {note}, so a fitting module can load"
+                )),
+                true,
+            ),
+            Err(e) => (reject(format!("{why}; unloading it failed: {e}")), false),
+        },
+        Some(n) => (
+            reject(format!(
+                "{why}; it is in use (refcnt {n}): stop what holds /dev/{MODULE} \
+                 (an older agent), then `driver-loader unload`"
+            )),
+            false,
+        ),
+        None => (verdict, false),
+    }
+}
+
+fn loaded_verdict(f: &NodeFacts, m: &LoadedModule) -> Outcome {
     let ver = m.version.as_deref().unwrap_or("unknown");
     match (&m.abi_version, loaded_fits(f, m)) {
         (Some(abi), true) => Outcome::Chosen(format!(
-            "lanner {ver} is loaded with ABI {abi} (its srcversion matches {}); \
-             this agent needs ABI {}",
-            m.matched_file
-                .as_ref()
-                .map_or(String::new(), |p| p.display().to_string()),
+            "lanner {ver} is loaded with ABI {abi} ({}); this agent needs ABI {}",
+            if m.abi_in_sysfs {
+                format!("/sys/module/{MODULE}/parameters/abi_version")
+            } else {
+                format!(
+                    "its srcversion matches {}",
+                    m.matched_file
+                        .as_ref()
+                        .map_or(String::new(), |p| p.display().to_string())
+                )
+            },
             want_text()
         )),
         (Some(abi), false) => reject(format!(
@@ -177,6 +214,24 @@ pub(super) fn dkms_step(f: &NodeFacts, cfg: &LoaderConfig, p: &dyn Prober) -> Ou
         if let Some(why) = no_modules(f).or_else(|| stale(f)) {
             return Err(reject(why));
         }
+        // Built before (the package's install, DKMS's autoinstall): load
+        // it; `dkms build` of a built module fails with DKMS 2 (EL7, EL8).
+        let mut earlier = String::new();
+        if let Some(file) = &f.dkms.built_file {
+            match check_file(f, file) {
+                Ok(facts) => {
+                    let note = p.insmod(&file.path).map_err(|e| {
+                        reject(format!(
+                            "built earlier by DKMS: {facts}; insmod failed: {e}"
+                        ))
+                    })?;
+                    return Ok(format!("built earlier by DKMS: {facts}; {note}"));
+                }
+                Err(Outcome::Rejected(r) | Outcome::Skipped(r) | Outcome::Chosen(r)) => {
+                    earlier = format!("the earlier DKMS build is unusable ({r}); ");
+                }
+            }
+        }
         let mut missing = Vec::new();
         if !f.headers_present {
             missing.push(format!(
@@ -195,7 +250,7 @@ pub(super) fn dkms_step(f: &NodeFacts, cfg: &LoaderConfig, p: &dyn Prober) -> Ou
             ));
         }
         if !missing.is_empty() {
-            return Err(reject(missing.join("; ")));
+            return Err(reject(format!("{earlier}{}", missing.join("; "))));
         }
         if !f.dkms.signing_key {
             let what = "a module built here (no DKMS signing key /var/lib/dkms/mok.key)";
@@ -205,12 +260,12 @@ pub(super) fn dkms_step(f: &NodeFacts, cfg: &LoaderConfig, p: &dyn Prober) -> Ou
         }
         let built = p
             .dkms_build(f)
-            .map_err(|e| reject(format!("dkms build failed: {e}")))?;
+            .map_err(|e| reject(format!("{earlier}dkms build failed: {e}")))?;
         let note = p
             .insmod(&built)
             .map_err(|e| reject(format!("built {}; insmod failed: {e}", built.display())))?;
         Ok(format!(
-            "headers at {}, dkms at {}; {note}",
+            "{earlier}built now: headers at {}, dkms at {}; {note}",
             f.headers.display(),
             f.dkms
                 .binary

@@ -146,13 +146,22 @@ pub fn decide(f: &NodeFacts, cfg: &LoaderConfig, prober: &dyn Prober) -> Decisio
     }
     let mut steps = Vec::new();
     let mut chosen: Option<Choice> = None;
+    // Once a stale module is unloaded the node no longer has one loaded.
+    let mut now = f.clone();
+    let f = &mut now;
     for &d in &order {
         for &c in Candidate::of(d) {
             let outcome = if let Some(ch) = &chosen {
                 Outcome::Skipped(format!("not needed: {} was chosen", ch.candidate.label()))
             } else {
                 match c {
-                    Candidate::LoadedModule => loaded_step(f),
+                    Candidate::LoadedModule => {
+                        let (outcome, unloaded) = loaded_step(f, prober);
+                        if unloaded {
+                            f.loaded = None;
+                        }
+                        outcome
+                    }
                     Candidate::PrebuiltModule => prebuilt_step(f, prober),
                     Candidate::DkmsBuild => dkms_step(f, cfg, prober),
                     Candidate::Ebpf => ebpf_step(f, prober),
