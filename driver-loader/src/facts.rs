@@ -226,7 +226,7 @@ pub fn gather(root: &Path, cfg: &LoaderConfig) -> NodeFacts {
         sig_enforce: sig_enforce(root, &kc),
         btf: at(root, "/sys/kernel/btf/vmlinux").exists(),
         loaded,
-        headers_present: at(root, &headers).exists(),
+        headers_present: sources::exists_under(root, &headers),
         headers,
         dkms,
         prebuilt_path,

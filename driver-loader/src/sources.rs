@@ -16,6 +16,31 @@ pub fn at(root: &Path, abs: impl AsRef<Path>) -> PathBuf {
     root.join(abs.strip_prefix("/").unwrap_or(abs))
 }
 
+/// Whether `abs` exists on the node under `root`, following symlinks as
+/// the node would: an absolute link target is taken under `root` too
+/// (`/lib/modules/<release>/build` -> `/usr/src/linux-headers-...`), not
+/// on the machine running the loader. At most 40 links, as the kernel.
+pub fn exists_under(root: &Path, abs: impl AsRef<Path>) -> bool {
+    let mut node = abs.as_ref().to_path_buf();
+    for _ in 0..40 {
+        let host = at(root, &node);
+        match std::fs::symlink_metadata(&host) {
+            Err(_) => return false,
+            Ok(m) if !m.file_type().is_symlink() => return true,
+            Ok(_) => {}
+        }
+        let Ok(target) = std::fs::read_link(&host) else {
+            return false;
+        };
+        node = if target.is_absolute() {
+            target
+        } else {
+            node.parent().unwrap_or(Path::new("/")).join(target)
+        };
+    }
+    false
+}
+
 /// A file's text under `root`, trimmed; `None` when it cannot be read.
 pub fn read_trim(root: &Path, abs: &str) -> Option<String> {
     std::fs::read_to_string(at(root, abs))

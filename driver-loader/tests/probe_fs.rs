@@ -289,3 +289,27 @@ fn parsers_of_single_sources() {
     assert_eq!(parse_release("5.4"), Some(KernelVersion(5, 4, 0)));
     assert_eq!(parse_release("x"), None);
 }
+
+#[test]
+fn the_headers_link_resolves_inside_the_root_not_on_this_machine() {
+    let t = tempfile::tempdir().unwrap();
+    let r = t.path();
+    el7_tree(r);
+    let build = r.join(format!("lib/modules/{EL7}/build"));
+    let _ = std::fs::remove_file(&build);
+    let _ = std::fs::remove_dir_all(&build);
+    // As the kernel-devel / linux-headers packages install it: an
+    // absolute link into /usr/src of the node.
+    std::os::unix::fs::symlink(format!("/usr/src/kernels/{EL7}"), &build).unwrap();
+    assert!(!gather(r, &LoaderConfig::default()).headers_present);
+    std::fs::create_dir_all(r.join(format!("usr/src/kernels/{EL7}"))).unwrap();
+    assert!(gather(r, &LoaderConfig::default()).headers_present);
+    // A target that exists on this machine but not on the node: absent.
+    std::fs::remove_file(&build).unwrap();
+    std::os::unix::fs::symlink("/usr/bin/env", &build).unwrap();
+    assert!(!gather(r, &LoaderConfig::default()).headers_present);
+    // A relative chain inside the node.
+    std::fs::remove_file(&build).unwrap();
+    std::os::unix::fs::symlink(format!("../../../usr/src/kernels/{EL7}"), &build).unwrap();
+    assert!(gather(r, &LoaderConfig::default()).headers_present);
+}
