@@ -11,7 +11,8 @@
 #   make checkpatch kernel coding style of kmod/ and the ABI header
 #   make check      fmt + clippy + checkpatch + unit/integration tests on the host
 #                   (and the GLIBC check's own test, tests/glibc/)
-#   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel;
+#   make vm-test    guest-kernel tests only (5.10, 6.1, 6.12), one PASS/FAIL line per kernel,
+#                   and the package boot (6.1: dpkg + DKMS + systemd in a Debian guest);
 #                   DRIVER=kmod or DRIVER=bpf tests one driver (default: both + parity)
 #   make package    .deb and .rpm of lanner and lanner-dkms in build/package/
 #                   (the glibc 2.17 build; PKG_BIN_DIR or PKG_LANNER_BIN/PKG_LOADER_BIN
@@ -95,7 +96,8 @@ checkpatch:
 
 check: fmt clippy checkpatch unit glibc-check-test
 
-vm-test: static
+# The package boot (6.1) installs the .debs `package` builds.
+vm-test: static package
 	VM_DRIVERS=$(DRIVER) tests/vm/run.sh $(KERNELS)
 
 # What the packages ship: the portable (glibc 2.17) build, symbol-checked.

@@ -6,7 +6,8 @@
 # receiver the tests talk to (rsyslog, with rsyslog-gnutls for the TLS
 # input) and the packaging tools (`make package`, `make package-test`:
 # rpmbuild from rpm, lintian, rpmlint, dkms for the DKMS tree; dpkg-deb is in
-# every Debian), python3-venv for the portable-build tools
+# every Debian), mmdebstrap for the package boot's Debian guest root
+# (tests/vm/mkpkgroot.sh), python3-venv for the portable-build tools
 # (install-glibc217-tools.sh). Idempotent: installs only what is
 # missing. Needs root (apt-get). Rust itself is expected on the machine.
 set -euo pipefail
@@ -17,7 +18,7 @@ PKGS=(
 	llvm libbpf-dev zlib1g-dev bpftool linux-libc-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	rsyslog rsyslog-gnutls python3 python3-venv ca-certificates
-	valgrind rpm lintian rpmlint dkms
+	valgrind rpm lintian rpmlint dkms mmdebstrap
 )
 
 missing=()

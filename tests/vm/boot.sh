@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Owns: one guest boot - qemu invocation, time limit, console log, results read back.
-# usage: boot.sh VER [test|demo|sig_enforce|lockdown]
+# usage: boot.sh VER [test|demo|sig_enforce|lockdown|pkg]
 # Boots .cache/vm/k/VER with build/vm/VER/initramfs.cpio.gz, no network device. Writes
 # OUT/console.log (guest ttyS0), serial1.raw (guest ttyS1: tar of /results),
 # results/ (that tar unpacked, only if size and md5 match what the guest announced) and
@@ -8,6 +8,9 @@
 # OUT is build/vm/VER for test and demo. sig_enforce and lockdown are the driver-loader's
 # fallback boots (guest mode loader): the kernel command line gets module.sig_enforce=1 or
 # lockdown=integrity, and OUT is build/vm/VER/boot-sig_enforce or boot-lockdown.
+# pkg is the package boot: build/vm/VER/pkg-initramfs.cpio.gz (mkpkgroot.sh: a Debian root,
+# systemd as PID 1, guest/pkgtest.sh), VM_PKG_MEM (2G) of memory, VM_PKG_TIMEOUT (1200) s,
+# OUT build/vm/VER/boot-pkg.
 # env: ACCEL=tcg|kvm (tcg)  VM_TIMEOUT seconds (180)  VM_SMP (2)  VM_MEM (1G)
 #      VM_DRIVERS (kmod,bpf: which drivers the guest tests)  VM_ONLY (drivertest --only globs, comma-
 #      separated; set: only the driver suites run)
@@ -24,7 +27,10 @@ case $MODE in
 test|demo) ;;
 sig_enforce) OUT=$OUT/boot-$MODE; GUEST="lanner.mode=loader lanner.scenario=$MODE module.sig_enforce=1" ;;
 lockdown) OUT=$OUT/boot-$MODE; GUEST="lanner.mode=loader lanner.scenario=$MODE lockdown=integrity" ;;
-*) die "mode must be test, demo, sig_enforce or lockdown" ;;
+# The root file system lives in RAM; DKMS compiles under TCG (about 7 min).
+pkg) INITRD=$OUT/pkg-initramfs.cpio.gz; OUT=$OUT/boot-$MODE; GUEST="lanner.mode=pkg"
+	VM_MEM=${VM_PKG_MEM:-2G}; VM_TIMEOUT=${VM_PKG_TIMEOUT:-1200} ;;
+*) die "mode must be test, demo, sig_enforce, lockdown or pkg" ;;
 esac
 mkdir -p "$OUT"
 [ -f "$INITRD" ] || die "$VER: no $INITRD (run mkinitramfs.sh $VER)"

@@ -357,20 +357,33 @@ def check_stress(res, steps):
     return errs
 
 
-def main():
-    dirs = sys.argv[1:]
-    if not dirs:
-        sys.exit(__doc__)
+def verdicts(dirs, judge, label="", sub=""):
+    """Prints `PASS [label ]<release>[: summary]` or `FAIL ...: reasons` per directory (also
+    written to DIR/sub/verdict.txt), then "N passed, M failed"; returns the exit status.
+    judge(dir) -> (release, errors, summary)."""
     passed = failed = 0
     for d in dirs:
-        release, errs = check_kernel(d.rstrip("/"))
-        verdict = f"PASS {release}" if not errs else f"FAIL {release}: " + "; ".join(errs)
+        d = d.rstrip("/")
+        release, errs, summary = judge(d)
+        name = f"{label} {release}" if label else release
+        if errs:
+            verdict = f"FAIL {name}: " + "; ".join(errs)
+        else:
+            verdict = f"PASS {name}" + (f": {summary}" if summary else "")
         print(verdict, flush=True)
-        with open(os.path.join(d, "verdict.txt"), "w") as f:
+        os.makedirs(os.path.join(d, sub), exist_ok=True)
+        with open(os.path.join(d, sub, "verdict.txt"), "w") as f:
             f.write(verdict + "\n")
         passed, failed = (passed + 1, failed) if not errs else (passed, failed + 1)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def main():
+    dirs = sys.argv[1:]
+    if not dirs:
+        sys.exit(__doc__)
+    return verdicts(dirs, lambda d: check_kernel(d) + ("",))
 
 
 if __name__ == "__main__":

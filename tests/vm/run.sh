@@ -9,6 +9,9 @@
 #      VM_REFRESH, VM_OFFLINE, VM_APT_MAX_AGE (fetch-kernel.sh), VM_SRC, VM_KCC (build-kmod.sh),
 #      VM_LANNER, VM_DRIVERTEST, VM_DRIVER_LOADER, VM_RULES (mkinitramfs.sh)
 #      VM_LOADER_BOOTS (fallback boots per kernel, default "sig_enforce lockdown"; "" = none)
+#      VM_PKG_KERNELS (kernels that also get the package boot - a Debian root with systemd
+#      installing the built .debs, mkpkgroot.sh + guest/pkgtest.sh; default "6.1"; "" = none)
+#      VM_DEBS (where the .debs are, default build/package: make package)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -63,11 +66,28 @@ if [ ${#built[@]} -gt 0 ]; then
 	fi
 fi
 
-# 4. Boot, at most JOBS guests at once: the long test boots first, the short fallback boots
-#    fill the slots they leave. loader-boots.txt tells check.py which fallback boots to expect.
+# 3b. The package boot's Debian root (cached) + the .debs, per kernel asked for.
+PKG_KERNELS=${VM_PKG_KERNELS-6.1}
+pkg=()
+for v in $PKG_KERNELS; do
+	case " ${built[*]-} " in *" $v "*) ;; *) continue ;; esac
+	rm -rf "$BUILD/$v/boot-pkg"; mkdir -p "$BUILD/$v/boot-pkg"
+	t=$(now_s)
+	if "$VM_DIR/mkpkgroot.sh" "$v" > "$BUILD/$v/pkgroot.log" 2>&1; then
+		pkg+=("$v"); log "$v: package-boot root ready in $(elapsed "$t") s"
+	else
+		echo "results=setup-failed: $(tail -1 "$BUILD/$v/pkgroot.log")" > "$BUILD/$v/boot-pkg/boot.env"
+		log "$v: package-boot root failed: $(tail -1 "$BUILD/$v/pkgroot.log")"
+	fi
+done
+
+# 4. Boot, at most JOBS guests at once: the package boots (longest: DKMS compiles under TCG)
+#    and the long test boots first, the short fallback boots fill the slots they leave.
+#    loader-boots.txt tells check.py which fallback boots to expect.
 LOADER_BOOTS=${VM_LOADER_BOOTS-sig_enforce lockdown}
 t=$(now_s)
 queue=()
+for v in ${pkg[@]+"${pkg[@]}"}; do queue+=("$v pkg"); done
 for v in ${built[@]+"${built[@]}"}; do queue+=("$v test"); echo "$LOADER_BOOTS" > "$BUILD/$v/loader-boots.txt"; done
 for b in $LOADER_BOOTS; do for v in ${built[@]+"${built[@]}"}; do queue+=("$v $b"); done; done
 running=0
@@ -82,5 +102,9 @@ log "guests done in $(elapsed "$t") s (${#queue[@]} boots)"
 # 5. Verdict, from the evidence each guest sent back.
 dirs=(); for v in "${KERNELS[@]}"; do dirs+=("$BUILD/$v"); done
 rc=0; "$VM_DIR/check.py" "${dirs[@]}" | tee "$BUILD/summary.txt" || rc=${PIPESTATUS[0]}
+pdirs=(); for v in $PKG_KERNELS; do pdirs+=("$BUILD/$v"); done
+if [ ${#pdirs[@]} -gt 0 ]; then
+	"$VM_DIR/check_pkg.py" "${pdirs[@]}" | tee -a "$BUILD/summary.txt" || rc=1
+fi
 log "total $(elapsed "$T0") s; console logs: $BUILD/<kernel>/console.log, evidence: $BUILD/<kernel>/results/"
 exit "$rc"
