@@ -13,6 +13,7 @@ Prints per kernel `PASS pkg <release> ...` or `FAIL pkg <release>: <reasons>`, t
   severity warning;
 - after `kill -KILL` of the agent, systemd restarted it (Restart=on-failure) and it alerted
   again; reload kept it running; stop unloaded the module (ExecStopPost);
+- started again, `dpkg -r lanner` stopped it and unloaded the module (prerm);
 - remove and purge left neither files, nor the DKMS module, nor dpkg state;
 - the kernel log has no BUG, WARNING, Oops or Call Trace.
 Must never: decide from anything but files the guest sent back.
@@ -27,8 +28,9 @@ from check import DMESG_BAD, RULE, keyvals as kv, read, verdicts  # noqa: E402  
 
 MUST_PASS = ["versions", "install-dkms", "dkms-status", "dkms-module", "install", "enabled",
              "started", "trigger", "module-loaded", "driver-env", "kill", "restarted",
-             "trigger-again", "alerts-final", "reload", "after-reload", "stop", "module-gone", "remove",
-             "remove-dkms", "purge"]
+             "trigger-again", "alerts-final", "reload", "after-reload", "stop", "module-gone",
+             "start-again", "running-again", "remove", "module-gone-after-remove", "remove-dkms",
+             "purge"]
 
 
 def steps(res):
@@ -153,7 +155,8 @@ def check_pkg(d):
     dm = [l for l in (read(os.path.join(res, "dmesg.txt")) or "").splitlines() if DMESG_BAD.search(l)]
     if dm:
         errs.append(f"dmesg: {dm[0][:200]}")
-    summary = f"dkms build+install, service started, alert, restart, stop, purge ({boot.get('wall_s')} s)"
+    summary = (f"dkms build+install, service started, alert, restart, stop, remove (module unloaded), "
+               f"purge ({boot.get('wall_s')} s)")
     return release, errs, summary
 
 

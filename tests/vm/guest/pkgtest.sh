@@ -5,7 +5,8 @@
 # guest's headers; lanner's postinst enables and starts lanner.service; the service's
 # driver-loader picks the DKMS-built module; `cat /etc/shadow` alerts in the packaged file
 # output and in the journal (syslog output through /dev/log); a killed agent is restarted
-# (Restart=on-failure); stop unloads the module; remove and purge leave nothing behind.
+# (Restart=on-failure); stop unloads the module; removing a running lanner stops it and
+# unloads the module; purge leaves nothing behind.
 # Every step's output is saved in /results (NAME.txt, exit codes in steps.txt); the verdict
 # is the host's (check_pkg.py). Ends by shipping /results over ttyS1 and powering off.
 # Must never: decide pass/fail itself, or touch anything the packages did not install
@@ -89,8 +90,11 @@ step stop systemctl stop lanner
 step module-gone sh -c '! test -e /sys/module/lanner'
 step journal-all journalctl -b --no-pager -o cat -u lanner
 
-# 6. remove and purge.
+# 6. remove while running: prerm stops the service and the module is unloaded.
+step start-again systemctl start lanner
+step running-again wait_for 600 sh -c 'systemctl is-active --quiet lanner && test -e /sys/module/lanner'
 step remove dpkg -r lanner
+step module-gone-after-remove sh -c '! test -e /sys/module/lanner && ! systemctl is-active --quiet lanner'
 step remove-dkms dpkg -r lanner-dkms
 step dkms-after sh -c 'dkms status -m lanner; ls /lib/modules/$(uname -r)/updates/dkms/ 2>&1'
 step purge dpkg -P lanner lanner-dkms
