@@ -16,6 +16,7 @@ use super::ast::{BinOp, Compare, Expr, ExprKind, Literal, Modifier, Rhs, Span};
 use super::dynamic;
 use super::evttypes::{event_type_set, is_known_event_type, TypeSet};
 use super::memo::{Memo, MemoSlots, NO_MEMO};
+use super::program::Program;
 use super::test::{build, op_allowed, Scalar};
 use super::transform::{compile_operand, Lhs, OpInfo};
 use super::warn::{field_lookalike, regex_hint, CompileWarning};
@@ -64,7 +65,7 @@ enum Test {
 }
 
 #[derive(Debug, Clone)]
-struct Check {
+pub(super) struct Check {
     lhs: Lhs,
     test: Test,
     /// `in` on a list field: every element must be in the set.
@@ -74,11 +75,11 @@ struct Check {
     /// The check's canonical text (what makes two checks the same).
     key: Option<Arc<str>>,
     /// Its slot in a per-event [`Memo`] ([`NO_MEMO`]: evaluated every time).
-    memo: u16,
+    pub(super) memo: u16,
 }
 
 #[derive(Debug, Clone)]
-enum Node {
+pub(super) enum Node {
     And(Box<[Node]>),
     Or(Box<[Node]>),
     Not(Box<Node>),
@@ -91,15 +92,33 @@ enum Node {
 #[derive(Debug, Clone)]
 pub struct Filter {
     root: Node,
+    /// `root` as a jump program, what evaluation runs; rebuilt whenever
+    /// `root` changes.
+    program: Program,
     types: TypeSet,
     warnings: Vec<CompileWarning>,
 }
 
 impl Filter {
+    fn new(root: Node, types: TypeSet, warnings: Vec<CompileWarning>) -> Filter {
+        Filter {
+            program: Program::build(&root),
+            root,
+            types,
+            warnings,
+        }
+    }
+
+    /// The condition tree (what the program was built from).
+    #[cfg(test)]
+    pub(super) fn root(&self) -> &Node {
+        &self.root
+    }
+
     /// Evaluates the condition for one event. Never fails; allocates only
     /// for transformers and `val()`.
     pub fn eval(&self, src: &dyn FieldSource) -> bool {
-        self.root.eval(src, &mut Memo::new())
+        self.program.eval(src, &mut Memo::new())
     }
 
     /// [`Filter::eval`] sharing check results with the other filters
@@ -107,13 +126,14 @@ impl Filter {
     /// the slots must come from one [`MemoSlots`] for all those filters
     /// ([`Filter::assign_memo`]).
     pub fn eval_memo(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
-        self.root.eval(src, memo)
+        self.program.eval(src, memo)
     }
 
     /// Numbers this filter's checks in `slots`, so that checks with the
     /// same canonical text share one result per event.
     pub fn assign_memo(&mut self, slots: &mut MemoSlots) {
         self.root.assign_memo(slots);
+        self.program = Program::build(&self.root);
     }
 
     /// The event types (`evt.type` values) this condition can match;
@@ -145,33 +165,15 @@ impl Filter {
     /// re-testing the type it already dispatched on. Evaluating the result
     /// on an event of that type gives the same answer as the original.
     pub fn specialize(&self, evt_type: &str) -> Filter {
-        Filter {
-            root: self.root.fold(evt_type),
-            types: self.types.clone(),
-            warnings: self.warnings.clone(),
-        }
+        Filter::new(
+            self.root.fold(evt_type),
+            self.types.clone(),
+            self.warnings.clone(),
+        )
     }
 }
 
 impl Node {
-    fn eval(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
-        match self {
-            Node::And(c) => c.iter().all(|n| n.eval(src, memo)),
-            Node::Or(c) => c.iter().any(|n| n.eval(src, memo)),
-            Node::Not(n) => !n.eval(src, memo),
-            Node::Check(c) if c.memo == NO_MEMO => c.eval(src),
-            Node::Check(c) => match memo.get(c.memo) {
-                Some(r) => r,
-                None => {
-                    let r = c.eval(src);
-                    memo.set(c.memo, r);
-                    r
-                }
-            },
-            Node::Const(b) => *b,
-        }
-    }
-
     fn assign_memo(&mut self, slots: &mut MemoSlots) {
         match self {
             Node::And(c) | Node::Or(c) => c.iter_mut().for_each(|n| n.assign_memo(slots)),
@@ -239,7 +241,7 @@ impl Check {
     // Kept out of line: inlined, its body makes every recursive
     // `Node::eval` call save and restore a large frame.
     #[inline(never)]
-    fn eval(&self, src: &dyn FieldSource) -> bool {
+    pub(super) fn eval(&self, src: &dyn FieldSource) -> bool {
         match self.lhs.eval(src) {
             Some(v) => self.holds(&v, Some(src)),
             // Falco: no value, no match, whatever the operator.
@@ -281,11 +283,7 @@ pub fn compile(expr: &Expr) -> CResult<Filter> {
 pub fn compile_with(expr: &Expr, cat: &dyn Catalog) -> CResult<Filter> {
     let mut warnings = Vec::new();
     let root = compile_node(expr, cat, &mut warnings)?;
-    Ok(Filter {
-        root,
-        types: event_type_set(expr),
-        warnings,
-    })
+    Ok(Filter::new(root, event_type_set(expr), warnings))
 }
 
 fn compile_node(e: &Expr, cat: &dyn Catalog, w: &mut Vec<CompileWarning>) -> CResult<Node> {
