@@ -14,7 +14,10 @@ use std::net::IpAddr;
 
 /// `fd.directory` / `fd.filename` of a path name.
 fn split(name: &str) -> Option<(&str, &str)> {
-    let (d, f) = name.rsplit_once('/')?;
+    // A byte search (the last '/'): `rsplit_once` costs several times more
+    // on every `fd.directory` and `fd.filename`.
+    let at = memchr::memrchr(b'/', name.as_bytes())?;
+    let (d, f) = (&name[..at], &name[at + 1..]);
     Some((if d.is_empty() { "/" } else { d }, f))
 }
 
