@@ -22,6 +22,7 @@ use super::transform::{compile_operand, Lhs, OpInfo};
 use super::warn::{field_lookalike, regex_hint, CompileWarning};
 use crate::engine::catalog;
 use crate::engine::field::{Catalog, FieldFlags, FieldSource, FieldType, Value};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
@@ -213,7 +214,7 @@ impl Node {
                 n => Node::Not(Box::new(n)),
             },
             Node::Check(c) if c.evt_type => {
-                Node::Const(c.holds(&Value::Str(std::borrow::Cow::Borrowed(t)), None))
+                Node::Const(c.holds(&Value::Str(Cow::Borrowed(t)), None))
             }
             n => n.clone(),
         }
@@ -231,6 +232,21 @@ fn each(v: &Value, every: bool, f: impl Fn(&Value) -> bool) -> bool {
     }
 }
 
+/// Drops `v`, skipping the out-of-line drop glue for the values checks
+/// see most (borrowed strings, numbers), which own nothing.
+#[inline]
+fn release(v: Value) {
+    match v {
+        Value::Str(Cow::Borrowed(_))
+        | Value::Bytes(Cow::Borrowed(_))
+        | Value::Int(_)
+        | Value::Bool(_)
+        | Value::Ip(_)
+        | Value::Double(_) => std::mem::forget(v),
+        v => drop(v),
+    }
+}
+
 impl Check {
     /// The check with its canonical text `e` as its memo key.
     fn keyed(mut self, e: &Expr) -> Check {
@@ -238,12 +254,14 @@ impl Check {
         self
     }
 
-    // Kept out of line: inlined, its body makes every recursive
-    // `Node::eval` call save and restore a large frame.
-    #[inline(never)]
+    #[inline]
     pub(super) fn eval(&self, src: &dyn FieldSource) -> bool {
         match self.lhs.eval(src) {
-            Some(v) => self.holds(&v, Some(src)),
+            Some(v) => {
+                let r = self.holds(&v, Some(src));
+                release(v);
+                r
+            }
             // Falco: no value, no match, whatever the operator.
             None => false,
         }
