@@ -81,7 +81,12 @@ pub struct ThreadInfo {
 }
 
 /// `*dst = lossy(b)`, reusing `dst`'s buffer.
-fn set_lossy(dst: &mut String, b: &[u8]) {
+pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) {
+    // The same text again (an exec's cwd, env, cgroups): nothing to do,
+    // and a compare is cheaper than validating and copying.
+    if dst.as_bytes() == b {
+        return;
+    }
     dst.clear();
     dst.push_str(&crate::event::text::lossy(b));
 }
