@@ -15,7 +15,7 @@
 //! through the memo, and Falco's semantics are the tree's).
 
 use super::compile::{Check, Node};
-use super::memo::{Memo, NO_MEMO};
+use super::memo::Memo;
 use crate::engine::field::FieldSource;
 
 /// Jump target: the condition holds.
@@ -28,6 +28,9 @@ struct Step {
     check: Check,
     on_true: u32,
     on_false: u32,
+    /// The check's memo slot as [`Memo::position`] (mask 0: none).
+    word: u8,
+    mask: u64,
 }
 
 /// The condition as a jump program (see the module comment).
@@ -61,14 +64,13 @@ impl Program {
     pub(super) fn eval(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
         let mut at = self.entry;
         while let Some(s) = self.steps.get(at as usize) {
-            let c = &s.check;
-            let r = if c.memo == NO_MEMO {
-                c.eval(src)
-            } else if let Some(r) = memo.get(c.memo) {
+            let r = if s.mask == 0 {
+                s.check.eval(src)
+            } else if let Some(r) = memo.get_at(s.word, s.mask) {
                 r
             } else {
-                let r = c.eval(src);
-                memo.set(c.memo, r);
+                let r = s.check.eval(src);
+                memo.set_at(s.word, s.mask, r);
                 r
             };
             at = if r { s.on_true } else { s.on_false };
@@ -89,10 +91,13 @@ fn emit(n: &Node, t: u32, f: u32, out: &mut Vec<Step>) -> u32 {
         Node::And(c) => c.iter().rev().fold(t, |next, x| emit(x, next, f, out)),
         Node::Or(c) => c.iter().rev().fold(f, |next, x| emit(x, t, next, out)),
         Node::Check(c) => {
+            let (word, mask) = Memo::position(c.memo);
             out.push(Step {
                 check: c.clone(),
                 on_true: t,
                 on_false: f,
+                word,
+                mask,
             });
             out.len() as u32 - 1
         }
