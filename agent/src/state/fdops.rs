@@ -15,7 +15,7 @@ use crate::event::decode::Event;
 use crate::event::param::{self, ParamKey};
 use crate::event::render;
 use crate::event::text::lossy;
-use crate::fields::path::resolve_at;
+use crate::fields::path::resolve_text;
 use crate::state::fd::{FdInfo, FdKind, Tuple, L4};
 use crate::state::proc::ProcTable;
 use lanner_abi as abi;
@@ -253,8 +253,16 @@ impl ProcTable {
     /// `fd` (reused number) keeps its string buffers: opens are the most
     /// frequent fd event, and this saves two allocations each.
     fn put_open(&mut self, tid: i64, fd: i64, code: u32, ev: &Event<'_>) {
-        let raw = ev.str_of(&param::NAME).map(lossy).unwrap_or_default();
-        let name = resolve_at(self, ev, param::NAME.index_in(ev)).unwrap_or_default();
+        // The path parameter decoded once: as passed (nameraw) and resolved.
+        let (raw, name) = match param::NAME.index_in(ev) {
+            Some(i) => {
+                let raw = ev.value(i).and_then(|v| v.as_bytes()).map(lossy);
+                let raw = raw.unwrap_or_default();
+                let name = resolve_text(self, ev, i, raw.clone());
+                (raw, name)
+            }
+            None => Default::default(),
+        };
         let flags = if code == abi::PPME_SYSCALL_CREAT_X {
             abi::PPM_O_CREAT | abi::PPM_O_WRONLY | abi::PPM_O_TRUNC
         } else {
