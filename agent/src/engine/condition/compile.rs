@@ -271,6 +271,16 @@ impl Check {
     /// side computed per event; without it such a test fails).
     #[inline]
     fn holds(&self, v: &Value, src: Option<&dyn FieldSource>) -> bool {
+        // The common case first, without the frame the other tests need:
+        // one test on a scalar value (`each` would apply it to `v` itself).
+        match (&self.test, v) {
+            (Test::One(t), v) if !matches!(v, Value::List(_)) => t.holds(v),
+            _ => self.holds_other(v, src),
+        }
+    }
+
+    #[inline(never)]
+    fn holds_other(&self, v: &Value, src: Option<&dyn FieldSource>) -> bool {
         match &self.test {
             Test::Exists => true,
             Test::One(t) => each(v, self.every, |x| t.holds(x)),
