@@ -80,9 +80,9 @@ impl EventFields<'_, '_> {
             return self.fd_types(arg);
         }
         // A failed connect is named after its tuple, not the socket.
-        let failed_connect = self.code() == abi::PPME_SOCKET_CONNECT_X
-            && self.rawres().is_some_and(|r| r < 0)
-            && matches!(field, Field::FdName | Field::FdContainername);
+        let failed_connect = matches!(field, Field::FdName | Field::FdContainername)
+            && self.code() == abi::PPME_SOCKET_CONNECT_X
+            && self.rawres().is_some_and(|r| r < 0);
         let Some(f) = self.fd_info().filter(|_| !failed_connect) else {
             return self.null_fd_field(field);
         };
