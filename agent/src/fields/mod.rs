@@ -38,6 +38,9 @@ pub struct EventFields<'e, 't> {
     parent: OnceCell<Option<&'t ThreadInfo>>,
     /// The event's fd number, computed on first use.
     fd_num: OnceCell<Option<i64>>,
+    /// Its `flags` parameter as `PPM_O_*` open flags (0 when absent),
+    /// decoded on first use (`evt.is_open_read` and `_write` both ask).
+    open_flags: OnceCell<u32>,
     /// The event's fd, looked up on first use.
     fd: OnceCell<Option<Cow<'t, FdInfo>>>,
     /// The thread's container, looked up on first use.
@@ -101,6 +104,7 @@ impl<'e, 't> EventFields<'e, 't> {
             thread: procs.get(ev.tid()),
             parent: OnceCell::new(),
             fd_num: OnceCell::new(),
+            open_flags: OnceCell::new(),
             fd: OnceCell::new(),
             container: OnceCell::new(),
         }
@@ -184,7 +188,9 @@ impl<'e, 't> EventFields<'e, 't> {
         if !self.is_open_call() {
             return false;
         }
-        let flags = self.ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
+        let flags = *self
+            .open_flags
+            .get_or_init(|| self.ev.int_of(&param::FLAGS).unwrap_or(0) as u32);
         let bit = if write {
             abi::PPM_O_WRONLY
         } else {
