@@ -280,31 +280,30 @@ impl ProcTable {
         let Some(table) = self.table_mut(tid) else {
             return;
         };
-        let (mut name_buf, mut raw_buf) = match table.get_mut(fd) {
-            Some(old) => (
+        let stored = table.upsert(fd, |old| {
+            let (mut name_buf, mut raw_buf) = (
                 std::mem::take(&mut old.name),
                 std::mem::take(&mut old.nameraw),
-            ),
-            None => (String::new(), String::new()),
-        };
-        name_buf.clear();
-        name_buf.push_str(&name);
-        // nameraw stays empty when it equals the name (fd.nameraw falls
-        // back to fd.name).
-        raw_buf.clear();
-        if raw != name {
-            raw_buf.push_str(&raw);
-        }
-        let info = FdInfo {
-            kind,
-            name: name_buf,
-            nameraw: raw_buf,
-            flags,
-            dev,
-            ino,
-            ..FdInfo::default()
-        };
-        if !table.insert(fd, info) {
+            );
+            name_buf.clear();
+            name_buf.push_str(&name);
+            // nameraw stays empty when it equals the name (fd.nameraw falls
+            // back to fd.name).
+            raw_buf.clear();
+            if raw != name {
+                raw_buf.push_str(&raw);
+            }
+            *old = FdInfo {
+                kind,
+                name: name_buf,
+                nameraw: raw_buf,
+                flags,
+                dev,
+                ino,
+                ..FdInfo::default()
+            };
+        });
+        if !stored {
             self.stats.fd_refused += 1;
         }
     }
