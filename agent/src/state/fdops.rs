@@ -369,20 +369,24 @@ impl ProcTable {
         let num = self.event_num();
         let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
         let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
-        if self.fd(tid, fd).is_none() && connect {
+        // The thread's table, looked up once for both steps below.
+        let Some(tab) = self.table_mut(tid) else {
+            return;
+        };
+        if connect && tab.get(fd).is_none() {
             // A socket from before the stream (and /proc did not say).
             let kind = parsed.map_or(FdKind::Unknown, |p| p.0);
-            self.put_fd(
-                tid,
-                fd,
-                FdInfo {
-                    kind,
-                    l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
-                    ..FdInfo::default()
-                },
-            );
+            let info = FdInfo {
+                kind,
+                l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
+                ..FdInfo::default()
+            };
+            if !tab.insert(fd, info) {
+                self.stats.fd_refused += 1;
+                return;
+            }
         }
-        let Some(f) = self.fd_mut(tid, fd) else {
+        let Some(f) = tab.get_mut(fd) else {
             return;
         };
         if connect {
