@@ -14,6 +14,8 @@ use std::fmt;
 pub const HDR_LEN: usize = abi::LANNER_EVT_HDR_LEN as usize;
 const MAX_PARAMS: usize = abi::LANNER_MAX_EVENT_PARAMS as usize;
 const LEN_SIZE: usize = abi::LANNER_PARAM_LEN_SIZE as usize;
+// Parameter lengths are read as little-endian u16s.
+const _: () = assert!(LEN_SIZE == 2);
 
 /// Why a record could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -110,9 +112,12 @@ impl<'a> Event<'a> {
         }
         let mut offs = [0u32; MAX_PARAMS + 1];
         let mut at = lens_end;
-        for (i, off) in offs.iter_mut().take(nparams).enumerate() {
+        // The length array, checked once above: no per-parameter bounds
+        // checks (this loop runs for every parameter of every record).
+        let lens = raw[HDR_LEN..lens_end].chunks_exact(LEN_SIZE);
+        for (off, l) in offs.iter_mut().zip(lens) {
             *off = at as u32;
-            at += rd_u16(raw, HDR_LEN + i * LEN_SIZE) as usize;
+            at += usize::from(u16::from_le_bytes([l[0], l[1]]));
         }
         if at > ulen {
             return Err(DecodeError::ParamOverflow { sum: at, len });

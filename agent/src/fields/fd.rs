@@ -14,7 +14,10 @@ use std::net::IpAddr;
 
 /// `fd.directory` / `fd.filename` of a path name.
 fn split(name: &str) -> Option<(&str, &str)> {
-    let (d, f) = name.rsplit_once('/')?;
+    // A byte search (the last '/'): `rsplit_once` costs several times more
+    // on every `fd.directory` and `fd.filename`.
+    let at = memchr::memrchr(b'/', name.as_bytes())?;
+    let (d, f) = (&name[..at], &name[at + 1..]);
     Some((if d.is_empty() { "/" } else { d }, f))
 }
 
@@ -77,9 +80,9 @@ impl EventFields<'_, '_> {
             return self.fd_types(arg);
         }
         // A failed connect is named after its tuple, not the socket.
-        let failed_connect = self.code() == abi::PPME_SOCKET_CONNECT_X
-            && self.rawres().is_some_and(|r| r < 0)
-            && matches!(field, Field::FdName | Field::FdContainername);
+        let failed_connect = matches!(field, Field::FdName | Field::FdContainername)
+            && self.code() == abi::PPME_SOCKET_CONNECT_X
+            && self.rawres().is_some_and(|r| r < 0);
         let Some(f) = self.fd_info().filter(|_| !failed_connect) else {
             return self.null_fd_field(field);
         };

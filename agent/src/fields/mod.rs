@@ -36,6 +36,11 @@ pub struct EventFields<'e, 't> {
     thread: Option<&'t ThreadInfo>,
     /// The thread's parent, looked up on first use.
     parent: OnceCell<Option<&'t ThreadInfo>>,
+    /// The event's fd number, computed on first use.
+    fd_num: OnceCell<Option<i64>>,
+    /// Its `flags` parameter as `PPM_O_*` open flags (0 when absent),
+    /// decoded on first use (`evt.is_open_read` and `_write` both ask).
+    open_flags: OnceCell<u32>,
     /// The event's fd, looked up on first use.
     fd: OnceCell<Option<Cow<'t, FdInfo>>>,
     /// The thread's container, looked up on first use.
@@ -98,6 +103,8 @@ impl<'e, 't> EventFields<'e, 't> {
             procs,
             thread: procs.get(ev.tid()),
             parent: OnceCell::new(),
+            fd_num: OnceCell::new(),
+            open_flags: OnceCell::new(),
             fd: OnceCell::new(),
             container: OnceCell::new(),
         }
@@ -181,7 +188,9 @@ impl<'e, 't> EventFields<'e, 't> {
         if !self.is_open_call() {
             return false;
         }
-        let flags = self.ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
+        let flags = *self
+            .open_flags
+            .get_or_init(|| self.ev.int_of(&param::FLAGS).unwrap_or(0) as u32);
         let bit = if write {
             abi::PPM_O_WRONLY
         } else {
@@ -194,6 +203,10 @@ impl<'e, 't> EventFields<'e, 't> {
     /// events (-1 when the call failed), the source fd for dup, else its
     /// `fd` argument.
     pub fn fd_num(&self) -> Option<i64> {
+        *self.fd_num.get_or_init(|| self.find_fd_num())
+    }
+
+    fn find_fd_num(&self) -> Option<i64> {
         match self.code() {
             abi::PPME_SYSCALL_DUP_1_X | abi::PPME_SYSCALL_DUP2_X | abi::PPME_SYSCALL_DUP3_X => {
                 self.ev.int_of(&param::OLDFD)
@@ -230,7 +243,9 @@ impl<'e, 't> EventFields<'e, 't> {
         self.fd
             .get_or_init(|| {
                 let num = self.fd_num()?;
-                self.procs.fd(self.ev.tid(), num).map(Cow::Borrowed)
+                // The event's thread, already looked up: its table.
+                let table = self.procs.fd_table(self.thread?)?;
+                table.get(num).map(Cow::Borrowed)
             })
             .as_deref()
     }

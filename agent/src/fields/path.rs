@@ -53,10 +53,20 @@ fn is_clean_absolute(p: &str) -> bool {
     if b.len() == 1 {
         return true;
     }
-    // Each component starts after a '/': none may be "", "." or "..".
-    b[1..]
-        .split(|c| *c == b'/')
-        .all(|c| !matches!(c, b"" | b"." | b".."))
+    // What follows each '/' starts a component: none may be "", "." or
+    // "..", i.e. end there or at the next '/'. (A plain loop: paths are
+    // short, and memchr's call overhead is larger than the scan.)
+    for (i, c) in b.iter().enumerate() {
+        if *c != b'/' {
+            continue;
+        }
+        if let [] | [b'/', ..] | [b'.'] | [b'.', b'/', ..] | [b'.', b'.'] | [b'.', b'.', b'/', ..] =
+            &b[i + 1..]
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Path parameter `idx` of `ev` made absolute: against the directory fd
@@ -69,15 +79,25 @@ pub fn resolve_at<'e>(
 ) -> Option<Cow<'e, str>> {
     let idx = idx?;
     let raw = ev.value(idx)?.as_bytes()?;
-    let name = crate::event::text::lossy(raw);
+    Some(resolve_text(procs, ev, idx, crate::event::text::lossy(raw)))
+}
+
+/// [`resolve_at`] for a caller that already has parameter `idx` as text
+/// (`name`, the parameter's bytes through `text::lossy`).
+pub fn resolve_text<'e>(
+    procs: &ProcTable,
+    ev: &Event<'_>,
+    idx: usize,
+    name: Cow<'e, str>,
+) -> Cow<'e, str> {
     if is_clean_absolute(&name) {
-        return Some(name);
+        return name;
     }
     if name.starts_with('/') {
-        return Some(Cow::Owned(normalize_path("", &name)));
+        return Cow::Owned(normalize_path("", &name));
     }
     if name.is_empty() {
-        return Some(name);
+        return name;
     }
     let tid = ev.tid();
     let dirfd = ev
@@ -91,7 +111,7 @@ pub fn resolve_at<'e>(
         Some(d) if d == i64::from(abi::PPM_AT_FDCWD) => procs.get(tid).map(|t| t.cwd.as_str()),
         Some(d) => procs.fd(tid, d).map(|f| f.name.as_str()),
     };
-    Some(Cow::Owned(normalize_path(base.unwrap_or(""), &name)))
+    Cow::Owned(normalize_path(base.unwrap_or(""), &name))
 }
 
 #[cfg(test)]

@@ -223,6 +223,24 @@ impl FdTable {
         true
     }
 
+    /// [`FdTable::insert`] of the entry `fill` makes from the one `fd` had
+    /// (a default entry when it had none), so its strings' buffers are
+    /// reused; one hash lookup. False when the table is full.
+    pub fn upsert(&mut self, fd: i64, fill: impl FnOnce(&mut FdInfo)) -> bool {
+        use std::collections::hash_map::Entry;
+        if fd < 0 {
+            return false;
+        }
+        let full = self.fds.len() >= MAX_FDS_PER_TABLE;
+        let entry = self.fds.entry(fd);
+        if full && matches!(entry, Entry::Vacant(_)) {
+            return false;
+        }
+        self.absent.retain(|a| *a != fd);
+        fill(entry.or_default());
+        true
+    }
+
     pub fn remove(&mut self, fd: i64) -> Option<FdInfo> {
         self.fds.remove(&fd)
     }

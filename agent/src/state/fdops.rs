@@ -15,7 +15,7 @@ use crate::event::decode::Event;
 use crate::event::param::{self, ParamKey};
 use crate::event::render;
 use crate::event::text::lossy;
-use crate::fields::path::resolve_at;
+use crate::fields::path::resolve_text;
 use crate::state::fd::{FdInfo, FdKind, Tuple, L4};
 use crate::state::proc::ProcTable;
 use lanner_abi as abi;
@@ -253,8 +253,16 @@ impl ProcTable {
     /// `fd` (reused number) keeps its string buffers: opens are the most
     /// frequent fd event, and this saves two allocations each.
     fn put_open(&mut self, tid: i64, fd: i64, code: u32, ev: &Event<'_>) {
-        let raw = ev.str_of(&param::NAME).map(lossy).unwrap_or_default();
-        let name = resolve_at(self, ev, param::NAME.index_in(ev)).unwrap_or_default();
+        // The path parameter decoded once: as passed (nameraw) and resolved.
+        let (raw, name) = match param::NAME.index_in(ev) {
+            Some(i) => {
+                let raw = ev.value(i).and_then(|v| v.as_bytes()).map(lossy);
+                let raw = raw.unwrap_or_default();
+                let name = resolve_text(self, ev, i, raw.clone());
+                (raw, name)
+            }
+            None => Default::default(),
+        };
         let flags = if code == abi::PPME_SYSCALL_CREAT_X {
             abi::PPM_O_CREAT | abi::PPM_O_WRONLY | abi::PPM_O_TRUNC
         } else {
@@ -272,31 +280,30 @@ impl ProcTable {
         let Some(table) = self.table_mut(tid) else {
             return;
         };
-        let (mut name_buf, mut raw_buf) = match table.get_mut(fd) {
-            Some(old) => (
+        let stored = table.upsert(fd, |old| {
+            let (mut name_buf, mut raw_buf) = (
                 std::mem::take(&mut old.name),
                 std::mem::take(&mut old.nameraw),
-            ),
-            None => (String::new(), String::new()),
-        };
-        name_buf.clear();
-        name_buf.push_str(&name);
-        // nameraw stays empty when it equals the name (fd.nameraw falls
-        // back to fd.name).
-        raw_buf.clear();
-        if raw != name {
-            raw_buf.push_str(&raw);
-        }
-        let info = FdInfo {
-            kind,
-            name: name_buf,
-            nameraw: raw_buf,
-            flags,
-            dev,
-            ino,
-            ..FdInfo::default()
-        };
-        if !table.insert(fd, info) {
+            );
+            name_buf.clear();
+            name_buf.push_str(&name);
+            // nameraw stays empty when it equals the name (fd.nameraw falls
+            // back to fd.name).
+            raw_buf.clear();
+            if raw != name {
+                raw_buf.push_str(&raw);
+            }
+            *old = FdInfo {
+                kind,
+                name: name_buf,
+                nameraw: raw_buf,
+                flags,
+                dev,
+                ino,
+                ..FdInfo::default()
+            };
+        });
+        if !stored {
             self.stats.fd_refused += 1;
         }
     }
@@ -362,20 +369,24 @@ impl ProcTable {
         let num = self.event_num();
         let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
         let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
-        if self.fd(tid, fd).is_none() && connect {
+        // The thread's table, looked up once for both steps below.
+        let Some(tab) = self.table_mut(tid) else {
+            return;
+        };
+        if connect && tab.get(fd).is_none() {
             // A socket from before the stream (and /proc did not say).
             let kind = parsed.map_or(FdKind::Unknown, |p| p.0);
-            self.put_fd(
-                tid,
-                fd,
-                FdInfo {
-                    kind,
-                    l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
-                    ..FdInfo::default()
-                },
-            );
+            let info = FdInfo {
+                kind,
+                l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
+                ..FdInfo::default()
+            };
+            if !tab.insert(fd, info) {
+                self.stats.fd_refused += 1;
+                return;
+            }
         }
-        let Some(f) = self.fd_mut(tid, fd) else {
+        let Some(f) = tab.get_mut(fd) else {
             return;
         };
         if connect {

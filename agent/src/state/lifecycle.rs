@@ -9,8 +9,8 @@
 use super::{ProcTable, ThreadInfo, NO_LOGINUID};
 use crate::event::decode::Event;
 use crate::event::param;
-use crate::event::text::lossy_owned as lossy;
 use crate::state::fd::FdTable;
+use crate::state::thread::set_lossy;
 use lanner_abi as abi;
 
 impl ProcTable {
@@ -106,10 +106,28 @@ impl ProcTable {
             return;
         }
         let tid = ev.int_of(&param::TID).unwrap_or(ev.tid());
-        // Move the entry out instead of cloning it (its strings and vectors
-        // are reused); the placeholder left behind keeps the fd table key,
-        // the only thing `insert` reads from the replaced entry.
+        self.stats.execs += 1;
+        // A known thread (the common case) gets its new image in place:
+        // what `insert` would do for it is a no-op here (same fd table and
+        // place in the eviction order; a live tid is never in `reaped`),
+        // except the container, looked up again from the new cgroups.
+        if let Some(t) = self.threads.get_mut(&tid).filter(|t| t.fdtab != 0) {
+            exec_image(t, ev);
+            if let Some(r) = self.containers.as_mut() {
+                if !t.cgroups.is_empty() {
+                    t.container = Some(r.for_cgroups(&t.cgroups));
+                }
+            }
+            let key = t.fdtab;
+            if let Some(tab) = self.fdtabs.get_mut(&key) {
+                tab.close_on_exec();
+            }
+            return;
+        }
         let mut t = match self.threads.get_mut(&tid) {
+            // Moved out instead of cloned (its strings and vectors are
+            // reused); the placeholder left behind keeps the fd table key,
+            // the only thing `insert` reads from the replaced entry.
             Some(old) => {
                 let t = std::mem::take(old);
                 old.tid = t.tid;
@@ -123,26 +141,33 @@ impl ProcTable {
                 ..ThreadInfo::default()
             },
         };
-        if let Some(p) = ev.int_of(&param::PID) {
-            t.pid = p;
-        }
-        if let Some(p) = ev.int_of(&param::PTID) {
-            t.ptid = p;
-        }
-        t.fill_from_record(ev);
-        t.reset_caches();
-        if let Some(f) = ev.int_of(&param::FLAGS) {
-            t.exe_flags = f as u32;
-        }
-        t.exepath = match ev.str_of(&param::TRUSTED_EXEPATH) {
-            Some(v) if !v.is_empty() => lossy(v),
-            _ => ev.str_of(&param::FILENAME).map(lossy).unwrap_or_default(),
-        };
-        self.stats.execs += 1;
+        exec_image(&mut t, ev);
         let key = t.fdtab;
         self.insert(t);
         if let Some(tab) = self.fdtabs.get_mut(&key) {
             tab.close_on_exec();
         }
     }
+}
+
+/// What a successful execve record sets in its thread: ids, the new
+/// image (exe, args, comm, cwd, env, cgroups, credentials...), exe flags
+/// and path.
+fn exec_image(t: &mut ThreadInfo, ev: &Event<'_>) {
+    if let Some(p) = ev.int_of(&param::PID) {
+        t.pid = p;
+    }
+    if let Some(p) = ev.int_of(&param::PTID) {
+        t.ptid = p;
+    }
+    t.fill_from_record(ev);
+    t.reset_caches();
+    if let Some(f) = ev.int_of(&param::FLAGS) {
+        t.exe_flags = f as u32;
+    }
+    let path = match ev.str_of(&param::TRUSTED_EXEPATH) {
+        Some(v) if !v.is_empty() => Some(v),
+        _ => ev.str_of(&param::FILENAME),
+    };
+    set_lossy(&mut t.exepath, path.unwrap_or_default());
 }

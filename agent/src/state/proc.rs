@@ -389,7 +389,11 @@ impl ProcTable {
     /// Picks up container metadata that was missing when the thread's
     /// container was first looked up (the resolver rate-limits re-reads).
     fn refresh_container(&mut self, tid: i64) {
-        let (Some(r), Some(t)) = (self.containers.as_mut(), self.threads.get_mut(&tid)) else {
+        // The resolver first: without one, no thread lookup at all.
+        let Some(r) = self.containers.as_mut() else {
+            return;
+        };
+        let Some(t) = self.threads.get_mut(&tid) else {
             return;
         };
         let Some(c) = t.container.as_ref().filter(|c| needs_refresh(c)) else {

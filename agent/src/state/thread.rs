@@ -81,7 +81,12 @@ pub struct ThreadInfo {
 }
 
 /// `*dst = lossy(b)`, reusing `dst`'s buffer.
-fn set_lossy(dst: &mut String, b: &[u8]) {
+pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) {
+    // The same text again (an exec's cwd, env, cgroups): nothing to do,
+    // and a compare is cheaper than validating and copying.
+    if dst.as_bytes() == b {
+        return;
+    }
     dst.clear();
     dst.push_str(&crate::event::text::lossy(b));
 }
@@ -97,6 +102,15 @@ pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
 fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     let mut n = 0;
     for c in split_nul(b) {
+        // The same controller and path as before (exec after exec): the
+        // bytes equal the stored text, so they are valid UTF-8 and would
+        // split at the same '='.
+        if let (Some(eq), Some((dk, dv))) = (c.iter().position(|x| *x == b'='), dst.get(n)) {
+            if dk.as_bytes() == &c[..eq] && dv.as_bytes() == &c[eq + 1..] {
+                n += 1;
+                continue;
+            }
+        }
         let s = crate::event::text::lossy(c);
         let Some((k, v)) = s.split_once('=') else {
             continue;
@@ -352,10 +366,15 @@ mod tests {
         for (raw, cgs) in [
             (&b"x\0yy\0\xff"[..], &b"cpu=/x\0bad\0mem=/y\0"[..]),
             (&b"only"[..], &b"=/u\0"[..]),
+            (&b"only"[..], &b"=/u\0x=\xff\0"[..]),
             (&b"a\0b\0c\0d\0e\0f\0g"[..], &b""[..]),
         ] {
-            set_lossy_list(&mut args, raw);
-            assert_eq!(args, split_nul(raw).map(lossy).collect::<Vec<_>>());
+            // Twice: a rewrite with the same bytes (the compare-first path).
+            for _ in 0..2 {
+                set_lossy_list(&mut args, raw);
+                assert_eq!(args, split_nul(raw).map(lossy).collect::<Vec<_>>());
+            }
+            set_cgroups(&mut cg, cgs);
             set_cgroups(&mut cg, cgs);
             let fresh: Vec<(String, String)> = split_nul(cgs)
                 .filter_map(|c| {

@@ -16,11 +16,13 @@ use super::ast::{BinOp, Compare, Expr, ExprKind, Literal, Modifier, Rhs, Span};
 use super::dynamic;
 use super::evttypes::{event_type_set, is_known_event_type, TypeSet};
 use super::memo::{Memo, MemoSlots, NO_MEMO};
+use super::program::Program;
 use super::test::{build, op_allowed, Scalar};
 use super::transform::{compile_operand, Lhs, OpInfo};
 use super::warn::{field_lookalike, regex_hint, CompileWarning};
 use crate::engine::catalog;
 use crate::engine::field::{Catalog, FieldFlags, FieldSource, FieldType, Value};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
@@ -64,7 +66,7 @@ enum Test {
 }
 
 #[derive(Debug, Clone)]
-struct Check {
+pub(super) struct Check {
     lhs: Lhs,
     test: Test,
     /// `in` on a list field: every element must be in the set.
@@ -74,11 +76,11 @@ struct Check {
     /// The check's canonical text (what makes two checks the same).
     key: Option<Arc<str>>,
     /// Its slot in a per-event [`Memo`] ([`NO_MEMO`]: evaluated every time).
-    memo: u16,
+    pub(super) memo: u16,
 }
 
 #[derive(Debug, Clone)]
-enum Node {
+pub(super) enum Node {
     And(Box<[Node]>),
     Or(Box<[Node]>),
     Not(Box<Node>),
@@ -91,15 +93,33 @@ enum Node {
 #[derive(Debug, Clone)]
 pub struct Filter {
     root: Node,
+    /// `root` as a jump program, what evaluation runs; rebuilt whenever
+    /// `root` changes.
+    program: Program,
     types: TypeSet,
     warnings: Vec<CompileWarning>,
 }
 
 impl Filter {
+    fn new(root: Node, types: TypeSet, warnings: Vec<CompileWarning>) -> Filter {
+        Filter {
+            program: Program::build(&root),
+            root,
+            types,
+            warnings,
+        }
+    }
+
+    /// The condition tree (what the program was built from).
+    #[cfg(test)]
+    pub(super) fn root(&self) -> &Node {
+        &self.root
+    }
+
     /// Evaluates the condition for one event. Never fails; allocates only
     /// for transformers and `val()`.
     pub fn eval(&self, src: &dyn FieldSource) -> bool {
-        self.root.eval(src, &mut Memo::new())
+        self.program.eval(src, &mut Memo::new())
     }
 
     /// [`Filter::eval`] sharing check results with the other filters
@@ -107,13 +127,14 @@ impl Filter {
     /// the slots must come from one [`MemoSlots`] for all those filters
     /// ([`Filter::assign_memo`]).
     pub fn eval_memo(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
-        self.root.eval(src, memo)
+        self.program.eval(src, memo)
     }
 
     /// Numbers this filter's checks in `slots`, so that checks with the
     /// same canonical text share one result per event.
     pub fn assign_memo(&mut self, slots: &mut MemoSlots) {
         self.root.assign_memo(slots);
+        self.program = Program::build(&self.root);
     }
 
     /// The event types (`evt.type` values) this condition can match;
@@ -145,33 +166,15 @@ impl Filter {
     /// re-testing the type it already dispatched on. Evaluating the result
     /// on an event of that type gives the same answer as the original.
     pub fn specialize(&self, evt_type: &str) -> Filter {
-        Filter {
-            root: self.root.fold(evt_type),
-            types: self.types.clone(),
-            warnings: self.warnings.clone(),
-        }
+        Filter::new(
+            self.root.fold(evt_type),
+            self.types.clone(),
+            self.warnings.clone(),
+        )
     }
 }
 
 impl Node {
-    fn eval(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
-        match self {
-            Node::And(c) => c.iter().all(|n| n.eval(src, memo)),
-            Node::Or(c) => c.iter().any(|n| n.eval(src, memo)),
-            Node::Not(n) => !n.eval(src, memo),
-            Node::Check(c) if c.memo == NO_MEMO => c.eval(src),
-            Node::Check(c) => match memo.get(c.memo) {
-                Some(r) => r,
-                None => {
-                    let r = c.eval(src);
-                    memo.set(c.memo, r);
-                    r
-                }
-            },
-            Node::Const(b) => *b,
-        }
-    }
-
     fn assign_memo(&mut self, slots: &mut MemoSlots) {
         match self {
             Node::And(c) | Node::Or(c) => c.iter_mut().for_each(|n| n.assign_memo(slots)),
@@ -211,7 +214,7 @@ impl Node {
                 n => Node::Not(Box::new(n)),
             },
             Node::Check(c) if c.evt_type => {
-                Node::Const(c.holds(&Value::Str(std::borrow::Cow::Borrowed(t)), None))
+                Node::Const(c.holds(&Value::Str(Cow::Borrowed(t)), None))
             }
             n => n.clone(),
         }
@@ -229,6 +232,21 @@ fn each(v: &Value, every: bool, f: impl Fn(&Value) -> bool) -> bool {
     }
 }
 
+/// Drops `v`, skipping the out-of-line drop glue for the values checks
+/// see most (borrowed strings, numbers), which own nothing.
+#[inline]
+fn release(v: Value) {
+    match v {
+        Value::Str(Cow::Borrowed(_))
+        | Value::Bytes(Cow::Borrowed(_))
+        | Value::Int(_)
+        | Value::Bool(_)
+        | Value::Ip(_)
+        | Value::Double(_) => std::mem::forget(v),
+        v => drop(v),
+    }
+}
+
 impl Check {
     /// The check with its canonical text `e` as its memo key.
     fn keyed(mut self, e: &Expr) -> Check {
@@ -236,12 +254,14 @@ impl Check {
         self
     }
 
-    // Kept out of line: inlined, its body makes every recursive
-    // `Node::eval` call save and restore a large frame.
-    #[inline(never)]
-    fn eval(&self, src: &dyn FieldSource) -> bool {
+    #[inline]
+    pub(super) fn eval(&self, src: &dyn FieldSource) -> bool {
         match self.lhs.eval(src) {
-            Some(v) => self.holds(&v, Some(src)),
+            Some(v) => {
+                let r = self.holds(&v, Some(src));
+                release(v);
+                r
+            }
             // Falco: no value, no match, whatever the operator.
             None => false,
         }
@@ -251,6 +271,16 @@ impl Check {
     /// side computed per event; without it such a test fails).
     #[inline]
     fn holds(&self, v: &Value, src: Option<&dyn FieldSource>) -> bool {
+        // The common case first, without the frame the other tests need:
+        // one test on a scalar value (`each` would apply it to `v` itself).
+        match (&self.test, v) {
+            (Test::One(t), v) if !matches!(v, Value::List(_)) => t.holds(v),
+            _ => self.holds_other(v, src),
+        }
+    }
+
+    #[inline(never)]
+    fn holds_other(&self, v: &Value, src: Option<&dyn FieldSource>) -> bool {
         match &self.test {
             Test::Exists => true,
             Test::One(t) => each(v, self.every, |x| t.holds(x)),
@@ -281,11 +311,7 @@ pub fn compile(expr: &Expr) -> CResult<Filter> {
 pub fn compile_with(expr: &Expr, cat: &dyn Catalog) -> CResult<Filter> {
     let mut warnings = Vec::new();
     let root = compile_node(expr, cat, &mut warnings)?;
-    Ok(Filter {
-        root,
-        types: event_type_set(expr),
-        warnings,
-    })
+    Ok(Filter::new(root, event_type_set(expr), warnings))
 }
 
 fn compile_node(e: &Expr, cat: &dyn Catalog, w: &mut Vec<CompileWarning>) -> CResult<Node> {

@@ -79,6 +79,34 @@ impl Memo {
         (known & b != 0).then(|| self.value[w] & b != 0)
     }
 
+    /// Where `slot`'s bits are: (word, mask); mask 0 for [`NO_MEMO`] and
+    /// slots beyond the memo (for [`Memo::get_at`] and [`Memo::set_at`]).
+    pub fn position(slot: u16) -> (u8, u64) {
+        if usize::from(slot) >= MEMO_SLOTS {
+            return (0, 0);
+        }
+        ((slot / 64) as u8, 1u64 << (slot % 64))
+    }
+
+    /// [`Memo::get`] for a slot's [`Memo::position`] (mask not 0).
+    #[inline]
+    pub fn get_at(&self, word: u8, mask: u64) -> Option<bool> {
+        let w = usize::from(word) % WORDS;
+        (self.known[w] & mask != 0).then(|| self.value[w] & mask != 0)
+    }
+
+    /// [`Memo::set`] for a slot's [`Memo::position`].
+    #[inline]
+    pub fn set_at(&mut self, word: u8, mask: u64, result: bool) {
+        let w = usize::from(word) % WORDS;
+        self.known[w] |= mask;
+        if result {
+            self.value[w] |= mask;
+        } else {
+            self.value[w] &= !mask;
+        }
+    }
+
     /// Stores `result` for `slot` (ignored for [`NO_MEMO`]).
     #[inline]
     pub fn set(&mut self, slot: u16, result: bool) {
@@ -117,6 +145,12 @@ mod tests {
         assert_eq!(m.get(NO_MEMO), None);
         m.set(511, true);
         assert_eq!(m.get(511), Some(true));
+        let (w, b) = Memo::position(sa + 1);
+        assert_eq!(m.get_at(w, b), Some(false));
+        m.set_at(w, b, true);
+        assert_eq!(m.get(sa + 1), Some(true));
+        assert_eq!(Memo::position(NO_MEMO), (0, 0));
+        assert_eq!(Memo::position(130), (2, 1 << 2));
     }
 
     #[test]

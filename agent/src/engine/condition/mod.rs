@@ -2,7 +2,8 @@
 //!
 //! `lex` scans lexemes, `parse` builds an [`ast::Expr`] with spans,
 //! `compile` type-checks an expanded tree (macros and lists substituted by
-//! the rules loader) into a [`compile::Filter`] that evaluates events.
+//! the rules loader) into a [`compile::Filter`] that evaluates events
+//! (as a flat jump program, `program`).
 //! The compiler's parts: `transform` (operands, transformers, `val()`),
 //! `textfn` (base64, getopt), `test` (one operator on one typed value),
 //! `constant` (right-hand-side conversion), `glob`, `pmatch`, `re2` (RE2's literal braces), `fxhash`
@@ -26,6 +27,7 @@ pub mod lex;
 pub mod memo;
 pub mod parse;
 mod pmatch;
+mod program;
 mod re2;
 mod test;
 mod textfn;

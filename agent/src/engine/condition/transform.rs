@@ -296,6 +296,7 @@ fn compile_transformer(
 
 impl Lhs {
     /// The operand's value for the current event; `None` when missing.
+    #[inline]
     pub fn eval<'a>(&self, src: &'a dyn FieldSource) -> Option<Value<'a>> {
         match self {
             Lhs::Field(f) => src.field(f),
@@ -338,6 +339,8 @@ impl Xf {
         }
     }
 
+    // Out of line, so that `Lhs::eval` on a plain field stays small.
+    #[inline(never)]
     fn eval<'a>(&self, src: &'a dyn FieldSource) -> Option<Value<'a>> {
         use TransformerKind as K;
         match self.kind {
