@@ -327,8 +327,14 @@ def meminfo(path):
 
 
 def check_stress(res, steps):
-    """Storm (per-CPU accounting), CPU hotplug, load/unload loop without leaks."""
+    """Refused load parameters, storm (per-CPU accounting), CPU hotplug, load/unload loop
+    without leaks."""
     errs = []
+    for what, key in (("ring_size=100000", "badring"), ("abi_version=0.0.0", "abiset")):
+        rc, loaded = steps.get(f"{key}_insmod_rc"), steps.get(f"{key}_loaded")
+        if rc in (None, "0") or loaded != "0":
+            msg = (read(os.path.join(res, f"{key}-insmod.txt")) or "").strip()[:200]
+            errs.append(f"insmod {what} must be refused: rc {rc}, module loaded {loaded}: {msg}")
     ncpu = int(read(os.path.join(res, "nproc.txt"), "1").strip() or 1)
     errs += summary_errs("storm", read(os.path.join(res, "storm.txt")), STORM,
                          steps.get("storm_rc"), ncpu + 1)

@@ -157,6 +157,17 @@ say "driver-loader unload: $(cat $R/unload-busy.txt) / $(cat $R/unload.txt) / $(
 fi	# [ -z "$ONLY" ]
 
 if full; then
+	# 5a. Parameters the module must refuse at load: a ring size that is not
+	#     a power of two, and any value for the read-only abi_version.
+	stamp bad_params
+	insmod /lib/lanner/lanner.ko ring_size=100000 > $R/badring-insmod.txt 2>&1
+	rec badring_insmod_rc $?
+	loaded; rec badring_loaded $((1 - $?))
+	insmod /lib/lanner/lanner.ko abi_version=0.0.0 > $R/abiset-insmod.txt 2>&1
+	rec abiset_insmod_rc $?
+	loaded; rec abiset_loaded $((1 - $?))
+	say "insmod ring_size=100000: rc $(sed -n 's/^badring_insmod_rc=//p' $R/steps.txt); abi_version=0.0.0: rc $(sed -n 's/^abiset_insmod_rc=//p' $R/steps.txt)"
+
 	# 5. Storm with a small ring: per CPU, produced = consumed + drops.
 	stamp storm
 	nproc > $R/nproc.txt
