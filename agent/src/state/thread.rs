@@ -100,40 +100,33 @@ fn nul_list(b: &[u8]) -> Option<&[u8]> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Whether `items` (each the concatenation of its parts) are exactly the
-/// strings `split_nul` finds in `b`: one compare per part, no UTF-8
+/// Whether `items` are exactly the strings `split_nul` finds in `b`, item
+/// `i` matching where `strip(i, rest)` finds it at the start of `rest`
+/// (returning what follows it): one compare per item, no UTF-8
 /// validation or per-byte splitting (an exec's unchanged env, args and
 /// cgroups are the common case). Exact: besides the walk matching every
 /// item followed by a NUL, `b` must hold no other NUL, so no item hides
 /// one.
-fn list_unchanged<'x, I, P>(items: I, b: &[u8]) -> bool
-where
-    I: ExactSizeIterator<Item = P>,
-    P: IntoIterator<Item = &'x [u8]>,
-{
-    let n = items.len();
+fn list_unchanged<T>(
+    items: &[T],
+    b: &[u8],
+    strip: impl for<'r> Fn(&T, &'r [u8]) -> Option<&'r [u8]>,
+) -> bool {
     let Some(s) = nul_list(b) else {
-        return n == 0;
+        return items.is_empty();
     };
-    if n == 0 {
+    let Some((last, init)) = items.split_last() else {
         return false;
-    }
+    };
     let mut rest = s;
-    for (i, parts) in items.enumerate() {
-        for p in parts {
-            match rest.strip_prefix(p) {
-                Some(r) => rest = r,
-                None => return false,
-            }
-        }
-        if i + 1 < n {
-            match rest.split_first() {
-                Some((0, r)) => rest = r,
-                _ => return false,
-            }
+    for it in init {
+        match strip(it, rest).and_then(|r| r.split_first()) {
+            Some((0, r)) => rest = r,
+            _ => return false,
         }
     }
-    rest.is_empty() && s.iter().filter(|c| **c == 0).count() + 1 == n
+    let nuls: usize = s.iter().map(|c| usize::from(*c == 0)).sum();
+    strip(last, rest).is_some_and(|r| r.is_empty()) && nuls == init.len()
 }
 
 /// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
@@ -147,12 +140,12 @@ pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
 fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     // Stored pairs equal to the record's `k=v` items parse back to
     // themselves when no key holds a '=' (the split is at the first one).
-    let unchanged = dst.iter().all(|(k, _)| !k.as_bytes().contains(&b'='))
-        && list_unchanged(
-            dst.iter()
-                .map(|(k, v)| [k.as_bytes(), b"=".as_slice(), v.as_bytes()]),
-            b,
-        );
+    let unchanged = list_unchanged(dst, b, |(k, v), r| {
+        match r.strip_prefix(k.as_bytes())?.split_first()? {
+            (b'=', r) if !k.as_bytes().contains(&b'=') => r.strip_prefix(v.as_bytes()),
+            _ => None,
+        }
+    });
     if unchanged {
         return;
     }
@@ -188,7 +181,7 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
 /// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings;
 /// false if `dst` already held that list.
 fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) -> bool {
-    if list_unchanged(dst.iter().map(|d| [d.as_bytes()]), b) {
+    if list_unchanged(dst, b, |d, r| r.strip_prefix(d.as_bytes())) {
         return false;
     }
     let mut n = 0;
@@ -299,7 +292,7 @@ impl ThreadInfo {
     /// are forgotten only when what they join (comm, args) changed.
     fn fill(&mut self, ev: &Event<'_>, exec: bool) {
         let mut image_changed = false;
-        let (mut trusted, mut filename) = (None, None);
+        let (mut trusted, mut filename, mut exe_raw) = (None, None, None);
         for f in plan_of(ev) {
             let Some(raw) = ev.param(usize::from(f.idx)) else {
                 continue;
@@ -317,6 +310,7 @@ impl ThreadInfo {
             match f.slot {
                 Slot::Exe => {
                     set_lossy(&mut self.exe, b);
+                    exe_raw = Some(b);
                 }
                 Slot::Args => image_changed |= set_lossy_list(&mut self.args, b),
                 Slot::Comm => image_changed |= set_lossy(&mut self.comm, b),
@@ -334,7 +328,16 @@ impl ThreadInfo {
         }
         if exec {
             let path = trusted.filter(|p| !p.is_empty()).or(filename);
-            set_lossy(&mut self.exepath, path.unwrap_or_default());
+            let path = path.unwrap_or_default();
+            // The path is usually the bytes exe was just set from: copy
+            // that text instead of validating the same bytes again.
+            if exe_raw == Some(path) {
+                if self.exepath != self.exe {
+                    self.exepath.clone_from(&self.exe);
+                }
+            } else {
+                set_lossy(&mut self.exepath, path);
+            }
         }
         if image_changed {
             self.reset_caches();
@@ -525,7 +528,8 @@ mod tests {
     #[test]
     fn unchanged_lists_are_exactly_the_split_ones() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let same = |d: &[String], b: &[u8]| list_unchanged(d.iter().map(|x| [x.as_bytes()]), b);
+        let same =
+            |d: &[String], b: &[u8]| list_unchanged(d, b, |x, r| r.strip_prefix(x.as_bytes()));
         for (d, b, want) in [
             (s(&["a", "b"]), &b"a\0b\0"[..], true),
             (s(&["a", "b"]), b"a\0b", true),
