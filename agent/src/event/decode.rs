@@ -76,6 +76,7 @@ pub fn peek_ts_len(buf: &[u8]) -> Option<(u64, u32)> {
 impl<'a> Event<'a> {
     /// Decodes the record at the start of `buf`. `buf` may extend past the
     /// record; the record's own length is `event.len()`.
+    #[inline]
     pub fn parse(buf: &'a [u8]) -> Result<Event<'a>, DecodeError> {
         if buf.len() < HDR_LEN {
             return Err(DecodeError::ShortHeader { have: buf.len() });
@@ -271,8 +272,117 @@ pub enum Value<'a> {
     Malformed(&'a [u8]),
 }
 
+/// How the bytes of a parameter type are read: the `ptype` match of
+/// [`Value::decode`] done once (same answers; a test compares them for
+/// every type), so a caller that decodes the same
+/// parameter of many records (the exec/clone state update) resolves each
+/// parameter's kind from the event table once, not per record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A little-endian integer of this many bytes, sign-extended.
+    Int(u8),
+    /// A little-endian integer of this many bytes.
+    Uint(u8),
+    /// A NUL-terminated string (the NUL is stripped).
+    Str,
+    /// Raw bytes.
+    Bytes,
+}
+
+impl ParamKind {
+    /// The kind of `ptype` (`enum ppm_param_type`).
+    pub fn of(ptype: u32) -> ParamKind {
+        match ptype {
+            abi::PT_INT8 => ParamKind::Int(1),
+            abi::PT_INT16 => ParamKind::Int(2),
+            abi::PT_INT32 | abi::PT_FD32 | abi::PT_PID32 => ParamKind::Int(4),
+            abi::PT_INT64 | abi::PT_ERRNO | abi::PT_FD | abi::PT_PID => ParamKind::Int(8),
+            abi::PT_UINT8 | abi::PT_FLAGS8 | abi::PT_ENUMFLAGS8 | abi::PT_SIGTYPE => {
+                ParamKind::Uint(1)
+            }
+            abi::PT_UINT16 | abi::PT_FLAGS16 | abi::PT_ENUMFLAGS16 | abi::PT_SYSCALLID => {
+                ParamKind::Uint(2)
+            }
+            abi::PT_UINT32
+            | abi::PT_FLAGS32
+            | abi::PT_ENUMFLAGS32
+            | abi::PT_UID
+            | abi::PT_GID
+            | abi::PT_MODE
+            | abi::PT_BOOL
+            | abi::PT_SIGSET => ParamKind::Uint(4),
+            abi::PT_UINT64 | abi::PT_RELTIME | abi::PT_ABSTIME => ParamKind::Uint(8),
+            abi::PT_CHARBUF | abi::PT_FSPATH | abi::PT_FSRELPATH => ParamKind::Str,
+            _ => ParamKind::Bytes,
+        }
+    }
+
+    /// Interprets `b` as a parameter of this kind.
+    #[inline]
+    pub fn decode(self, b: &[u8]) -> Value<'_> {
+        if b.is_empty() {
+            return Value::Empty;
+        }
+        match self {
+            ParamKind::Int(n) => match le_uint(b, n) {
+                Some(v) => {
+                    let shift = 64 - 8 * u32::from(n);
+                    Value::Int(((v << shift) as i64) >> shift)
+                }
+                None => Value::Malformed(b),
+            },
+            ParamKind::Uint(n) => le_uint(b, n).map_or(Value::Malformed(b), Value::Uint),
+            ParamKind::Str => Value::Str(b.strip_suffix(&[0]).unwrap_or(b)),
+            ParamKind::Bytes => Value::Bytes(b),
+        }
+    }
+
+    /// `self.decode(b).as_int()`, without building the [`Value`]: one
+    /// match on the length for the exec/clone state update's integers.
+    #[inline]
+    pub fn int(self, b: &[u8]) -> Option<i64> {
+        let (n, signed) = match self {
+            ParamKind::Int(n) => (n, true),
+            ParamKind::Uint(n) => (n, false),
+            ParamKind::Str | ParamKind::Bytes => return None,
+        };
+        let v = match *b {
+            [x] => u64::from(x),
+            [x, y] => u64::from(u16::from_le_bytes([x, y])),
+            [x, y, z, w] => u64::from(u32::from_le_bytes([x, y, z, w])),
+            [a, b, c, d, e, f, g, h] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => return None,
+        };
+        if b.len() != usize::from(n) {
+            return None;
+        }
+        let shift = 64 - 8 * u32::from(n);
+        Some(if signed {
+            ((v << shift) as i64) >> shift
+        } else {
+            v as i64
+        })
+    }
+}
+
+/// `b` as a little-endian integer, if it is exactly `n` (1, 2, 4, 8) bytes.
+#[inline]
+fn le_uint(b: &[u8], n: u8) -> Option<u64> {
+    if b.len() != usize::from(n) {
+        return None;
+    }
+    Some(match *b {
+        [x] => u64::from(x),
+        [x, y] => u64::from(u16::from_le_bytes([x, y])),
+        [x, y, z, w] => u64::from(u32::from_le_bytes([x, y, z, w])),
+        _ => u64::from_le_bytes(b.try_into().ok()?),
+    })
+}
+
 impl<'a> Value<'a> {
-    /// Interprets `b` according to `ptype` (`enum ppm_param_type`).
+    /// Interprets `b` according to `ptype` (`enum ppm_param_type`); the
+    /// same as `ParamKind::of(ptype).decode(b)` (a test compares them),
+    /// kept as one match for the per-field path of the rules.
     pub fn decode(ptype: u32, b: &'a [u8]) -> Value<'a> {
         if b.is_empty() {
             return Value::Empty;
@@ -466,6 +576,50 @@ pub(crate) mod tests {
             ("read", Some(3), Some(8))
         );
         assert_eq!(e.value_of("data"), None);
+    }
+
+    #[test]
+    fn kinds_read_integers_by_width_and_sign() {
+        for ptype in 0..64u32 {
+            let k = ParamKind::of(ptype);
+            for b in [
+                &[0xffu8][..],
+                &[0xff; 2],
+                &[0xff; 4],
+                &[0x7f; 8],
+                &[1, 2, 3],
+                b"ab\0",
+                b"",
+            ] {
+                let v = k.decode(b);
+                assert_eq!(v, Value::decode(ptype, b), "type {ptype} {b:?}");
+                assert_eq!(k.int(b), v.as_int(), "type {ptype} {b:?}");
+            }
+        }
+        assert_eq!(Value::decode(abi::PT_INT8, &[0xff]), Value::Int(-1));
+        assert_eq!(Value::decode(abi::PT_INT16, &[0xfe, 0xff]), Value::Int(-2));
+        assert_eq!(
+            Value::decode(abi::PT_PID, &(-3i64).to_le_bytes()),
+            Value::Int(-3)
+        );
+        assert_eq!(
+            Value::decode(abi::PT_UID, &[0xff; 4]),
+            Value::Uint(u64::from(u32::MAX))
+        );
+        assert_eq!(
+            Value::decode(abi::PT_UINT64, &[1, 0, 0, 0, 0, 0, 0, 0]),
+            Value::Uint(1)
+        );
+        assert_eq!(
+            Value::decode(abi::PT_UINT32, &[1, 2]),
+            Value::Malformed(&[1, 2])
+        );
+        assert_eq!(Value::decode(abi::PT_FSPATH, b"/x\0"), Value::Str(b"/x"));
+        assert_eq!(
+            Value::decode(abi::PT_BYTEBUF, b"/x\0"),
+            Value::Bytes(b"/x\0")
+        );
+        assert_eq!(Value::decode(abi::PT_UID, b""), Value::Empty);
     }
 
     #[test]

@@ -10,7 +10,6 @@ use super::{ProcTable, ThreadInfo, NO_LOGINUID};
 use crate::event::decode::Event;
 use crate::event::param;
 use crate::state::fd::FdTable;
-use crate::state::thread::set_lossy;
 use lanner_abi as abi;
 
 impl ProcTable {
@@ -154,20 +153,5 @@ impl ProcTable {
 /// image (exe, args, comm, cwd, env, cgroups, credentials...), exe flags
 /// and path.
 fn exec_image(t: &mut ThreadInfo, ev: &Event<'_>) {
-    if let Some(p) = ev.int_of(&param::PID) {
-        t.pid = p;
-    }
-    if let Some(p) = ev.int_of(&param::PTID) {
-        t.ptid = p;
-    }
-    t.fill_from_record(ev);
-    t.reset_caches();
-    if let Some(f) = ev.int_of(&param::FLAGS) {
-        t.exe_flags = f as u32;
-    }
-    let path = match ev.str_of(&param::TRUSTED_EXEPATH) {
-        Some(v) if !v.is_empty() => Some(v),
-        _ => ev.str_of(&param::FILENAME),
-    };
-    set_lossy(&mut t.exepath, path.unwrap_or_default());
+    t.fill_from_exec(ev);
 }

@@ -6,7 +6,7 @@
 //! ask for repeatedly (`proc.cmdline`), computed once per image.
 //! Must never: look at other threads (that is the table's job) or do I/O.
 
-use crate::event::decode::{split_nul, Event};
+use crate::event::decode::{split_nul, Event, ParamKind};
 use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::ContainerInfo;
 use std::sync::{Arc, OnceLock};
@@ -80,15 +80,60 @@ pub struct ThreadInfo {
     pub container: Option<Arc<ContainerInfo>>,
 }
 
-/// `*dst = lossy(b)`, reusing `dst`'s buffer.
-pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) {
+/// `*dst = lossy(b)`, reusing `dst`'s buffer; false if `dst` already
+/// held that text.
+pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) -> bool {
     // The same text again (an exec's cwd, env, cgroups): nothing to do,
     // and a compare is cheaper than validating and copying.
     if dst.as_bytes() == b {
-        return;
+        return false;
     }
     dst.clear();
     dst.push_str(&crate::event::text::lossy(b));
+    true
+}
+
+/// The strings [`split_nul`] finds in `b`, without the one trailing NUL;
+/// `None` when it finds none.
+fn nul_list(b: &[u8]) -> Option<&[u8]> {
+    let s = b.strip_suffix(&[0]).unwrap_or(b);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Whether `items` are exactly the strings `split_nul` finds in `b`, item
+/// `i` matching where `strip(i, rest)` finds it at the start of `rest`
+/// (returning what follows it): one compare per item, no UTF-8
+/// validation or per-byte splitting (an exec's unchanged env, args and
+/// cgroups are the common case). Exact: besides the walk matching every
+/// item followed by a NUL, `b` must hold no other NUL, so no item hides
+/// one.
+fn list_unchanged<T>(
+    items: &[T],
+    b: &[u8],
+    strip: impl for<'r> Fn(&T, &'r [u8]) -> Option<&'r [u8]>,
+) -> bool {
+    let Some(s) = nul_list(b) else {
+        return items.is_empty();
+    };
+    let Some((last, init)) = items.split_last() else {
+        return false;
+    };
+    let mut rest = s;
+    for it in init {
+        match strip(it, rest).and_then(|r| r.split_first()) {
+            Some((0, r)) => rest = r,
+            _ => return false,
+        }
+    }
+    strip(last, rest).is_some_and(|r| r.is_empty()) && nul_count(s) == init.len()
+}
+
+/// The NULs in `s`, counted in byte lanes (16 bytes per SSE2 step; a
+/// `usize` count per byte vectorizes to 2 bytes per step).
+fn nul_count(s: &[u8]) -> usize {
+    s.chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, b| n + u8::from(*b == 0))))
+        .sum()
 }
 
 /// Parses a cgroups parameter: NUL-separated `controllers=path` strings.
@@ -100,6 +145,17 @@ pub fn parse_cgroups(b: &[u8]) -> Vec<(String, String)> {
 
 /// `*dst = parse_cgroups(b)`, reusing `dst`'s strings.
 fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
+    // Stored pairs equal to the record's `k=v` items parse back to
+    // themselves when no key holds a '=' (the split is at the first one).
+    let unchanged = list_unchanged(dst, b, |(k, v), r| {
+        match r.strip_prefix(k.as_bytes())?.split_first()? {
+            (b'=', r) if !k.as_bytes().contains(&b'=') => r.strip_prefix(v.as_bytes()),
+            _ => None,
+        }
+    });
+    if unchanged {
+        return;
+    }
     let mut n = 0;
     for c in split_nul(b) {
         // The same controller and path as before (exec after exec): the
@@ -129,17 +185,24 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     dst.truncate(n);
 }
 
-/// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings.
-fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) {
+/// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings;
+/// false if `dst` already held that list.
+fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) -> bool {
+    if list_unchanged(dst, b, |d, r| r.strip_prefix(d.as_bytes())) {
+        return false;
+    }
     let mut n = 0;
     for c in split_nul(b) {
         match dst.get_mut(n) {
-            Some(d) => set_lossy(d, c),
+            Some(d) => {
+                set_lossy(d, c);
+            }
             None => dst.push(lossy(c)),
         }
         n += 1;
     }
     dst.truncate(n);
+    true
 }
 
 impl ThreadInfo {
@@ -220,54 +283,106 @@ impl ThreadInfo {
     /// thread's image, credentials and resources. Absent (empty)
     /// parameters leave the current value.
     pub fn fill_from_record(&mut self, ev: &Event<'_>) {
+        self.fill(ev, false);
+    }
+
+    /// What a successful exec-family exit record sets: besides
+    /// [`ThreadInfo::fill_from_record`], the ids (pid, ptid), the exe
+    /// flags and the executable's path (`trusted_exepath`, else
+    /// `filename`, else empty).
+    pub fn fill_from_exec(&mut self, ev: &Event<'_>) {
+        self.fill(ev, true);
+    }
+
+    /// One pass over the parameters that set something (see [`plan_of`]),
+    /// each decoded once with its kind resolved per event code. The joins
+    /// are forgotten only when what they join (comm, args) changed.
+    fn fill(&mut self, ev: &Event<'_>, exec: bool) {
         let mut image_changed = false;
-        for (i, slot) in slots_of(ev).iter().enumerate() {
-            if *slot == Slot::Other {
+        let (mut trusted, mut filename, mut exe_raw) = (None, None, None);
+        for f in plan_of(ev) {
+            let Some(raw) = ev.param(usize::from(f.idx)) else {
+                continue;
+            };
+            // An empty parameter (the driver did not fill it) sets nothing.
+            if raw.is_empty() {
                 continue;
             }
-            let Some(v) = ev.value(i) else { continue };
-            let int = v.as_int();
-            let bytes = v.as_bytes();
-            match (slot, int, bytes) {
-                (Slot::Exe, _, Some(b)) => {
+            let b = match f.kind {
+                ParamKind::Int(_) | ParamKind::Uint(_) => {
+                    if let Some(n) = f.kind.int(raw) {
+                        self.set_int(f.slot, n, exec);
+                    }
+                    continue;
+                }
+                ParamKind::Str => raw.strip_suffix(&[0]).unwrap_or(raw),
+                ParamKind::Bytes => raw,
+            };
+            match f.slot {
+                Slot::Exe => {
                     set_lossy(&mut self.exe, b);
-                    image_changed = true;
+                    exe_raw = Some(b);
                 }
-                (Slot::Args, _, Some(b)) => {
-                    set_lossy_list(&mut self.args, b);
-                    image_changed = true;
+                Slot::Args => image_changed |= set_lossy_list(&mut self.args, b),
+                Slot::Comm => image_changed |= set_lossy(&mut self.comm, b),
+                Slot::Cwd if !b.is_empty() => {
+                    set_lossy(&mut self.cwd, b);
                 }
-                (Slot::Comm, _, Some(b)) => {
-                    set_lossy(&mut self.comm, b);
-                    image_changed = true;
+                Slot::Env => {
+                    set_lossy_list(&mut self.env, b);
                 }
-                (Slot::Cwd, _, Some(b)) if !b.is_empty() => set_lossy(&mut self.cwd, b),
-                (Slot::Env, _, Some(b)) => set_lossy_list(&mut self.env, b),
-                (Slot::Cgroups, _, Some(b)) => set_cgroups(&mut self.cgroups, b),
-                (Slot::Uid, Some(n), _) => self.uid = n as u32,
-                (Slot::Gid, Some(n), _) => self.gid = n as u32,
-                (Slot::Loginuid, Some(n), _) => self.loginuid = n as u32,
-                (Slot::Tty, Some(n), _) => self.tty = n as u32,
-                (Slot::Vpgid, Some(n), _) => self.vpgid = n,
-                (Slot::Pgid, Some(n), _) => self.pgid = n,
-                (Slot::Vtid, Some(n), _) => self.vtid = n,
-                (Slot::Vpid, Some(n), _) => self.vpid = n,
-                (Slot::CapInheritable, Some(n), _) => self.cap_inheritable = n as u64,
-                (Slot::CapPermitted, Some(n), _) => self.cap_permitted = n as u64,
-                (Slot::CapEffective, Some(n), _) => self.cap_effective = n as u64,
-                (Slot::ExeIno, Some(n), _) => self.exe_ino = n as u64,
-                (Slot::ExeInoCtime, Some(n), _) => self.exe_ino_ctime = n as u64,
-                (Slot::ExeInoMtime, Some(n), _) => self.exe_ino_mtime = n as u64,
-                (Slot::VmSize, Some(n), _) => self.vm_size = n as u32,
-                (Slot::VmRss, Some(n), _) => self.vm_rss = n as u32,
-                (Slot::VmSwap, Some(n), _) => self.vm_swap = n as u32,
-                (Slot::Fdlimit, Some(n), _) => self.fdlimit = n,
-                (Slot::PidnsInitStartTs, Some(n), _) => self.pidns_init_start_ts = n as u64,
+                Slot::Cgroups => set_cgroups(&mut self.cgroups, b),
+                Slot::TrustedExepath => trusted = Some(b),
+                Slot::Filename => filename = Some(b),
                 _ => {}
+            }
+        }
+        if exec {
+            let path = trusted.filter(|p| !p.is_empty()).or(filename);
+            let path = path.unwrap_or_default();
+            // The path is usually the bytes exe was just set from: copy
+            // that text instead of validating the same bytes again.
+            if exe_raw == Some(path) {
+                if self.exepath != self.exe {
+                    self.exepath.clone_from(&self.exe);
+                }
+            } else {
+                set_lossy(&mut self.exepath, path);
             }
         }
         if image_changed {
             self.reset_caches();
+        }
+    }
+
+    /// Stores the numeric parameter of `slot`.
+    fn set_int(&mut self, slot: Slot, n: i64, exec: bool) {
+        match slot {
+            Slot::Uid => self.uid = n as u32,
+            Slot::Gid => self.gid = n as u32,
+            Slot::Loginuid => self.loginuid = n as u32,
+            Slot::Tty => self.tty = n as u32,
+            Slot::Vpgid => self.vpgid = n,
+            Slot::Pgid => self.pgid = n,
+            Slot::Vtid => self.vtid = n,
+            Slot::Vpid => self.vpid = n,
+            Slot::CapInheritable => self.cap_inheritable = n as u64,
+            Slot::CapPermitted => self.cap_permitted = n as u64,
+            Slot::CapEffective => self.cap_effective = n as u64,
+            Slot::ExeIno => self.exe_ino = n as u64,
+            Slot::ExeInoCtime => self.exe_ino_ctime = n as u64,
+            Slot::ExeInoMtime => self.exe_ino_mtime = n as u64,
+            Slot::VmSize => self.vm_size = n as u32,
+            Slot::VmRss => self.vm_rss = n as u32,
+            Slot::VmSwap => self.vm_swap = n as u32,
+            Slot::Fdlimit => self.fdlimit = n,
+            Slot::PidnsInitStartTs => self.pidns_init_start_ts = n as u64,
+            // Exec-only: a clone record's pid, ptid and flags mean
+            // something else and are the table's business.
+            Slot::Pid if exec => self.pid = n,
+            Slot::Ptid if exec => self.ptid = n,
+            Slot::Flags if exec => self.exe_flags = n as u32,
+            _ => {}
         }
     }
 }
@@ -300,6 +415,12 @@ enum Slot {
     VmSwap,
     Fdlimit,
     PidnsInitStartTs,
+    /// Read from exec records only.
+    Pid,
+    Ptid,
+    Flags,
+    TrustedExepath,
+    Filename,
     Other,
 }
 
@@ -331,21 +452,49 @@ impl Slot {
             "vm_swap" => Slot::VmSwap,
             "fdlimit" => Slot::Fdlimit,
             "pidns_init_start_ts" => Slot::PidnsInitStartTs,
+            "pid" => Slot::Pid,
+            "ptid" => Slot::Ptid,
+            "flags" => Slot::Flags,
+            "trusted_exepath" => Slot::TrustedExepath,
+            "filename" => Slot::Filename,
             _ => Slot::Other,
         }
     }
 }
 
-/// The [`Slot`] of each parameter of `ev`, from a per-code table built
-/// once (name matching per exec/clone record was a measurable cost).
-fn slots_of(ev: &Event<'_>) -> &'static [Slot] {
-    static TABLE: OnceLock<Vec<Box<[Slot]>>> = OnceLock::new();
+/// One parameter that sets something: its index, slot and how its bytes
+/// read.
+#[derive(Debug, Clone, Copy)]
+struct Fill {
+    idx: u8,
+    slot: Slot,
+    kind: ParamKind,
+}
+
+/// The parameters of `ev` that set a [`Slot`], from a per-code table built
+/// once (name matching and the parameter type lookup per exec/clone
+/// record were a measurable cost); parameters that set nothing are not
+/// even looked at.
+fn plan_of(ev: &Event<'_>) -> &'static [Fill] {
+    static TABLE: OnceLock<Vec<Box<[Fill]>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         (0..lanner_abi::PPM_EVENT_MAX as u16)
             .map(|code| {
-                lanner_abi::event_info(code)
-                    .map(|i| i.params.iter().map(|p| Slot::of(p.name)).collect())
-                    .unwrap_or_default()
+                let Some(info) = lanner_abi::event_info(code) else {
+                    return Box::default();
+                };
+                info.params
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, p)| {
+                        let slot = Slot::of(p.name);
+                        (slot != Slot::Other).then_some(Fill {
+                            idx: u8::try_from(i).ok()?,
+                            slot,
+                            kind: ParamKind::of(p.ptype),
+                        })
+                    })
+                    .collect()
             })
             .collect()
     });
@@ -385,6 +534,36 @@ mod tests {
                 .collect();
             assert_eq!(cg, fresh);
         }
+    }
+
+    #[test]
+    fn unchanged_lists_are_exactly_the_split_ones() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let same =
+            |d: &[String], b: &[u8]| list_unchanged(d, b, |x, r| r.strip_prefix(x.as_bytes()));
+        for (d, b, want) in [
+            (s(&["a", "b"]), &b"a\0b\0"[..], true),
+            (s(&["a", "b"]), b"a\0b", true),
+            (s(&["a", ""]), b"a\0\0", true),
+            (s(&["a", "b"]), b"a\0b\0\0", false),
+            (s(&["a"]), b"a\0b", false),
+            (s(&[]), b"", true),
+            (s(&[]), b"\0", true),
+            (s(&[""]), b"\0", false),
+            (s(&["", ""]), b"\0\0", true),
+            (s(&["a\0b"]), b"a\0b", false),
+            (s(&["ab"]), b"a", false),
+        ] {
+            assert_eq!(same(&d, b), want, "{d:?} {b:?}");
+            // The fast answer agrees with a full parse.
+            let parsed: Vec<String> = split_nul(b).map(lossy).collect();
+            assert_eq!(parsed == d, want, "{d:?} {b:?}");
+        }
+        let long: Vec<u8> = (0..1000u32).map(|i| (i % 7) as u8).collect();
+        assert_eq!(nul_count(&long), long.iter().filter(|b| **b == 0).count());
+        let mut cg = vec![("a=b".to_string(), "c".to_string())];
+        set_cgroups(&mut cg, b"a=b=c\0");
+        assert_eq!(cg, vec![("a".to_string(), "b=c".to_string())]);
     }
 
     #[test]
