@@ -107,11 +107,13 @@ pub fn resolve_text<'e>(
         .and_then(|d| ev.value(d))
         .and_then(|v| v.as_int());
     let base = match dirfd {
-        None => procs.get(tid).map(|t| t.cwd.as_str()),
-        Some(d) if d == i64::from(abi::PPM_AT_FDCWD) => procs.get(tid).map(|t| t.cwd.as_str()),
-        Some(d) => procs.fd(tid, d).map(|f| f.name.as_str()),
+        None => procs.get(tid).map(|t| Cow::Borrowed(t.cwd.as_str())),
+        Some(d) if d == i64::from(abi::PPM_AT_FDCWD) => {
+            procs.get(tid).map(|t| Cow::Borrowed(t.cwd.as_str()))
+        }
+        Some(d) => procs.fd(tid, d).map(|f| f.name_text()),
     };
-    Cow::Owned(normalize_path(base.unwrap_or(""), &name))
+    Cow::Owned(normalize_path(base.as_deref().unwrap_or(""), &name))
 }
 
 #[cfg(test)]
