@@ -360,7 +360,14 @@ impl FdTable {
     }
 
     /// What exec does: fds opened with O_CLOEXEC are closed.
+    #[inline]
     pub fn close_on_exec(&mut self) {
+        if !self.entries.is_empty() {
+            self.close_cloexec_entries();
+        }
+    }
+
+    fn close_cloexec_entries(&mut self) {
         let before = self.entries.len();
         self.entries
             .retain(|(_, f)| f.flags & lanner_abi::PPM_O_CLOEXEC == 0);
