@@ -285,27 +285,33 @@ impl ProcTable {
             return;
         };
         let stored = table.upsert(fd, |old| {
-            let (mut name_buf, mut raw_buf) = (
-                std::mem::take(&mut old.name),
-                std::mem::take(&mut old.nameraw),
-            );
+            // Every field set in place (the pattern is exhaustive, so a new
+            // field must be handled here): no moves of the whole entry.
+            let FdInfo {
+                kind: old_kind,
+                name: name_buf,
+                nameraw: raw_buf,
+                flags: old_flags,
+                dev: old_dev,
+                ino: old_ino,
+                l4,
+                tuple,
+                server,
+                connected,
+                renamed_at,
+            } = old;
             name_buf.clear();
             name_buf.push_str(&name);
             // nameraw stays empty when it equals the name (fd.nameraw falls
             // back to fd.name).
             raw_buf.clear();
-            if raw != name {
+            // (A clean path comes back as the same text: no compare.)
+            let same = std::ptr::eq(raw.as_ptr(), name.as_ptr()) && raw.len() == name.len();
+            if !same && raw != name {
                 raw_buf.push_str(&raw);
             }
-            *old = FdInfo {
-                kind,
-                name: name_buf,
-                nameraw: raw_buf,
-                flags,
-                dev,
-                ino,
-                ..FdInfo::default()
-            };
+            (*old_kind, *old_flags, *old_dev, *old_ino) = (kind, flags, dev, ino);
+            (*l4, *tuple, *server, *connected, *renamed_at) = (L4::Unknown, None, false, false, 0);
         });
         if !stored {
             self.stats.fd_refused += 1;
