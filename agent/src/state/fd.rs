@@ -3,12 +3,16 @@
 //! dup, ...).
 //!
 //! Owns: [`FdInfo`] (kind, Falco's name, open flags, device/inode, socket
-//! tuple and role), one [`FdTable`] per process (shared by threads and by
-//! `CLONE_FILES` children, copied on fork), the update rules of the
+//! tuple and role; an IP socket's name is its tuple, rendered on demand by
+//! [`FdInfo::name_text`]), one [`FdTable`] per process (entries found by fd
+//! through an index vector; shared by threads and by `CLONE_FILES`
+//! children, copied on fork), the update rules of the
 //! fd-creating and fd-destroying records, the `O_CLOEXEC` purge at exec,
 //! and parsing `/proc/<pid>/fd/<n>` link texts for lazy seeding.
 //! Must never: grow without bound (a table holds at most
-//! [`MAX_FDS_PER_TABLE`] entries; refusals are counted), or do I/O itself
+//! [`MAX_FDS_PER_TABLE`] entries, refusals are counted; its index vector
+//! grows only to 16 slots per live entry plus a constant, and never past
+//! fd 65535), or do I/O itself
 //! (lazy lookups go through the process table's loader).
 
 use super::inthash::IntMap;
