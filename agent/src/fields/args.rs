@@ -49,7 +49,7 @@ impl EventFields<'_, '_> {
                     return errno_name(n);
                 }
                 let f = self.procs().fd(ev.tid(), n)?;
-                Some(format!("<{}>{}", f.kind.typechar(), f.name))
+                Some(format!("<{}>{}", f.kind.typechar(), f.name_text()))
             }
             abi::PT_PID | abi::PT_PID32 if n > 0 => self.procs().get(n).map(|t| t.comm.clone()),
             _ => None,

@@ -3,7 +3,8 @@
 //!
 //! Owns: the fd family of [`EventFields::value`]: names and path parts,
 //! types, socket ends by client/server and local/remote role, networks.
-//! Must never: look up another process's fds, or allocate for `fd.name`.
+//! Must never: look up another process's fds, or allocate for `fd.name`
+//! (except an IP socket's, rendered from its tuple when asked).
 
 use super::{bstr, nonempty, EventFields};
 use crate::engine::{Field, FieldArg, Value};
@@ -90,12 +91,12 @@ impl EventFields<'_, '_> {
         // Falco splits names only for files and directories.
         let paths = matches!(f.kind, FdKind::File | FdKind::Directory);
         Some(match field {
+            // An empty name may be an IP socket's, named by its tuple.
+            Field::FdName if f.name.is_empty() => Value::Str(f.name_text()),
             Field::FdName => bstr(&f.name),
-            Field::FdNameraw => bstr(if f.nameraw.is_empty() {
-                &f.name
-            } else {
-                &f.nameraw
-            }),
+            Field::FdNameraw if !f.nameraw.is_empty() => bstr(&f.nameraw),
+            Field::FdNameraw if f.name.is_empty() => Value::Str(f.name_text()),
+            Field::FdNameraw => bstr(&f.name),
             Field::FdNameChanged => {
                 Value::Bool(f.renamed_at != 0 && f.renamed_at == self.procs().event_num())
             }
@@ -164,8 +165,9 @@ impl EventFields<'_, '_> {
             Field::FdIsLowerLayer if files => Value::Bool(f.flags & abi::PPM_FD_LOWER_LAYER != 0),
             Field::FdContainername => {
                 let c = self.container()?;
-                nonempty(&f.name)?;
-                Value::Str(Cow::Owned(format!("{}:{}", c.id, f.name)))
+                let name = f.name_text();
+                nonempty(&name)?;
+                Value::Str(Cow::Owned(format!("{}:{name}", c.id)))
             }
             Field::FdContainerdirectory if paths => {
                 let c = self.container()?;

@@ -3,15 +3,20 @@
 //! dup, ...).
 //!
 //! Owns: [`FdInfo`] (kind, Falco's name, open flags, device/inode, socket
-//! tuple and role), one [`FdTable`] per process (shared by threads and by
-//! `CLONE_FILES` children, copied on fork), the update rules of the
+//! tuple and role; an IP socket's name is its tuple, rendered on demand by
+//! [`FdInfo::name_text`]), one [`FdTable`] per process (entries found by fd
+//! through an index vector; shared by threads and by `CLONE_FILES`
+//! children, copied on fork), the update rules of the
 //! fd-creating and fd-destroying records, the `O_CLOEXEC` purge at exec,
 //! and parsing `/proc/<pid>/fd/<n>` link texts for lazy seeding.
 //! Must never: grow without bound (a table holds at most
-//! [`MAX_FDS_PER_TABLE`] entries; refusals are counted), or do I/O itself
+//! [`MAX_FDS_PER_TABLE`] entries, refusals are counted; its index vector
+//! grows only to 16 slots per live entry plus a constant, and never past
+//! fd 65535), or do I/O itself
 //! (lazy lookups go through the process table's loader).
 
 use super::inthash::IntMap;
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 /// Most fds remembered per table; more are counted in `fd_refused`.
@@ -137,12 +142,22 @@ pub struct Tuple {
     pub sport: u16,
 }
 
+impl Tuple {
+    /// Falco's name of the connection, `cip:cport->sip:sport` (the text
+    /// of the record's tuple: v4-mapped addresses print as IPv4).
+    pub fn text(&self) -> String {
+        format!("{}:{}->{}:{}", self.cip, self.cport, self.sip, self.sport)
+    }
+}
+
 /// What one fd refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FdInfo {
     pub kind: FdKind,
-    /// Falco's `fd.name`: absolute path, `cip:cport->sip:sport`, unix
-    /// socket path, ...
+    /// Falco's `fd.name` (absolute path, unix socket path, ...), except
+    /// that an IP socket named by its tuple leaves it empty: read the name
+    /// through [`FdInfo::name_text`], which renders that tuple (only when
+    /// asked, not on every connect and send).
     pub name: String,
     /// The path as the process passed it (`fd.nameraw`).
     pub nameraw: String,
@@ -162,6 +177,20 @@ pub struct FdInfo {
 }
 
 impl FdInfo {
+    /// Falco's `fd.name`: [`FdInfo::name`], or the tuple's text for an IP
+    /// socket named by its tuple.
+    pub fn name_text(&self) -> Cow<'_, str> {
+        match &self.tuple {
+            Some(t) if self.name.is_empty() => Cow::Owned(t.text()),
+            _ => Cow::Borrowed(&self.name),
+        }
+    }
+
+    /// Whether [`FdInfo::name_text`] is not empty.
+    pub fn has_name(&self) -> bool {
+        !self.name.is_empty() || self.tuple.is_some()
+    }
+
     /// `fd.lip`/`fd.lport`, `fd.rip`/`fd.rport`: local and remote ends by
     /// role (an accepted fd is the server end).
     pub fn local_remote(&self) -> Option<((IpAddr, u16), (IpAddr, u16))> {
@@ -171,10 +200,27 @@ impl FdInfo {
     }
 }
 
-/// One process's fds.
+/// fds below this may be found through the index vector.
+const DENSE_MAX: usize = 1 << 16;
+/// How far past 16 times the live count the index vector may reach: the
+/// kernel hands out the lowest free fd, so a table's fds are nearly always
+/// dense, and a stray high fd goes to the map instead of growing the
+/// vector.
+const DENSE_SLACK: usize = 256;
+/// An index slot with no entry.
+const NO_ENTRY: u32 = u32::MAX;
+
+/// One process's fds: the entries packed in a vector, found through a
+/// vector indexed by fd (4 bytes per fd number; no hashing, no rehash
+/// growth) or, for fds too high for it, a map.
 #[derive(Debug, Clone, Default)]
 pub struct FdTable {
-    fds: IntMap<i64, FdInfo>,
+    /// (fd, what it refers to), in no particular order.
+    entries: Vec<(i64, FdInfo)>,
+    /// The position in `entries` of each fd below `index.len()`.
+    index: Vec<u32>,
+    /// The position in `entries` of each fd at or above `index.len()`.
+    sparse: IntMap<i64, u32>,
     /// Threads using this table.
     pub(crate) refs: u32,
     /// Built from the event stream since the process started, so a missing
@@ -193,68 +239,158 @@ impl FdTable {
         }
     }
 
+    /// Where `fd`'s entry is in `entries`.
+    fn position(&self, fd: i64) -> Option<usize> {
+        let at = match usize::try_from(fd) {
+            Ok(i) if i < self.index.len() => self.index[i],
+            _ if self.sparse.is_empty() => return None,
+            _ => *self.sparse.get(&fd)?,
+        };
+        (at != NO_ENTRY).then_some(at as usize)
+    }
+
+    /// Points `fd` at position `at` (`NO_ENTRY`: at nothing).
+    fn set_position(&mut self, fd: i64, at: u32) {
+        match usize::try_from(fd) {
+            Ok(i) if i < self.index.len() => self.index[i] = at,
+            _ if at == NO_ENTRY => {
+                self.sparse.remove(&fd);
+            }
+            _ => {
+                self.sparse.insert(fd, at);
+            }
+        }
+    }
+
     pub fn get(&self, fd: i64) -> Option<&FdInfo> {
-        self.fds.get(&fd)
+        let at = self.position(fd)?;
+        self.entries.get(at).map(|e| &e.1)
     }
 
     pub fn get_mut(&mut self, fd: i64) -> Option<&mut FdInfo> {
-        self.fds.get_mut(&fd)
+        let at = self.position(fd)?;
+        self.entries.get_mut(at).map(|e| &mut e.1)
     }
 
     /// Number of open fds known.
     pub fn len(&self) -> usize {
-        self.fds.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fds.is_empty()
+        self.entries.is_empty()
     }
 
     /// Adds or replaces `fd`; false when the table is full.
     pub fn insert(&mut self, fd: i64, info: FdInfo) -> bool {
-        if fd < 0 {
-            return false;
+        match self.place(fd) {
+            Some(slot) => {
+                *slot = info;
+                true
+            }
+            None => false,
         }
-        if self.fds.len() >= MAX_FDS_PER_TABLE && !self.fds.contains_key(&fd) {
-            return false;
-        }
-        self.absent.retain(|a| *a != fd);
-        self.fds.insert(fd, info);
-        true
     }
 
     /// [`FdTable::insert`] of the entry `fill` makes from the one `fd` had
     /// (a default entry when it had none), so its strings' buffers are
-    /// reused; one hash lookup. False when the table is full.
+    /// reused. False when the table is full.
     pub fn upsert(&mut self, fd: i64, fill: impl FnOnce(&mut FdInfo)) -> bool {
-        use std::collections::hash_map::Entry;
-        if fd < 0 {
-            return false;
+        match self.place(fd) {
+            Some(slot) => {
+                fill(slot);
+                true
+            }
+            None => false,
         }
-        let full = self.fds.len() >= MAX_FDS_PER_TABLE;
-        let entry = self.fds.entry(fd);
-        if full && matches!(entry, Entry::Vacant(_)) {
-            return false;
+    }
+
+    /// The entry of `fd`, a default one when it had none; `None` for a
+    /// negative fd or a new fd in a full table.
+    fn place(&mut self, fd: i64) -> Option<&mut FdInfo> {
+        let i = usize::try_from(fd).ok()?;
+        let at = match self.position(fd) {
+            Some(at) => at,
+            None => {
+                let at = self.entries.len();
+                if at >= MAX_FDS_PER_TABLE {
+                    return None;
+                }
+                if !self.absent.is_empty() {
+                    self.absent.retain(|a| *a != fd);
+                }
+                if i >= self.index.len() {
+                    self.grow_index(i);
+                }
+                self.entries.push((fd, FdInfo::default()));
+                self.set_position(fd, at as u32);
+                at
+            }
+        };
+        self.entries.get_mut(at).map(|e| &mut e.1)
+    }
+
+    /// Makes the index cover fd `i` if that keeps it within its bounds,
+    /// moving the map's fds below its new end into it.
+    fn grow_index(&mut self, i: usize) {
+        let cap = DENSE_MAX.min(16 * self.entries.len() + DENSE_SLACK);
+        if i >= cap {
+            return;
         }
-        self.absent.retain(|a| *a != fd);
-        fill(entry.or_default());
-        true
+        let len = (2 * self.index.len()).clamp(64, cap).max(i + 1);
+        self.index.resize(len, NO_ENTRY);
+        if !self.sparse.is_empty() {
+            let below: Vec<(i64, u32)> = self
+                .sparse
+                .iter()
+                .map(|(k, v)| (*k, *v))
+                .filter(|(k, _)| usize::try_from(*k).is_ok_and(|k| k < len))
+                .collect();
+            for (fd, at) in below {
+                self.sparse.remove(&fd);
+                self.set_position(fd, at);
+            }
+        }
     }
 
     pub fn remove(&mut self, fd: i64) -> Option<FdInfo> {
-        self.fds.remove(&fd)
+        let at = self.position(fd)?;
+        self.set_position(fd, NO_ENTRY);
+        let (_, old) = self.entries.swap_remove(at);
+        if let Some(&(moved, _)) = self.entries.get(at) {
+            self.set_position(moved, at as u32);
+        }
+        Some(old)
     }
 
     /// What exec does: fds opened with O_CLOEXEC are closed.
+    #[inline]
     pub fn close_on_exec(&mut self) {
-        self.fds
-            .retain(|_, f| f.flags & lanner_abi::PPM_O_CLOEXEC == 0);
+        if !self.entries.is_empty() {
+            self.close_cloexec_entries();
+        }
+    }
+
+    fn close_cloexec_entries(&mut self) {
+        let before = self.entries.len();
+        self.entries
+            .retain(|(_, f)| f.flags & lanner_abi::PPM_O_CLOEXEC == 0);
+        if self.entries.len() == before {
+            return;
+        }
+        self.index.fill(NO_ENTRY);
+        self.sparse.clear();
+        for at in 0..self.entries.len() {
+            self.set_position(self.entries[at].0, at as u32);
+        }
     }
 
     /// A copy for a forked child (threads count restarts).
     pub fn fork_copy(&self) -> FdTable {
         FdTable {
-            fds: self.fds.clone(),
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            sparse: self.sparse.clone(),
             refs: 0,
             complete: self.complete,
             absent: Vec::new(),
@@ -351,6 +487,68 @@ mod tests {
         }
         assert!(!t.insert(1 << 20, FdInfo::default()));
         assert!(t.insert(5, FdInfo::default()), "replacing is allowed");
+    }
+
+    #[test]
+    fn high_fds_go_to_the_map_and_move_down_as_the_table_fills() {
+        let mut t = FdTable::new(true);
+        let named = |n: &str| FdInfo {
+            name: n.into(),
+            ..FdInfo::default()
+        };
+        assert!(t.insert(1000, named("high")));
+        assert!(t.insert(3, named("low")));
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.get(1000).unwrap().name, "high");
+        assert_eq!(t.get(3).unwrap().name, "low");
+        assert!(t.get(4).is_none() && t.get(-1).is_none() && t.get(999).is_none());
+        // Enough low fds for the vector to reach past 1000.
+        for fd in 0..700 {
+            assert!(t.upsert(fd, |f| f.flags = fd as u32));
+        }
+        assert_eq!(t.len(), 701);
+        assert_eq!(t.get(1000).unwrap().name, "high");
+        assert_eq!(
+            t.get(3).map(|f| (f.name.as_str(), f.flags)),
+            Some(("low", 3))
+        );
+        assert_eq!(t.remove(1000).unwrap().name, "high");
+        assert!(t.remove(1000).is_none() && t.remove(-5).is_none());
+        assert_eq!(t.len(), 700);
+        // Removing moves the last entry into the hole: every fd still finds
+        // its own.
+        assert!(t.remove(10).is_some() && t.remove(699).is_some());
+        assert!((0..699)
+            .filter(|fd| ![3, 10].contains(fd))
+            .all(|fd| t.get(fd).unwrap().flags == fd as u32));
+        assert!(
+            t.insert(
+                10,
+                FdInfo {
+                    flags: 10,
+                    ..FdInfo::default()
+                }
+            ) && t.insert(
+                699,
+                FdInfo {
+                    flags: 699,
+                    ..FdInfo::default()
+                }
+            )
+        );
+        t.get_mut(7).unwrap().flags = abi::PPM_O_CLOEXEC;
+        assert!(t.insert(
+            1 << 40,
+            FdInfo {
+                flags: abi::PPM_O_CLOEXEC,
+                ..FdInfo::default()
+            }
+        ));
+        t.close_on_exec();
+        assert_eq!(t.len(), 699);
+        assert!(t.get(7).is_none() && t.get(1 << 40).is_none());
+        let c = t.fork_copy();
+        assert_eq!((c.len(), c.get(3).unwrap().name.as_str()), (699, "low"));
     }
 
     #[test]

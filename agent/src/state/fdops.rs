@@ -169,7 +169,11 @@ impl ProcTable {
                 let (kind, tuple) = raw.and_then(parse_tuple).unwrap_or_default();
                 let info = FdInfo {
                     kind,
-                    name: raw.map(|r| tuple_name(kind, r)).unwrap_or_default(),
+                    // An IP socket is named by its tuple (`name_text`).
+                    name: match (raw, tuple) {
+                        (Some(r), None) => tuple_name(kind, r),
+                        _ => String::new(),
+                    },
                     tuple,
                     l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
                     server: true,
@@ -197,7 +201,7 @@ impl ProcTable {
                 self.ensure_fd(tid, fd);
                 let addr = ev.str_of(&param::ADDR).and_then(render::sockaddr);
                 if let (Some(a), Some(f)) = (addr, self.fd_mut(tid, fd)) {
-                    if f.name.is_empty() {
+                    if !f.has_name() {
                         f.name = a;
                     }
                 }
@@ -281,27 +285,33 @@ impl ProcTable {
             return;
         };
         let stored = table.upsert(fd, |old| {
-            let (mut name_buf, mut raw_buf) = (
-                std::mem::take(&mut old.name),
-                std::mem::take(&mut old.nameraw),
-            );
+            // Every field set in place (the pattern is exhaustive, so a new
+            // field must be handled here): no moves of the whole entry.
+            let FdInfo {
+                kind: old_kind,
+                name: name_buf,
+                nameraw: raw_buf,
+                flags: old_flags,
+                dev: old_dev,
+                ino: old_ino,
+                l4,
+                tuple,
+                server,
+                connected,
+                renamed_at,
+            } = old;
             name_buf.clear();
             name_buf.push_str(&name);
             // nameraw stays empty when it equals the name (fd.nameraw falls
             // back to fd.name).
             raw_buf.clear();
-            if raw != name {
+            // (A clean path comes back as the same text: no compare.)
+            let same = std::ptr::eq(raw.as_ptr(), name.as_ptr()) && raw.len() == name.len();
+            if !same && raw != name {
                 raw_buf.push_str(&raw);
             }
-            *old = FdInfo {
-                kind,
-                name: name_buf,
-                nameraw: raw_buf,
-                flags,
-                dev,
-                ino,
-                ..FdInfo::default()
-            };
+            (*old_kind, *old_flags, *old_dev, *old_ino) = (kind, flags, dev, ino);
+            (*l4, *tuple, *server, *connected, *renamed_at) = (L4::Unknown, None, false, false, 0);
         });
         if !stored {
             self.stats.fd_refused += 1;
@@ -365,12 +375,10 @@ impl ProcTable {
         let Some(fd) = ev.int_of(&param::FD) else {
             return;
         };
-        self.ensure_fd(tid, fd);
         let num = self.event_num();
         let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
         let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
-        // The thread's table, looked up once for both steps below.
-        let Some(tab) = self.table_mut(tid) else {
+        let Some(tab) = self.ensure_fd_table(tid, fd) else {
             return;
         };
         if connect && tab.get(fd).is_none() {
@@ -396,19 +404,34 @@ impl ProcTable {
         let (Some((kind, tuple)), Some(raw)) = (parsed, raw) else {
             return;
         };
-        let name = tuple_name(kind, raw);
-        if name.is_empty() || name == f.name {
-            return;
+        let named = f.has_name();
+        match tuple {
+            // IP: named by the tuple itself, rendered only when asked.
+            Some(t) => {
+                let same = if f.name.is_empty() {
+                    f.tuple == Some(t)
+                } else {
+                    f.name == t.text()
+                };
+                if same {
+                    return;
+                }
+                f.name.clear();
+                f.tuple = Some(t);
+            }
+            None => {
+                let name = tuple_name(kind, raw);
+                if name.is_empty() || name == f.name_text() {
+                    return;
+                }
+                f.name = name;
+            }
         }
-        if !f.name.is_empty() {
+        if named {
             f.renamed_at = num;
         }
         if f.kind == FdKind::Unknown || (f.kind.is_ip() && kind.is_ip()) {
             f.kind = kind;
-        }
-        f.name = name;
-        if tuple.is_some() {
-            f.tuple = tuple;
         }
     }
 }
@@ -575,5 +598,49 @@ mod tests {
         assert_eq!(kind, FdKind::Ipv4);
         assert_eq!(tuple.unwrap().sip, IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2)));
         assert!(parse_tuple(&[abi::PPM_AF_INET as u8, 1, 2]).is_none());
+    }
+
+    #[test]
+    fn tuples_render_like_the_record_renderer() {
+        let mut mapped = [0u8; 16];
+        mapped[10] = 0xff;
+        mapped[11] = 0xff;
+        mapped[12..].copy_from_slice(&[10, 0, 0, 9]);
+        let mut six = [0u8; 16];
+        six[0] = 0xfe;
+        six[1] = 0x80;
+        six[15] = 1;
+        for (fam, c, cp, s, sp) in [
+            (
+                abi::PPM_AF_INET,
+                &[10u8, 0, 0, 1][..],
+                40000u16,
+                &[10u8, 1, 2, 3][..],
+                443u16,
+            ),
+            (
+                abi::PPM_AF_INET,
+                &[0, 0, 0, 0],
+                0,
+                &[255, 255, 255, 255],
+                65535,
+            ),
+            (abi::PPM_AF_INET6, &mapped, 1, &six, 22),
+            (abi::PPM_AF_INET6, &six, 8080, &[0; 16], 0),
+        ] {
+            let mut raw = vec![fam as u8];
+            raw.extend_from_slice(c);
+            raw.extend_from_slice(&cp.to_le_bytes());
+            raw.extend_from_slice(s);
+            raw.extend_from_slice(&sp.to_le_bytes());
+            let want = render::socktuple(&raw).unwrap();
+            let (_, t) = parse_tuple(&raw).unwrap();
+            assert_eq!(t.unwrap().text(), want);
+            let f = FdInfo {
+                tuple: t,
+                ..FdInfo::default()
+            };
+            assert_eq!((f.name_text(), f.has_name()), (want.into(), true));
+        }
     }
 }

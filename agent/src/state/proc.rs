@@ -323,18 +323,19 @@ impl ProcTable {
     /// Makes sure fd `fd` of `tid` is known when its table predates the
     /// stream, asking the loader once per fd.
     pub(crate) fn ensure_fd(&mut self, tid: i64, fd: i64) {
-        if fd < 0 {
-            return;
+        if fd >= 0 {
+            self.ensure_fd_table(tid, fd);
         }
-        let Some(t) = self.threads.get(&tid) else {
-            return;
-        };
+    }
+
+    /// [`ProcTable::ensure_fd`] (for `fd >= 0`), then `tid`'s fd table:
+    /// one thread and one table lookup for both.
+    pub(crate) fn ensure_fd_table(&mut self, tid: i64, fd: i64) -> Option<&mut FdTable> {
+        let t = self.threads.get(&tid)?;
         let (key, pid) = (t.fdtab, t.pid);
-        let Some(tab) = self.fdtabs.get_mut(&key) else {
-            return;
-        };
-        if tab.complete || tab.get(fd).is_some() || tab.is_absent(fd) {
-            return;
+        let tab = self.fdtabs.get_mut(&key)?;
+        if fd < 0 || tab.complete || tab.get(fd).is_some() || tab.is_absent(fd) {
+            return Some(tab);
         }
         match self.loader.as_mut().and_then(|l| l.load_fd(pid, fd)) {
             Some(info) => {
@@ -346,6 +347,7 @@ impl ProcTable {
             }
             None => tab.mark_absent(fd),
         }
+        Some(tab)
     }
 
     /// Health counters.
