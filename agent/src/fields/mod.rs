@@ -45,6 +45,9 @@ pub struct EventFields<'e, 't> {
     fd: OnceCell<Option<Cow<'t, FdInfo>>>,
     /// The thread's container, looked up on first use.
     container: OnceCell<Arc<container::ContainerInfo>>,
+    /// The fd's two socket ends' addresses (`fd.ip`, `fd.net`), kept so
+    /// the list value can borrow them.
+    tuple_ips: OnceCell<[Value<'static>; 2]>,
 }
 
 pub(crate) fn is_open_family(code: u32) -> bool {
@@ -107,6 +110,7 @@ impl<'e, 't> EventFields<'e, 't> {
             open_flags: OnceCell::new(),
             fd: OnceCell::new(),
             container: OnceCell::new(),
+            tuple_ips: OnceCell::new(),
         }
     }
 
