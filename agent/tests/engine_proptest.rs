@@ -25,7 +25,7 @@ impl FieldSource for AnySource {
             (FieldType::Ip | FieldType::Net, false) => Value::Ip("10.0.0.1".parse().ok()?),
             (FieldType::Double, false) => Value::Double(0.5),
             (FieldType::Int, true) => Value::Str(Cow::Borrowed("x")),
-            (_, true) => Value::List(vec![Value::Int(1), Value::Str(Cow::Borrowed("é"))]),
+            (_, true) => Value::list(vec![Value::Int(1), Value::Str(Cow::Borrowed("é"))]),
         };
         Some(v)
     }

@@ -156,11 +156,52 @@ pub enum Value<'a> {
     Ip(IpAddr),
     Double(f64),
     /// A list-valued field ([`FieldFlags::IS_LIST`]) or the ancestors of
-    /// an [`FieldFlags::ANCESTOR`] field without an index.
-    List(Vec<Value<'a>>),
+    /// an [`FieldFlags::ANCESTOR`] field without an index. Borrowed when
+    /// the source keeps the list (`fd.ip`'s two ends), so a check on it
+    /// need not allocate.
+    List(Items<'a>),
 }
 
-impl Value<'_> {
+/// A list value's elements: owned, or borrowed from the source.
+#[derive(Debug, Clone)]
+pub enum Items<'a> {
+    Owned(Vec<Value<'a>>),
+    Borrowed(&'a [Value<'a>]),
+}
+
+impl<'a> std::ops::Deref for Items<'a> {
+    type Target = [Value<'a>];
+    fn deref(&self) -> &[Value<'a>] {
+        match self {
+            Items::Owned(v) => v,
+            Items::Borrowed(s) => s,
+        }
+    }
+}
+
+impl PartialEq for Items<'_> {
+    /// Same elements, owned or not.
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<'a> Items<'a> {
+    /// The elements as an owned vector.
+    pub fn into_vec(self) -> Vec<Value<'a>> {
+        match self {
+            Items::Owned(v) => v,
+            Items::Borrowed(s) => s.to_vec(),
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// A list value that owns its elements.
+    pub fn list(items: Vec<Value<'a>>) -> Value<'a> {
+        Value::List(Items::Owned(items))
+    }
+
     /// The type of this value (of its first element for a list; `None`
     /// for an empty list).
     pub fn value_type(&self) -> Option<FieldType> {
@@ -184,7 +225,9 @@ impl Value<'_> {
             Value::Bytes(b) => Value::Bytes(Cow::Owned(b.into_owned())),
             Value::Ip(a) => Value::Ip(a),
             Value::Double(d) => Value::Double(d),
-            Value::List(v) => Value::List(v.into_iter().map(Value::into_owned).collect()),
+            Value::List(v) => {
+                Value::list(v.into_vec().into_iter().map(Value::into_owned).collect())
+            }
         }
     }
 }
@@ -248,7 +291,7 @@ mod tests {
         assert_eq!(Value::Bool(true).to_string(), "true");
         assert_eq!(Value::Str("a b".into()).to_string(), "a b");
         assert_eq!(
-            Value::List(vec![Value::Str("a".into()), Value::Int(1)]).to_string(),
+            Value::list(vec![Value::Str("a".into()), Value::Int(1)]).to_string(),
             "(a,1)"
         );
         assert_eq!(Value::Bytes(Cow::Borrowed(b"ab\x01")).to_string(), "ab.");

@@ -7,6 +7,7 @@
 //! (except an IP socket's, rendered from its tuple when asked).
 
 use super::{bstr, nonempty, EventFields};
+use crate::engine::field::Items;
 use crate::engine::{Field, FieldArg, Value};
 use crate::state::fd::{FdInfo, FdKind};
 use lanner_abi as abi;
@@ -135,14 +136,18 @@ impl EventFields<'_, '_> {
             Field::FdCport | Field::FdSport | Field::FdLport | Field::FdRport => {
                 Value::Int(i64::from(self.ends(f, field)?.1))
             }
-            // Either end: a list, any element matching satisfies the check.
+            // Either end: a list, any element matching satisfies the check
+            // (borrowed, so checks on it do not allocate).
             Field::FdIp | Field::FdNet => {
                 let t = f.tuple?;
-                Value::List(vec![Value::Ip(t.cip), Value::Ip(t.sip)])
+                let ends = self
+                    .tuple_ips
+                    .get_or_init(|| [Value::Ip(t.cip), Value::Ip(t.sip)]);
+                Value::List(Items::Borrowed(ends))
             }
             Field::FdPort => {
                 let t = f.tuple?;
-                Value::List(vec![
+                Value::list(vec![
                     Value::Int(i64::from(t.cport)),
                     Value::Int(i64::from(t.sport)),
                 ])
@@ -150,7 +155,7 @@ impl EventFields<'_, '_> {
             Field::FdProto => {
                 f.tuple?;
                 let p = Value::Str(Cow::Borrowed(f.l4.as_str()));
-                Value::List(vec![p.clone(), p])
+                Value::list(vec![p.clone(), p])
             }
             Field::FdUid => Value::Str(Cow::Owned(format!(
                 "{}{}",
@@ -189,7 +194,7 @@ impl EventFields<'_, '_> {
             FieldArg::Index(n) => self.procs().fd(self.event().tid(), i64::from(*n))?.kind,
             _ => self.fd_info()?.kind,
         };
-        Some(Value::List(vec![bstr(kind.type_str())]))
+        Some(Value::list(vec![bstr(kind.type_str())]))
     }
 }
 

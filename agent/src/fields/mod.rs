@@ -17,6 +17,7 @@ pub mod path;
 mod proc;
 mod user;
 
+use crate::engine::catalog::FIELDS;
 use crate::engine::{Field, FieldRef, Value};
 use crate::event::decode::Event;
 use crate::event::param::{self, ParamKey};
@@ -25,7 +26,7 @@ use crate::state::proc::{ProcTable, ThreadInfo};
 use lanner_abi as abi;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 pub use path::normalize_path;
 
@@ -45,6 +46,9 @@ pub struct EventFields<'e, 't> {
     fd: OnceCell<Option<Cow<'t, FdInfo>>>,
     /// The thread's container, looked up on first use.
     container: OnceCell<Arc<container::ContainerInfo>>,
+    /// The fd's two socket ends' addresses (`fd.ip`, `fd.net`), kept so
+    /// the list value can borrow them.
+    tuple_ips: OnceCell<[Value<'static>; 2]>,
 }
 
 pub(crate) fn is_open_family(code: u32) -> bool {
@@ -67,23 +71,47 @@ enum Family {
     Container,
 }
 
-/// Each catalogue field's family, by field id (computed once from the
-/// names, so a request costs an index, not string comparisons).
-fn families() -> &'static [Family] {
-    static F: OnceLock<Vec<Family>> = OnceLock::new();
-    F.get_or_init(|| {
-        Field::ALL
-            .iter()
-            .map(|f| match f.name().split('.').next() {
-                Some("evt" | "syscall") => Family::Evt,
-                Some("proc" | "thread") => Family::Proc,
-                Some("fd") => Family::Fd,
-                Some("user" | "group") => Family::User,
-                _ => Family::Container,
-            })
-            .collect()
-    })
+/// Whether `name`'s first dotted part is `part`.
+const fn first_part_is(name: &str, part: &str) -> bool {
+    let (n, p) = (name.as_bytes(), part.as_bytes());
+    if n.len() < p.len() || (n.len() > p.len() && n[p.len()] != b'.') {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if n[i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
+
+const fn family_of(name: &str) -> Family {
+    if first_part_is(name, "evt") || first_part_is(name, "syscall") {
+        Family::Evt
+    } else if first_part_is(name, "proc") || first_part_is(name, "thread") {
+        Family::Proc
+    } else if first_part_is(name, "fd") {
+        Family::Fd
+    } else if first_part_is(name, "user") || first_part_is(name, "group") {
+        Family::User
+    } else {
+        Family::Container
+    }
+}
+
+/// Each catalogue field's family, by field id (computed from the names at
+/// build time, so a request costs an index, not string comparisons).
+static FAMILIES: [Family; FIELDS.len()] = {
+    let mut out = [Family::Container; FIELDS.len()];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        out[i] = family_of(FIELDS[i].name);
+        i += 1;
+    }
+    out
+};
 
 /// A borrowed string value.
 pub(crate) fn bstr(s: &str) -> Value<'_> {
@@ -107,6 +135,7 @@ impl<'e, 't> EventFields<'e, 't> {
             open_flags: OnceCell::new(),
             fd: OnceCell::new(),
             container: OnceCell::new(),
+            tuple_ips: OnceCell::new(),
         }
     }
 
@@ -144,7 +173,7 @@ impl<'e, 't> EventFields<'e, 't> {
     /// The value of field `f` for this event (`None`: no value).
     pub fn value(&self, f: &FieldRef) -> Option<Value<'_>> {
         let field = Field::from_id(f.id)?;
-        match families().get(field as usize)? {
+        match FAMILIES.get(field as usize)? {
             Family::Evt => self.evt_field(field, &f.arg),
             Family::Proc => self.proc_field(field, &f.arg),
             Family::Fd => self.fd_field(field, &f.arg),
@@ -301,3 +330,24 @@ impl<'e, 't> EventFields<'e, 't> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod family_tests {
+    use super::*;
+
+    #[test]
+    fn families_follow_the_first_name_part() {
+        for f in Field::ALL {
+            let want = match f.name().split('.').next() {
+                Some("evt" | "syscall") => Family::Evt,
+                Some("proc" | "thread") => Family::Proc,
+                Some("fd") => Family::Fd,
+                Some("user" | "group") => Family::User,
+                _ => Family::Container,
+            };
+            assert_eq!(FAMILIES[*f as usize], want, "{}", f.name());
+        }
+        assert!(first_part_is("fd", "fd") && !first_part_is("fdx.a", "fd"));
+        assert!(!first_part_is("f", "fd") && first_part_is("fd.name", "fd"));
+    }
+}

@@ -80,7 +80,7 @@ impl<'t> EventFields<'_, 't> {
                 .ancestors(t)
                 .nth(*n as usize - 1)
                 .map(|a| attr(f, a)),
-            _ => Some(Value::List(
+            _ => Some(Value::list(
                 self.procs().ancestors(t).map(|a| attr(f, a)).collect(),
             )),
         }

@@ -85,9 +85,9 @@ impl FieldSource for Src {
             "t.anc" => match &f.arg {
                 crate::engine::field::FieldArg::Index(1) => s("bash"),
                 crate::engine::field::FieldArg::Index(_) => return None,
-                _ => Value::List(vec![s("bash"), s("sshd"), s("systemd")]),
+                _ => Value::list(vec![s("bash"), s("sshd"), s("systemd")]),
             },
-            "t.list" => Value::List(vec![s("file"), s("ipv4")]),
+            "t.list" => Value::list(vec![s("file"), s("ipv4")]),
             "t.args" => s("-n 3 -t target file"),
             "t.b64" => s("aGVsbG8="),
             "evt.type" => s("openat"),

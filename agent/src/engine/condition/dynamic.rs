@@ -93,11 +93,11 @@ mod tests {
         assert!(holds(
             BinOp::In,
             &s("b"),
-            &Value::List(vec![s("a"), s("b")])
+            &Value::list(vec![s("a"), s("b")])
         ));
         assert!(holds(BinOp::Lt, &Value::Int(1), &Value::Int(2)));
         assert!(holds(BinOp::Ge, &Value::Double(2.0), &Value::Int(2)));
         assert!(!holds(BinOp::Eq, &s("1"), &Value::Int(1)));
-        assert!(!holds(BinOp::Eq, &s("1"), &Value::List(vec![s("1")])));
+        assert!(!holds(BinOp::Eq, &s("1"), &Value::list(vec![s("1")])));
     }
 }

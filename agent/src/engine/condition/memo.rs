@@ -5,22 +5,23 @@
 //! result depends only on the event, so within one event it is computed
 //! once: [`MemoSlots`] gives every distinct check of a rules bucket (same
 //! canonical text = same check) a slot at load time, and a [`Memo`] holds
-//! the results of one event, two bits per slot.
+//! the results of one event, one byte per slot.
 //!
 //! Owns: slot numbering and the per-event result bits.
 //! Must never: share a slot between two checks whose canonical text
 //! differs, or carry results from one event to the next (a `Memo` is
 //! created per event).
+//!
+//! A result is one byte (0 unknown, 1 false, 2 true): reading or storing it
+//! is one memory access, where bit pairs cost a shift and masks per step.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Slots a [`Memo`] holds; checks beyond them are evaluated every time.
-pub const MEMO_SLOTS: usize = 512;
+pub const MEMO_SLOTS: usize = 256;
 /// A check without a slot.
 pub const NO_MEMO: u16 = u16::MAX;
-
-const WORDS: usize = MEMO_SLOTS / 64;
 
 /// Slot numbers of the distinct checks of one set of filters.
 #[derive(Debug, Default)]
@@ -60,64 +61,43 @@ impl MemoSlots {
 }
 
 /// The check results of one event.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Memo {
-    known: [u64; WORDS],
-    value: [u64; WORDS],
+    result: [u8; MEMO_SLOTS],
 }
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            result: [UNKNOWN; MEMO_SLOTS],
+        }
+    }
+}
+
+const UNKNOWN: u8 = 0;
+const FALSE: u8 = 1;
+const TRUE: u8 = 2;
 
 impl Memo {
     pub fn new() -> Memo {
         Memo::default()
     }
 
-    /// The result stored for `slot`, if any.
+    /// The result stored for `slot`, if any ([`NO_MEMO`]: none).
     #[inline]
     pub fn get(&self, slot: u16) -> Option<bool> {
-        let (w, b) = (usize::from(slot) / 64, 1u64 << (slot % 64));
-        let known = self.known.get(w)?;
-        (known & b != 0).then(|| self.value[w] & b != 0)
-    }
-
-    /// Where `slot`'s bits are: (word, mask); mask 0 for [`NO_MEMO`] and
-    /// slots beyond the memo (for [`Memo::get_at`] and [`Memo::set_at`]).
-    pub fn position(slot: u16) -> (u8, u64) {
-        if usize::from(slot) >= MEMO_SLOTS {
-            return (0, 0);
-        }
-        ((slot / 64) as u8, 1u64 << (slot % 64))
-    }
-
-    /// [`Memo::get`] for a slot's [`Memo::position`] (mask not 0).
-    #[inline]
-    pub fn get_at(&self, word: u8, mask: u64) -> Option<bool> {
-        let w = usize::from(word) % WORDS;
-        (self.known[w] & mask != 0).then(|| self.value[w] & mask != 0)
-    }
-
-    /// [`Memo::set`] for a slot's [`Memo::position`].
-    #[inline]
-    pub fn set_at(&mut self, word: u8, mask: u64, result: bool) {
-        let w = usize::from(word) % WORDS;
-        self.known[w] |= mask;
-        if result {
-            self.value[w] |= mask;
-        } else {
-            self.value[w] &= !mask;
+        match self.result.get(usize::from(slot)) {
+            Some(&FALSE) => Some(false),
+            Some(&TRUE) => Some(true),
+            _ => None,
         }
     }
 
     /// Stores `result` for `slot` (ignored for [`NO_MEMO`]).
     #[inline]
     pub fn set(&mut self, slot: u16, result: bool) {
-        let (w, b) = (usize::from(slot) / 64, 1u64 << (slot % 64));
-        if let (Some(k), Some(v)) = (self.known.get_mut(w), self.value.get_mut(w)) {
-            *k |= b;
-            if result {
-                *v |= b;
-            } else {
-                *v &= !b;
-            }
+        if let Some(r) = self.result.get_mut(usize::from(slot)) {
+            *r = if result { TRUE } else { FALSE };
         }
     }
 }
@@ -143,14 +123,12 @@ mod tests {
         assert_eq!(m.get(sa + 1), Some(false));
         m.set(NO_MEMO, true);
         assert_eq!(m.get(NO_MEMO), None);
-        m.set(511, true);
-        assert_eq!(m.get(511), Some(true));
-        let (w, b) = Memo::position(sa + 1);
-        assert_eq!(m.get_at(w, b), Some(false));
-        m.set_at(w, b, true);
+        let last = MEMO_SLOTS as u16 - 1;
+        m.set(last, true);
+        assert_eq!(m.get(last), Some(true));
+        m.set(sa + 1, true);
         assert_eq!(m.get(sa + 1), Some(true));
-        assert_eq!(Memo::position(NO_MEMO), (0, 0));
-        assert_eq!(Memo::position(130), (2, 1 << 2));
+        assert_eq!(m.get(last + 1), None);
     }
 
     #[test]

@@ -28,9 +28,8 @@ struct Step {
     check: Check,
     on_true: u32,
     on_false: u32,
-    /// The check's memo slot as [`Memo::position`] (mask 0: none).
-    word: u8,
-    mask: u64,
+    /// The check's memo slot ([`super::memo::NO_MEMO`]: none).
+    memo: u16,
 }
 
 /// The condition as a jump program (see the module comment).
@@ -64,14 +63,13 @@ impl Program {
     pub(super) fn eval(&self, src: &dyn FieldSource, memo: &mut Memo) -> bool {
         let mut at = self.entry;
         while let Some(s) = self.steps.get(at as usize) {
-            let r = if s.mask == 0 {
-                s.check.eval(src)
-            } else if let Some(r) = memo.get_at(s.word, s.mask) {
-                r
-            } else {
-                let r = s.check.eval(src);
-                memo.set_at(s.word, s.mask, r);
-                r
+            let r = match memo.get(s.memo) {
+                Some(r) => r,
+                None => {
+                    let r = s.check.eval(src);
+                    memo.set(s.memo, r);
+                    r
+                }
             };
             at = if r { s.on_true } else { s.on_false };
         }
@@ -91,13 +89,11 @@ fn emit(n: &Node, t: u32, f: u32, out: &mut Vec<Step>) -> u32 {
         Node::And(c) => c.iter().rev().fold(t, |next, x| emit(x, next, f, out)),
         Node::Or(c) => c.iter().rev().fold(f, |next, x| emit(x, t, next, out)),
         Node::Check(c) => {
-            let (word, mask) = Memo::position(c.memo);
             out.push(Step {
                 check: c.clone(),
                 on_true: t,
                 on_false: f,
-                word,
-                mask,
+                memo: c.memo,
             });
             out.len() as u32 - 1
         }

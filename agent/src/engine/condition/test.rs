@@ -20,8 +20,9 @@ use crate::engine::field::{FieldType, Value};
 use memchr::memmem::Finder;
 use std::net::IpAddr;
 
-/// `in` lists longer than this are hashed; shorter ones are scanned.
-const HASH_THRESHOLD: usize = 8;
+/// `in` lists longer than this are hashed; shorter ones are scanned
+/// (a string scan compares a one-word key per item, see [`StrSet`]).
+const HASH_THRESHOLD: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cmp {
@@ -81,8 +82,19 @@ pub(super) fn op_allowed(ty: FieldType, op: BinOp) -> bool {
 /// A set of strings: scanned when small, hashed when large.
 #[derive(Debug, Clone)]
 pub(super) enum StrSet {
-    Scan(Box<[Box<str>]>),
+    /// Each item with its [`str_key`], compared before the bytes.
+    Scan(Box<[(u32, Box<str>)]>),
     Hash(FxHashSet<Box<str>>),
+}
+
+/// A cheap summary of a string (length, first and last byte): two strings
+/// with different keys differ, so a scan compares bytes only on a key hit.
+#[inline]
+fn str_key(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let edge = |x: Option<&u8>| u32::from(x.copied().unwrap_or(0));
+    // Lengths beyond 16 bits share their key bits; the bytes decide.
+    (b.len() as u32) << 16 | edge(b.first()) << 8 | edge(b.last())
 }
 
 impl StrSet {
@@ -90,13 +102,17 @@ impl StrSet {
         if items.len() > HASH_THRESHOLD {
             StrSet::Hash(items.into_iter().collect())
         } else {
-            StrSet::Scan(items.into_boxed_slice())
+            StrSet::Scan(items.into_iter().map(|s| (str_key(&s), s)).collect())
         }
     }
 
+    #[inline]
     pub(super) fn contains(&self, s: &str) -> bool {
         match self {
-            StrSet::Scan(v) => v.iter().any(|x| &**x == s),
+            StrSet::Scan(v) => {
+                let k = str_key(s);
+                v.iter().any(|(xk, x)| *xk == k && &**x == s)
+            }
             StrSet::Hash(h) => h.contains(s),
         }
     }
@@ -336,8 +352,21 @@ pub(super) fn regex(p: &str) -> Result<regex::Regex, String> {
 }
 
 impl Scalar {
-    /// Evaluates the test on one scalar value (not a list).
+    /// Evaluates the test on one scalar value (not a list). The tests
+    /// conditions run most (strings, integers, booleans) are decided here;
+    /// the rest out of line, so this stays small enough to inline.
+    #[inline]
     pub(super) fn holds(&self, v: &Value) -> bool {
+        match (self, v) {
+            (Scalar::Str(t), Value::Str(s)) => t.holds(s),
+            (Scalar::Int(t), Value::Int(i)) => t.holds(*i),
+            (Scalar::Bool(t), Value::Bool(b)) => t.holds(*b),
+            _ => self.holds_other(v),
+        }
+    }
+
+    #[inline(never)]
+    fn holds_other(&self, v: &Value) -> bool {
         match (self, v) {
             (Scalar::Str(t), Value::Str(s)) => t.holds(s),
             (Scalar::Bytes(t), Value::Bytes(b)) => t.holds(b),
@@ -353,7 +382,21 @@ impl Scalar {
 }
 
 impl StrTest {
+    #[inline]
     fn holds(&self, s: &str) -> bool {
+        match self {
+            StrTest::Eq(x) => s == &**x,
+            StrTest::Ne(x) => s != &**x,
+            StrTest::StartsWith(x) => s.starts_with(&**x),
+            StrTest::EndsWith(x) => s.ends_with(&**x),
+            StrTest::In(set) => set.contains(s),
+            StrTest::Contains(f) => f.find(s.as_bytes()).is_some(),
+            _ => self.holds_other(s),
+        }
+    }
+
+    #[inline(never)]
+    fn holds_other(&self, s: &str) -> bool {
         match self {
             StrTest::Eq(x) => s == &**x,
             StrTest::Ne(x) => s != &**x,
@@ -384,6 +427,7 @@ impl BytesTest {
 }
 
 impl IntTest {
+    #[inline]
     fn holds(&self, i: i64) -> bool {
         match self {
             IntTest::Eq(x) => i == *x,
@@ -407,6 +451,7 @@ impl DoubleTest {
 }
 
 impl BoolTest {
+    #[inline]
     fn holds(&self, b: bool) -> bool {
         match self {
             BoolTest::Eq(x) => b == *x,

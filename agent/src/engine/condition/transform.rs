@@ -308,8 +308,12 @@ impl Lhs {
 /// Applies `f` to a value, element by element for lists.
 fn map<'a>(v: Value<'a>, f: &dyn Fn(Value<'a>) -> Option<Value<'a>>) -> Option<Value<'a>> {
     match v {
-        Value::List(items) => Some(Value::List(
-            items.into_iter().filter_map(|x| map(x, f)).collect(),
+        Value::List(items) => Some(Value::list(
+            items
+                .into_vec()
+                .into_iter()
+                .filter_map(|x| map(x, f))
+                .collect(),
         )),
         v => f(v),
     }
