@@ -322,9 +322,10 @@ impl<'e, 't> EventFields<'e, 't> {
         }
     }
 
-    /// `fd.name` (kept for callers of the previous API).
+    /// `fd.name` (kept for callers of the previous API), an IP socket's
+    /// tuple text included.
     pub fn fd_name(&self) -> Option<Cow<'_, str>> {
-        self.fd_info().map(|f| Cow::Borrowed(f.name.as_str()))
+        self.fd_info().map(|f| f.name_text())
     }
 }
 
