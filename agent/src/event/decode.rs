@@ -337,8 +337,8 @@ impl ParamKind {
         }
     }
 
-    /// `self.decode(b).as_int()`, without building the [`Value`]: one
-    /// match on the length for the exec/clone state update's integers.
+    /// `self.decode(b).as_int()`, without building the [`Value`] (the
+    /// exec/clone state update's integers).
     #[inline]
     pub fn int(self, b: &[u8]) -> Option<i64> {
         let (n, signed) = match self {
@@ -346,16 +346,7 @@ impl ParamKind {
             ParamKind::Uint(n) => (n, false),
             ParamKind::Str | ParamKind::Bytes => return None,
         };
-        let v = match *b {
-            [x] => u64::from(x),
-            [x, y] => u64::from(u16::from_le_bytes([x, y])),
-            [x, y, z, w] => u64::from(u32::from_le_bytes([x, y, z, w])),
-            [a, b, c, d, e, f, g, h] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-            _ => return None,
-        };
-        if b.len() != usize::from(n) {
-            return None;
-        }
+        let v = le_uint(b, n)?;
         let shift = 64 - 8 * u32::from(n);
         Some(if signed {
             ((v << shift) as i64) >> shift
