@@ -92,12 +92,10 @@ impl EventFields<'_, '_> {
         // Falco splits names only for files and directories.
         let paths = matches!(f.kind, FdKind::File | FdKind::Directory);
         Some(match field {
-            // An empty name may be an IP socket's, named by its tuple.
-            Field::FdName if f.name.is_empty() => Value::Str(f.name_text()),
-            Field::FdName => bstr(&f.name),
+            // Borrowed, except an IP socket's, named by its tuple.
+            Field::FdName => Value::Str(f.name_text()),
             Field::FdNameraw if !f.nameraw.is_empty() => bstr(&f.nameraw),
-            Field::FdNameraw if f.name.is_empty() => Value::Str(f.name_text()),
-            Field::FdNameraw => bstr(&f.name),
+            Field::FdNameraw => Value::Str(f.name_text()),
             Field::FdNameChanged => {
                 Value::Bool(f.renamed_at != 0 && f.renamed_at == self.procs().event_num())
             }

@@ -179,6 +179,7 @@ pub struct FdInfo {
 impl FdInfo {
     /// Falco's `fd.name`: [`FdInfo::name`], or the tuple's text for an IP
     /// socket named by its tuple.
+    #[inline]
     pub fn name_text(&self) -> Cow<'_, str> {
         match &self.tuple {
             Some(t) if self.name.is_empty() => Cow::Owned(t.text()),
