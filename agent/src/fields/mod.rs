@@ -43,7 +43,7 @@ pub struct EventFields<'e, 't> {
     /// decoded on first use (`evt.is_open_read` and `_write` both ask).
     open_flags: OnceCell<u32>,
     /// The event's fd, looked up on first use.
-    fd: OnceCell<Option<Cow<'t, FdInfo>>>,
+    fd: OnceCell<Option<&'t FdInfo>>,
     /// The thread's container, looked up on first use.
     container: OnceCell<Arc<container::ContainerInfo>>,
     /// The fd's two socket ends' addresses (`fd.ip`, `fd.net`), kept so
@@ -268,15 +268,12 @@ impl<'e, 't> EventFields<'e, 't> {
     }
 
     /// What the event's fd refers to in the process's fd table.
-    pub fn fd_info(&self) -> Option<&FdInfo> {
-        self.fd
-            .get_or_init(|| {
-                let num = self.fd_num()?;
-                // The event's thread, already looked up: its table.
-                let table = self.procs.fd_table(self.thread?)?;
-                table.get(num).map(Cow::Borrowed)
-            })
-            .as_deref()
+    pub fn fd_info(&self) -> Option<&'t FdInfo> {
+        *self.fd.get_or_init(|| {
+            let num = self.fd_num()?;
+            // The event's thread, already looked up: its table.
+            self.procs.fd_table(self.thread?)?.get(num)
+        })
     }
 
     /// For an fd event whose fd is not in the table (a call that failed,

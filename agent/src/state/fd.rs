@@ -210,6 +210,8 @@ const DENSE_MAX: usize = 1 << 16;
 const DENSE_SLACK: usize = 256;
 /// An index slot with no entry.
 const NO_ENTRY: u32 = u32::MAX;
+/// Entries a table makes room for at its first fd.
+const FIRST_ENTRIES: usize = 8;
 
 /// One process's fds: the entries packed in a vector, found through a
 /// vector indexed by fd (4 bytes per fd number; no hashing, no rehash
@@ -322,6 +324,11 @@ impl FdTable {
                 }
                 if i >= self.index.len() {
                     self.grow_index(i);
+                }
+                if self.entries.capacity() == 0 {
+                    // A process has stdin, stdout, stderr and usually a
+                    // few more: one allocation instead of growing 4, 8.
+                    self.entries.reserve_exact(FIRST_ENTRIES);
                 }
                 self.entries.push((fd, FdInfo::default()));
                 self.set_position(fd, at as u32);
