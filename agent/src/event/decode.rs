@@ -209,10 +209,11 @@ impl<'a> Event<'a> {
     /// exec/clone state update reads a score of integers per record).
     #[inline]
     pub fn int_at(&self, i: usize, layout: IntLayout) -> Option<i64> {
-        if i >= self.nparams {
-            return None;
-        }
-        let (s, e) = (self.offs[i] as usize, self.offs[i + 1] as usize);
+        // No `nparams` check: past the last parameter `offs` holds the
+        // record's end, then zeros, so the length found there (0, or a
+        // wrapped-around huge one) is never a width (1 to 8).
+        let &[s, e] = self.offs.get(i..)?.first_chunk::<2>()?;
+        let (s, e) = (s as usize, e as usize);
         let w = usize::from(layout.width);
         if e.wrapping_sub(s) != w {
             return None;
@@ -229,7 +230,7 @@ impl<'a> Event<'a> {
         };
         // Only the parameter's own bytes: shifted up to the top, then back
         // down (sign-extending a signed kind). Width 1..=8: shift 0..=56.
-        let sh = 64 - 8 * u32::from(layout.width);
+        let sh = u32::from(layout.shift);
         let top = v << sh;
         Some(if layout.signed {
             (top as i64) >> sh
@@ -252,6 +253,7 @@ impl<'a> Event<'a> {
     }
 
     /// Typed value of parameter `i`, per the event table.
+    #[inline]
     pub fn value(&self, i: usize) -> Option<Value<'a>> {
         let bytes = self.param(i)?;
         let ptype = match self.info {
@@ -396,6 +398,8 @@ impl ParamKind {
 pub struct IntLayout {
     /// Bytes (1, 2, 4 or 8).
     width: u8,
+    /// `64 - 8 * width`: the bits above the value in a `u64`.
+    shift: u8,
     signed: bool,
 }
 
@@ -409,7 +413,11 @@ impl IntLayout {
         };
         // Other widths never read as a number (see `le_uint`).
         if matches!(width, 1 | 2 | 4 | 8) {
-            Some(IntLayout { width, signed })
+            Some(IntLayout {
+                width,
+                shift: 64 - 8 * width,
+                signed,
+            })
         } else {
             None
         }

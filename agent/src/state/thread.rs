@@ -80,12 +80,39 @@ pub struct ThreadInfo {
     pub container: Option<Arc<ContainerInfo>>,
 }
 
+/// `a == b`, without a libc call for the short strings an exec mostly
+/// compares (names, paths, list items): up to 16 bytes in two
+/// overlapping loads or three byte compares.
+#[inline]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w8 = |s: &[u8], at: usize| s.get(at..).and_then(|s| s.first_chunk::<8>()).copied();
+    let w4 = |s: &[u8], at: usize| s.get(at..).and_then(|s| s.first_chunk::<4>()).copied();
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        8..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// `r.strip_prefix(p)` by [`bytes_eq`].
+#[inline]
+fn strip<'r>(r: &'r [u8], p: &[u8]) -> Option<&'r [u8]> {
+    let (head, tail) = r.split_at_checked(p.len())?;
+    bytes_eq(head, p).then_some(tail)
+}
+
 /// `*dst = lossy(b)`, reusing `dst`'s buffer; false if `dst` already
 /// held that text.
 pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) -> bool {
     // The same text again (an exec's cwd, env, cgroups): nothing to do,
     // and a compare is cheaper than validating and copying.
-    if dst.as_bytes() == b {
+    if bytes_eq(dst.as_bytes(), b) {
         return false;
     }
     dst.clear();
@@ -148,8 +175,8 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     // Stored pairs equal to the record's `k=v` items parse back to
     // themselves when no key holds a '=' (the split is at the first one).
     let unchanged = list_unchanged(dst, b, |(k, v), r| {
-        match r.strip_prefix(k.as_bytes())?.split_first()? {
-            (b'=', r) if !k.as_bytes().contains(&b'=') => r.strip_prefix(v.as_bytes()),
+        match strip(r, k.as_bytes())?.split_first()? {
+            (b'=', r) if !k.as_bytes().contains(&b'=') => strip(r, v.as_bytes()),
             _ => None,
         }
     });
@@ -162,7 +189,7 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
         // bytes equal the stored text, so they are valid UTF-8 and would
         // split at the same '='.
         if let (Some(eq), Some((dk, dv))) = (c.iter().position(|x| *x == b'='), dst.get(n)) {
-            if dk.as_bytes() == &c[..eq] && dv.as_bytes() == &c[eq + 1..] {
+            if bytes_eq(dk.as_bytes(), &c[..eq]) && bytes_eq(dv.as_bytes(), &c[eq + 1..]) {
                 n += 1;
                 continue;
             }
@@ -188,7 +215,7 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
 /// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings;
 /// false if `dst` already held that list.
 fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) -> bool {
-    if list_unchanged(dst, b, |d, r| r.strip_prefix(d.as_bytes())) {
+    if list_unchanged(dst, b, |d, r| strip(r, d.as_bytes())) {
         return false;
     }
     let mut n = 0;
@@ -410,8 +437,8 @@ impl ThreadInfo {
             let path = path.unwrap_or_default();
             // The path is usually the bytes exe was just set from: copy
             // that text instead of validating the same bytes again.
-            if exe_raw == Some(path) {
-                if self.exepath != self.exe {
+            if exe_raw.is_some_and(|e| bytes_eq(e, path)) {
+                if !bytes_eq(self.exepath.as_bytes(), self.exe.as_bytes()) {
                     self.exepath.clone_from(&self.exe);
                 }
             } else {
@@ -609,6 +636,26 @@ mod tests {
                 })
                 .collect();
             assert_eq!(cg, fresh);
+        }
+    }
+
+    #[test]
+    fn short_compares_agree_with_slice_eq() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n as u8).map(|i| i.wrapping_mul(37)).collect();
+            assert!(bytes_eq(&a, &a.clone()));
+            // One byte differs, anywhere; or the lengths do.
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x80;
+                assert!(!bytes_eq(&a, &b), "{n} {i}");
+                assert_eq!(strip(&b, &a), None);
+            }
+            assert!(!bytes_eq(&a, &a[..n.saturating_sub(1)]) || n == 0);
+            let mut long = a.clone();
+            long.extend_from_slice(b"xyz");
+            assert_eq!(strip(&long, &a), Some(&b"xyz"[..]));
+            assert_eq!(strip(&a, &long), None);
         }
     }
 
