@@ -439,7 +439,8 @@ impl ThreadInfo {
             // that text instead of validating the same bytes again.
             if exe_raw.is_some_and(|e| bytes_eq(e, path)) {
                 if !bytes_eq(self.exepath.as_bytes(), self.exe.as_bytes()) {
-                    self.exepath.clone_from(&self.exe);
+                    self.exepath.clear();
+                    self.exepath.push_str(&self.exe);
                 }
             } else {
                 set_lossy(&mut self.exepath, path);
