@@ -120,6 +120,25 @@ pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) -> bool {
     true
 }
 
+/// [`set_lossy`], taking the text from the end of `known` when `b` is
+/// its last bytes (a thread's comm is usually the tail of its exe): a
+/// `str`'s tail with exactly the bytes of `b` is `b` as valid UTF-8,
+/// i.e. `lossy(b)`, without validating `b` again.
+fn set_lossy_tail_of(dst: &mut String, b: &[u8], known: &str) -> bool {
+    let tail = known
+        .len()
+        .checked_sub(b.len())
+        .and_then(|k| known.get(k..));
+    match tail.filter(|t| bytes_eq(t.as_bytes(), b)) {
+        Some(t) if !bytes_eq(dst.as_bytes(), b) => {
+            dst.clear();
+            dst.push_str(t);
+            true
+        }
+        _ => set_lossy(dst, b),
+    }
+}
+
 /// The strings [`split_nul`] finds in `b`, without the one trailing NUL;
 /// `None` when it finds none.
 fn nul_list(b: &[u8]) -> Option<&[u8]> {
@@ -409,7 +428,7 @@ impl ThreadInfo {
             image_changed |= set_lossy_list(&mut self.args, b);
         }
         if let Some(b) = text(Slot::Comm) {
-            image_changed |= set_lossy(&mut self.comm, b);
+            image_changed |= set_lossy_tail_of(&mut self.comm, b, &self.exe);
         }
         if let Some(b) = text(Slot::Cwd).filter(|b| !b.is_empty()) {
             set_lossy(&mut self.cwd, b);
@@ -659,6 +678,32 @@ mod tests {
                 })
                 .collect();
             assert_eq!(cg, fresh);
+        }
+    }
+
+    #[test]
+    fn tail_of_known_text_sets_what_set_lossy_does() {
+        let texts: [&[u8]; 9] = [
+            b"",
+            b"ls",
+            b"/usr/bin/ls",
+            b"s",
+            "/tmp/é".as_bytes(),
+            "é".as_bytes(),
+            b"\xa9",
+            b"x\xff",
+            b"\xff",
+        ];
+        let known = ["/usr/bin/ls", "/tmp/é", "x\u{fffd}", "", "ls"];
+        for old in texts {
+            for b in texts {
+                for k in known {
+                    let (mut fast, mut slow) = (lossy(old), lossy(old));
+                    let changed = set_lossy_tail_of(&mut fast, b, k);
+                    assert_eq!(changed, set_lossy(&mut slow, b), "{old:?} {b:?} {k:?}");
+                    assert_eq!(fast, slow, "{old:?} {b:?} {k:?}");
+                }
+            }
         }
     }
 
