@@ -203,6 +203,42 @@ impl<'a> Event<'a> {
         Some(&self.raw[self.offs[i] as usize..self.offs[i + 1] as usize])
     }
 
+    /// `layout.kind().int(self.param(i)?)` (an absent, empty or
+    /// wrong-length parameter is None), read with one fixed 8-byte load
+    /// and a shift instead of a dispatch on the kind and width (the
+    /// exec/clone state update reads a score of integers per record).
+    #[inline]
+    pub fn int_at(&self, i: usize, layout: IntLayout) -> Option<i64> {
+        // No `nparams` check: past the last parameter `offs` holds the
+        // record's end, then zeros, so the length found there (0, or a
+        // wrapped-around huge one) is never a width (1 to 8).
+        let &[s, e] = self.offs.get(i..)?.first_chunk::<2>()?;
+        let (s, e) = (s as usize, e as usize);
+        let w = usize::from(layout.width);
+        if e.wrapping_sub(s) != w {
+            return None;
+        }
+        // The 8 bytes from the parameter's start; past the record's end
+        // (its last parameters) the bytes are copied instead.
+        let v = match self.raw.get(s..).and_then(|r| r.first_chunk::<8>()) {
+            Some(a) => u64::from_le_bytes(*a),
+            None => {
+                let mut a = [0u8; 8];
+                a[..w].copy_from_slice(self.raw.get(s..e)?);
+                u64::from_le_bytes(a)
+            }
+        };
+        // Only the parameter's own bytes: shifted up to the top, then back
+        // down (sign-extending a signed kind). Width 1..=8: shift 0..=56.
+        let sh = u32::from(layout.shift);
+        let top = v << sh;
+        Some(if layout.signed {
+            (top as i64) >> sh
+        } else {
+            (top >> sh) as i64
+        })
+    }
+
     /// Index of the parameter called `name` in the event table.
     pub fn param_index(&self, name: &str) -> Option<usize> {
         match self.info {
@@ -217,6 +253,7 @@ impl<'a> Event<'a> {
     }
 
     /// Typed value of parameter `i`, per the event table.
+    #[inline]
     pub fn value(&self, i: usize) -> Option<Value<'a>> {
         let bytes = self.param(i)?;
         let ptype = match self.info {
@@ -353,6 +390,46 @@ impl ParamKind {
         } else {
             v as i64
         })
+    }
+}
+
+/// An integer [`ParamKind`] as [`Event::int_at`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntLayout {
+    /// Bytes (1, 2, 4 or 8).
+    width: u8,
+    /// `64 - 8 * width`: the bits above the value in a `u64`.
+    shift: u8,
+    signed: bool,
+}
+
+impl IntLayout {
+    /// The layout of an integer kind (`None` for text and bytes).
+    pub const fn of(kind: ParamKind) -> Option<IntLayout> {
+        let (width, signed) = match kind {
+            ParamKind::Int(n) => (n, true),
+            ParamKind::Uint(n) => (n, false),
+            ParamKind::Str | ParamKind::Bytes => return None,
+        };
+        // Other widths never read as a number (see `le_uint`).
+        if matches!(width, 1 | 2 | 4 | 8) {
+            Some(IntLayout {
+                width,
+                shift: 64 - 8 * width,
+                signed,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The kind this layout reads.
+    pub fn kind(self) -> ParamKind {
+        if self.signed {
+            ParamKind::Int(self.width)
+        } else {
+            ParamKind::Uint(self.width)
+        }
     }
 }
 
@@ -629,6 +706,38 @@ pub(crate) mod tests {
                 }
                 let _ = format!("{e:?}");
                 proptest::prop_assert!(e.len() <= buf.len());
+            }
+        }
+
+        #[test]
+        fn int_at_reads_as_the_kind_does(
+            params in proptest::collection::vec(
+                proptest::collection::vec(proptest::num::u8::ANY, 0..10),
+                0..6,
+            ),
+            tail in 0usize..3,
+        ) {
+            // A code outside the table: any parameter count parses. The
+            // record may sit at the start of a longer buffer.
+            let p: Vec<&[u8]> = params.iter().map(|v| &v[..]).collect();
+            let mut r = record(u32::from(abi::PPM_EVENT_MAX as u16) + 7, 1, 2, &p);
+            let len = r.len();
+            r.extend(std::iter::repeat_n(0xa5, tail * 4));
+            let e = Event::parse(&r).unwrap();
+            proptest::prop_assert_eq!(e.len(), len);
+            for w in 0..=9u8 {
+                for k in [ParamKind::Int(w), ParamKind::Uint(w)] {
+                    for i in 0..=p.len() + 1 {
+                        let want = e.param(i).and_then(|b| k.int(b));
+                        match IntLayout::of(k) {
+                            Some(l) => {
+                                proptest::prop_assert_eq!(l.kind(), k);
+                                proptest::prop_assert_eq!(e.int_at(i, l), want, "{:?} {}", k, i);
+                            }
+                            None => proptest::prop_assert_eq!(want, None),
+                        }
+                    }
+                }
             }
         }
 

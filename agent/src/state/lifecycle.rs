@@ -10,6 +10,7 @@ use super::{ProcTable, ThreadInfo, NO_LOGINUID};
 use crate::event::decode::Event;
 use crate::event::param;
 use crate::state::fd::FdTable;
+use crate::state::thread::res_and_tid;
 use lanner_abi as abi;
 
 impl ProcTable {
@@ -100,11 +101,12 @@ impl ProcTable {
     }
 
     pub(super) fn on_exec(&mut self, ev: &Event<'_>) {
-        if ev.int_of(&param::RES) != Some(0) {
+        let (res, tid) = res_and_tid(ev);
+        if res != Some(0) {
             self.ensure(ev.tid());
             return;
         }
-        let tid = ev.int_of(&param::TID).unwrap_or(ev.tid());
+        let tid = tid.unwrap_or(ev.tid());
         self.stats.execs += 1;
         // A known thread (the common case) gets its new image in place:
         // what `insert` would do for it is a no-op here (same fd table and

@@ -6,7 +6,7 @@
 //! ask for repeatedly (`proc.cmdline`), computed once per image.
 //! Must never: look at other threads (that is the table's job) or do I/O.
 
-use crate::event::decode::{split_nul, Event, ParamKind};
+use crate::event::decode::{split_nul, Event, IntLayout, ParamKind};
 use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::ContainerInfo;
 use std::sync::{Arc, OnceLock};
@@ -80,17 +80,63 @@ pub struct ThreadInfo {
     pub container: Option<Arc<ContainerInfo>>,
 }
 
+/// `a == b`, without a libc call for the short strings an exec mostly
+/// compares (names, paths, list items): up to 16 bytes in two
+/// overlapping loads or three byte compares.
+#[inline]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w8 = |s: &[u8], at: usize| s.get(at..).and_then(|s| s.first_chunk::<8>()).copied();
+    let w4 = |s: &[u8], at: usize| s.get(at..).and_then(|s| s.first_chunk::<4>()).copied();
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        8..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// `r.strip_prefix(p)` by [`bytes_eq`].
+#[inline]
+fn strip<'r>(r: &'r [u8], p: &[u8]) -> Option<&'r [u8]> {
+    let (head, tail) = r.split_at_checked(p.len())?;
+    bytes_eq(head, p).then_some(tail)
+}
+
 /// `*dst = lossy(b)`, reusing `dst`'s buffer; false if `dst` already
 /// held that text.
 pub(crate) fn set_lossy(dst: &mut String, b: &[u8]) -> bool {
     // The same text again (an exec's cwd, env, cgroups): nothing to do,
     // and a compare is cheaper than validating and copying.
-    if dst.as_bytes() == b {
+    if bytes_eq(dst.as_bytes(), b) {
         return false;
     }
     dst.clear();
     dst.push_str(&crate::event::text::lossy(b));
     true
+}
+
+/// [`set_lossy`], taking the text from the end of `known` when `b` is
+/// its last bytes (a thread's comm is usually the tail of its exe): a
+/// `str`'s tail with exactly the bytes of `b` is `b` as valid UTF-8,
+/// i.e. `lossy(b)`, without validating `b` again.
+fn set_lossy_tail_of(dst: &mut String, b: &[u8], known: &str) -> bool {
+    let tail = known
+        .len()
+        .checked_sub(b.len())
+        .and_then(|k| known.get(k..));
+    match tail.filter(|t| bytes_eq(t.as_bytes(), b)) {
+        Some(t) if !bytes_eq(dst.as_bytes(), b) => {
+            dst.clear();
+            dst.push_str(t);
+            true
+        }
+        _ => set_lossy(dst, b),
+    }
 }
 
 /// The strings [`split_nul`] finds in `b`, without the one trailing NUL;
@@ -148,8 +194,8 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
     // Stored pairs equal to the record's `k=v` items parse back to
     // themselves when no key holds a '=' (the split is at the first one).
     let unchanged = list_unchanged(dst, b, |(k, v), r| {
-        match r.strip_prefix(k.as_bytes())?.split_first()? {
-            (b'=', r) if !k.as_bytes().contains(&b'=') => r.strip_prefix(v.as_bytes()),
+        match strip(r, k.as_bytes())?.split_first()? {
+            (b'=', r) if !k.as_bytes().contains(&b'=') => strip(r, v.as_bytes()),
             _ => None,
         }
     });
@@ -162,7 +208,7 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
         // bytes equal the stored text, so they are valid UTF-8 and would
         // split at the same '='.
         if let (Some(eq), Some((dk, dv))) = (c.iter().position(|x| *x == b'='), dst.get(n)) {
-            if dk.as_bytes() == &c[..eq] && dv.as_bytes() == &c[eq + 1..] {
+            if bytes_eq(dk.as_bytes(), &c[..eq]) && bytes_eq(dv.as_bytes(), &c[eq + 1..]) {
                 n += 1;
                 continue;
             }
@@ -188,7 +234,7 @@ fn set_cgroups(dst: &mut Vec<(String, String)>, b: &[u8]) {
 /// `*dst = split_nul(b).map(lossy).collect()`, reusing `dst`'s strings;
 /// false if `dst` already held that list.
 fn set_lossy_list(dst: &mut Vec<String>, b: &[u8]) -> bool {
-    if list_unchanged(dst, b, |d, r| r.strip_prefix(d.as_bytes())) {
+    if list_unchanged(dst, b, |d, r| strip(r, d.as_bytes())) {
         return false;
     }
     let mut n = 0;
@@ -294,57 +340,126 @@ impl ThreadInfo {
         self.fill(ev, true);
     }
 
-    /// One pass over the parameters that set something (see [`plan_of`]),
-    /// each decoded once with its kind resolved per event code. The joins
-    /// are forgotten only when what they join (comm, args) changed.
+    /// Straight-line over the slots (see [`plan_of`]): each parameter
+    /// found through its slot's index and kind, resolved per event code,
+    /// so no per-parameter dispatch on kind or slot. The joins are
+    /// forgotten only when what they join (comm, args) changed.
     fn fill(&mut self, ev: &Event<'_>, exec: bool) {
-        let mut image_changed = false;
-        let (mut trusted, mut filename, mut exe_raw) = (None, None, None);
-        for f in plan_of(ev) {
-            let Some(raw) = ev.param(usize::from(f.idx)) else {
-                continue;
-            };
-            // An empty parameter (the driver did not fill it) sets nothing.
-            if raw.is_empty() {
-                continue;
+        let plan = plan_of(ev);
+        // An absent or empty parameter (the driver did not fill it) sets
+        // nothing: `int` answers None for an empty one (no width is 0).
+        let int = |s: Slot| {
+            let i = s as usize;
+            ev.int_at(usize::from(plan.idx[i]), plan.int[i])
+        };
+        let text = |s: Slot| {
+            let i = s as usize;
+            let raw = ev.param(usize::from(plan.idx[i]))?;
+            match plan.kind[i] {
+                _ if raw.is_empty() => None,
+                ParamKind::Str => Some(raw.strip_suffix(&[0]).unwrap_or(raw)),
+                _ => Some(raw),
             }
-            let b = match f.kind {
-                ParamKind::Int(_) | ParamKind::Uint(_) => {
-                    if let Some(n) = f.kind.int(raw) {
-                        self.set_int(f.slot, n, exec);
-                    }
-                    continue;
-                }
-                ParamKind::Str => raw.strip_suffix(&[0]).unwrap_or(raw),
-                ParamKind::Bytes => raw,
-            };
-            match f.slot {
-                Slot::Exe => {
-                    set_lossy(&mut self.exe, b);
-                    exe_raw = Some(b);
-                }
-                Slot::Args => image_changed |= set_lossy_list(&mut self.args, b),
-                Slot::Comm => image_changed |= set_lossy(&mut self.comm, b),
-                Slot::Cwd if !b.is_empty() => {
-                    set_lossy(&mut self.cwd, b);
-                }
-                Slot::Env => {
-                    set_lossy_list(&mut self.env, b);
-                }
-                Slot::Cgroups => set_cgroups(&mut self.cgroups, b),
-                Slot::TrustedExepath => trusted = Some(b),
-                Slot::Filename => filename = Some(b),
-                _ => {}
-            }
+        };
+        if let Some(n) = int(Slot::Uid) {
+            self.uid = n as u32;
         }
+        if let Some(n) = int(Slot::Gid) {
+            self.gid = n as u32;
+        }
+        if let Some(n) = int(Slot::Loginuid) {
+            self.loginuid = n as u32;
+        }
+        if let Some(n) = int(Slot::Tty) {
+            self.tty = n as u32;
+        }
+        if let Some(n) = int(Slot::Vpgid) {
+            self.vpgid = n;
+        }
+        if let Some(n) = int(Slot::Pgid) {
+            self.pgid = n;
+        }
+        if let Some(n) = int(Slot::Vtid) {
+            self.vtid = n;
+        }
+        if let Some(n) = int(Slot::Vpid) {
+            self.vpid = n;
+        }
+        if let Some(n) = int(Slot::CapInheritable) {
+            self.cap_inheritable = n as u64;
+        }
+        if let Some(n) = int(Slot::CapPermitted) {
+            self.cap_permitted = n as u64;
+        }
+        if let Some(n) = int(Slot::CapEffective) {
+            self.cap_effective = n as u64;
+        }
+        if let Some(n) = int(Slot::ExeIno) {
+            self.exe_ino = n as u64;
+        }
+        if let Some(n) = int(Slot::ExeInoCtime) {
+            self.exe_ino_ctime = n as u64;
+        }
+        if let Some(n) = int(Slot::ExeInoMtime) {
+            self.exe_ino_mtime = n as u64;
+        }
+        if let Some(n) = int(Slot::VmSize) {
+            self.vm_size = n as u32;
+        }
+        if let Some(n) = int(Slot::VmRss) {
+            self.vm_rss = n as u32;
+        }
+        if let Some(n) = int(Slot::VmSwap) {
+            self.vm_swap = n as u32;
+        }
+        if let Some(n) = int(Slot::Fdlimit) {
+            self.fdlimit = n;
+        }
+        if let Some(n) = int(Slot::PidnsInitStartTs) {
+            self.pidns_init_start_ts = n as u64;
+        }
+        let mut image_changed = false;
+        let mut exe_raw = None;
+        if let Some(b) = text(Slot::Exe) {
+            set_lossy(&mut self.exe, b);
+            exe_raw = Some(b);
+        }
+        if let Some(b) = text(Slot::Args) {
+            image_changed |= set_lossy_list(&mut self.args, b);
+        }
+        if let Some(b) = text(Slot::Comm) {
+            image_changed |= set_lossy_tail_of(&mut self.comm, b, &self.exe);
+        }
+        if let Some(b) = text(Slot::Cwd).filter(|b| !b.is_empty()) {
+            set_lossy(&mut self.cwd, b);
+        }
+        if let Some(b) = text(Slot::Env) {
+            set_lossy_list(&mut self.env, b);
+        }
+        if let Some(b) = text(Slot::Cgroups) {
+            set_cgroups(&mut self.cgroups, b);
+        }
+        // Exec-only: a clone record's pid, ptid and flags mean something
+        // else and are the table's business.
         if exec {
-            let path = trusted.filter(|p| !p.is_empty()).or(filename);
+            if let Some(n) = int(Slot::Pid) {
+                self.pid = n;
+            }
+            if let Some(n) = int(Slot::Ptid) {
+                self.ptid = n;
+            }
+            if let Some(n) = int(Slot::Flags) {
+                self.exe_flags = n as u32;
+            }
+            let trusted = text(Slot::TrustedExepath).filter(|p| !p.is_empty());
+            let path = trusted.or_else(|| text(Slot::Filename));
             let path = path.unwrap_or_default();
             // The path is usually the bytes exe was just set from: copy
             // that text instead of validating the same bytes again.
-            if exe_raw == Some(path) {
-                if self.exepath != self.exe {
-                    self.exepath.clone_from(&self.exe);
+            if exe_raw.is_some_and(|e| bytes_eq(e, path)) {
+                if !bytes_eq(self.exepath.as_bytes(), self.exe.as_bytes()) {
+                    self.exepath.clear();
+                    self.exepath.push_str(&self.exe);
                 }
             } else {
                 set_lossy(&mut self.exepath, path);
@@ -354,41 +469,28 @@ impl ThreadInfo {
             self.reset_caches();
         }
     }
+}
 
-    /// Stores the numeric parameter of `slot`.
-    fn set_int(&mut self, slot: Slot, n: i64, exec: bool) {
-        match slot {
-            Slot::Uid => self.uid = n as u32,
-            Slot::Gid => self.gid = n as u32,
-            Slot::Loginuid => self.loginuid = n as u32,
-            Slot::Tty => self.tty = n as u32,
-            Slot::Vpgid => self.vpgid = n,
-            Slot::Pgid => self.pgid = n,
-            Slot::Vtid => self.vtid = n,
-            Slot::Vpid => self.vpid = n,
-            Slot::CapInheritable => self.cap_inheritable = n as u64,
-            Slot::CapPermitted => self.cap_permitted = n as u64,
-            Slot::CapEffective => self.cap_effective = n as u64,
-            Slot::ExeIno => self.exe_ino = n as u64,
-            Slot::ExeInoCtime => self.exe_ino_ctime = n as u64,
-            Slot::ExeInoMtime => self.exe_ino_mtime = n as u64,
-            Slot::VmSize => self.vm_size = n as u32,
-            Slot::VmRss => self.vm_rss = n as u32,
-            Slot::VmSwap => self.vm_swap = n as u32,
-            Slot::Fdlimit => self.fdlimit = n,
-            Slot::PidnsInitStartTs => self.pidns_init_start_ts = n as u64,
-            // Exec-only: a clone record's pid, ptid and flags mean
-            // something else and are the table's business.
-            Slot::Pid if exec => self.pid = n,
-            Slot::Ptid if exec => self.ptid = n,
-            Slot::Flags if exec => self.exe_flags = n as u32,
-            _ => {}
-        }
+/// `ev.int_of("res")` and `ev.int_of("tid")` (same answers), through the
+/// per-code plan: the exec path reads both before anything else, and the
+/// generic lookup (index, then a dispatch on the parameter type) cost
+/// more than the whole integer part of `fill`.
+pub(crate) fn res_and_tid(ev: &Event<'_>) -> (Option<i64>, Option<i64>) {
+    if ev.info().is_none() {
+        let p = &crate::event::param::RES;
+        return (ev.int_of(p), ev.int_of(&crate::event::param::TID));
     }
+    let plan = plan_of(ev);
+    let int = |s: Slot| {
+        let i = s as usize;
+        ev.int_at(usize::from(plan.idx[i]), plan.int[i])
+    };
+    (int(Slot::Res), int(Slot::Tid))
 }
 
 /// What a clone/exec parameter sets in a [`ThreadInfo`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Slot {
     Exe,
     Args,
@@ -415,6 +517,9 @@ enum Slot {
     VmSwap,
     Fdlimit,
     PidnsInitStartTs,
+    /// Read by the process table (`res`, `tid`), not by `fill`.
+    Res,
+    Tid,
     /// Read from exec records only.
     Pid,
     Ptid,
@@ -452,6 +557,8 @@ impl Slot {
             "vm_swap" => Slot::VmSwap,
             "fdlimit" => Slot::Fdlimit,
             "pidns_init_start_ts" => Slot::PidnsInitStartTs,
+            "res" => Slot::Res,
+            "tid" => Slot::Tid,
             "pid" => Slot::Pid,
             "ptid" => Slot::Ptid,
             "flags" => Slot::Flags,
@@ -462,46 +569,84 @@ impl Slot {
     }
 }
 
-/// One parameter that sets something: its index, slot and how its bytes
-/// read.
-#[derive(Debug, Clone, Copy)]
-struct Fill {
-    idx: u8,
-    slot: Slot,
-    kind: ParamKind,
+/// Slots a [`Plan`] locates (every one but [`Slot::Other`]).
+const SLOTS: usize = Slot::Other as usize;
+
+impl Slot {
+    /// Whether the slot holds a number (else text).
+    fn is_int(self) -> bool {
+        !matches!(
+            self,
+            Slot::Exe
+                | Slot::Args
+                | Slot::Comm
+                | Slot::Cwd
+                | Slot::Env
+                | Slot::Cgroups
+                | Slot::TrustedExepath
+                | Slot::Filename
+        )
+    }
 }
 
-/// The parameters of `ev` that set a [`Slot`], from a per-code table built
-/// once (name matching and the parameter type lookup per exec/clone
-/// record were a measurable cost); parameters that set nothing are not
-/// even looked at.
-fn plan_of(ev: &Event<'_>) -> &'static [Fill] {
-    static TABLE: OnceLock<Vec<Box<[Fill]>>> = OnceLock::new();
+/// Where one event code's records carry each [`Slot`]: the parameter's
+/// index ([`u8::MAX`], past any record's parameters, when the code has
+/// none whose type can set the slot) and how its bytes read.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    idx: [u8; SLOTS],
+    /// How a text slot's bytes read.
+    kind: [ParamKind; SLOTS],
+    /// How a number slot's bytes read.
+    int: [IntLayout; SLOTS],
+}
+
+/// A placeholder [`IntLayout`] (any: its slot's index is `u8::MAX`).
+const NO_INT: IntLayout = match IntLayout::of(ParamKind::Int(8)) {
+    Some(l) => l,
+    None => unreachable!(),
+};
+
+const NO_PLAN: Plan = Plan {
+    idx: [u8::MAX; SLOTS],
+    kind: [ParamKind::Bytes; SLOTS],
+    int: [NO_INT; SLOTS],
+};
+
+/// The [`Plan`] of `ev`'s code, from a per-code table built once (name
+/// matching and the parameter type lookup per exec/clone record were a
+/// measurable cost, and so was a per-parameter dispatch on kind and slot).
+/// A parameter whose type cannot set its slot (text for a number, a
+/// number for text) is left out: it never set anything.
+fn plan_of(ev: &Event<'_>) -> &'static Plan {
+    static TABLE: OnceLock<Vec<Plan>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         (0..lanner_abi::PPM_EVENT_MAX as u16)
             .map(|code| {
+                let mut plan = NO_PLAN;
                 let Some(info) = lanner_abi::event_info(code) else {
-                    return Box::default();
+                    return plan;
                 };
-                info.params
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, p)| {
-                        let slot = Slot::of(p.name);
-                        (slot != Slot::Other).then_some(Fill {
-                            idx: u8::try_from(i).ok()?,
-                            slot,
-                            kind: ParamKind::of(p.ptype),
-                        })
-                    })
-                    .collect()
+                for (i, p) in info.params.iter().enumerate() {
+                    let (slot, kind) = (Slot::of(p.name), ParamKind::of(p.ptype));
+                    let int = IntLayout::of(kind);
+                    let Ok(i) = u8::try_from(i) else {
+                        continue;
+                    };
+                    if slot != Slot::Other && slot.is_int() == int.is_some() && i != u8::MAX {
+                        plan.idx[slot as usize] = i;
+                        plan.kind[slot as usize] = kind;
+                        plan.int[slot as usize] = int.unwrap_or(NO_INT);
+                    }
+                }
+                plan
             })
             .collect()
     });
     if ev.info().is_none() {
-        return &[];
+        return &NO_PLAN;
     }
-    table.get(usize::from(ev.code())).map_or(&[], |s| s)
+    table.get(usize::from(ev.code())).unwrap_or(&NO_PLAN)
 }
 
 #[cfg(test)]
@@ -537,6 +682,52 @@ mod tests {
     }
 
     #[test]
+    fn tail_of_known_text_sets_what_set_lossy_does() {
+        let texts: [&[u8]; 9] = [
+            b"",
+            b"ls",
+            b"/usr/bin/ls",
+            b"s",
+            "/tmp/é".as_bytes(),
+            "é".as_bytes(),
+            b"\xa9",
+            b"x\xff",
+            b"\xff",
+        ];
+        let known = ["/usr/bin/ls", "/tmp/é", "x\u{fffd}", "", "ls"];
+        for old in texts {
+            for b in texts {
+                for k in known {
+                    let (mut fast, mut slow) = (lossy(old), lossy(old));
+                    let changed = set_lossy_tail_of(&mut fast, b, k);
+                    assert_eq!(changed, set_lossy(&mut slow, b), "{old:?} {b:?} {k:?}");
+                    assert_eq!(fast, slow, "{old:?} {b:?} {k:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_compares_agree_with_slice_eq() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n as u8).map(|i| i.wrapping_mul(37)).collect();
+            assert!(bytes_eq(&a, &a.clone()));
+            // One byte differs, anywhere; or the lengths do.
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x80;
+                assert!(!bytes_eq(&a, &b), "{n} {i}");
+                assert_eq!(strip(&b, &a), None);
+            }
+            assert!(!bytes_eq(&a, &a[..n.saturating_sub(1)]) || n == 0);
+            let mut long = a.clone();
+            long.extend_from_slice(b"xyz");
+            assert_eq!(strip(&long, &a), Some(&b"xyz"[..]));
+            assert_eq!(strip(&a, &long), None);
+        }
+    }
+
+    #[test]
     fn unchanged_lists_are_exactly_the_split_ones() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         let same =
@@ -564,6 +755,139 @@ mod tests {
         let mut cg = vec![("a=b".to_string(), "c".to_string())];
         set_cgroups(&mut cg, b"a=b=c\0");
         assert_eq!(cg, vec![("a".to_string(), "b=c".to_string())]);
+    }
+
+    /// The per-parameter loop `fill` replaced: every parameter whose name
+    /// is a slot, in order, dispatched on its kind and slot.
+    fn fill_reference(t: &mut ThreadInfo, ev: &Event<'_>, exec: bool) {
+        let Some(info) = ev.info() else {
+            return;
+        };
+        let mut image_changed = false;
+        let (mut trusted, mut filename, mut exe_raw) = (None, None, None);
+        for (i, p) in info.params.iter().enumerate() {
+            let (slot, kind) = (Slot::of(p.name), ParamKind::of(p.ptype));
+            let Some(raw) = ev.param(i).filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            let b = match kind {
+                ParamKind::Int(_) | ParamKind::Uint(_) => {
+                    let Some(n) = kind.int(raw) else {
+                        continue;
+                    };
+                    match slot {
+                        Slot::Uid => t.uid = n as u32,
+                        Slot::Gid => t.gid = n as u32,
+                        Slot::Loginuid => t.loginuid = n as u32,
+                        Slot::Tty => t.tty = n as u32,
+                        Slot::Vpgid => t.vpgid = n,
+                        Slot::Pgid => t.pgid = n,
+                        Slot::Vtid => t.vtid = n,
+                        Slot::Vpid => t.vpid = n,
+                        Slot::CapInheritable => t.cap_inheritable = n as u64,
+                        Slot::CapPermitted => t.cap_permitted = n as u64,
+                        Slot::CapEffective => t.cap_effective = n as u64,
+                        Slot::ExeIno => t.exe_ino = n as u64,
+                        Slot::ExeInoCtime => t.exe_ino_ctime = n as u64,
+                        Slot::ExeInoMtime => t.exe_ino_mtime = n as u64,
+                        Slot::VmSize => t.vm_size = n as u32,
+                        Slot::VmRss => t.vm_rss = n as u32,
+                        Slot::VmSwap => t.vm_swap = n as u32,
+                        Slot::Fdlimit => t.fdlimit = n,
+                        Slot::PidnsInitStartTs => t.pidns_init_start_ts = n as u64,
+                        Slot::Pid if exec => t.pid = n,
+                        Slot::Ptid if exec => t.ptid = n,
+                        Slot::Flags if exec => t.exe_flags = n as u32,
+                        _ => {}
+                    }
+                    continue;
+                }
+                ParamKind::Str => raw.strip_suffix(&[0]).unwrap_or(raw),
+                ParamKind::Bytes => raw,
+            };
+            match slot {
+                Slot::Exe => {
+                    t.exe = lossy(b);
+                    exe_raw = Some(b);
+                }
+                // Changed as the helpers (tested above) tell it.
+                Slot::Args => image_changed |= set_lossy_list(&mut t.args, b),
+                Slot::Comm => image_changed |= set_lossy(&mut t.comm, b),
+                Slot::Cwd if !b.is_empty() => t.cwd = lossy(b),
+                Slot::Env => t.env = split_nul(b).map(lossy).collect(),
+                Slot::Cgroups => t.cgroups = parse_cgroups(b),
+                Slot::TrustedExepath => trusted = Some(b),
+                Slot::Filename => filename = Some(b),
+                _ => {}
+            }
+        }
+        let _ = exe_raw;
+        if exec {
+            let path = trusted.filter(|p| !p.is_empty()).or(filename);
+            t.exepath = lossy(path.unwrap_or_default());
+        }
+        if image_changed {
+            t.reset_caches();
+        }
+    }
+
+    #[test]
+    fn fill_sets_what_the_per_parameter_loop_did() {
+        // Every code, records of random parameters: absent, a number of
+        // the right or a wrong width, text (sometimes the previous
+        // record's, sometimes not UTF-8), a list; applied in sequence to
+        // one thread through both paths.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let texts: [&[u8]; 8] = [
+            b"/usr/bin/ls\0",
+            b"/usr/bin/ls",
+            b"ls\0",
+            b"a\0b\0",
+            b"cpu=/x\0=/u\0",
+            b"\xff\xfe\0",
+            b"\0",
+            b"HOME=/root\0PATH=/bin\0",
+        ];
+        for code in 0..lanner_abi::PPM_EVENT_MAX as u16 {
+            let Some(info) = lanner_abi::event_info(code) else {
+                continue;
+            };
+            if info.params.iter().all(|p| Slot::of(p.name) == Slot::Other) {
+                continue;
+            }
+            for exec in [false, true] {
+                let (mut fast, mut slow) = (ThreadInfo::unknown(7), ThreadInfo::unknown(7));
+                for _ in 0..200 {
+                    let params: Vec<Vec<u8>> = info
+                        .params
+                        .iter()
+                        .map(|_| match rnd(6) {
+                            0 => Vec::new(),
+                            1 => (rnd(1 << 40) as i64 - (1 << 39)).to_le_bytes().to_vec(),
+                            2 => (rnd(1 << 32) as u32).to_le_bytes().to_vec(),
+                            3 => vec![rnd(256) as u8; 1 + rnd(2) as usize],
+                            _ => texts[rnd(texts.len() as u64) as usize].to_vec(),
+                        })
+                        .collect();
+                    let p: Vec<&[u8]> = params.iter().map(|v| &v[..]).collect();
+                    let r = crate::event::decode::tests::record(u32::from(code), 1, 7, &p);
+                    let ev = Event::parse(&r).unwrap();
+                    let _ = (fast.cmdline(), slow.cmdline(), fast.args_joined());
+                    let _ = slow.args_joined();
+                    let (res, tid) = (&crate::event::param::RES, &crate::event::param::TID);
+                    assert_eq!(res_and_tid(&ev), (ev.int_of(res), ev.int_of(tid)));
+                    fast.fill(&ev, exec);
+                    fill_reference(&mut slow, &ev, exec);
+                    assert_eq!(fast, slow, "code {code} exec {exec} {ev:?}");
+                }
+            }
+        }
     }
 
     #[test]
