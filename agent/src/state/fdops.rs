@@ -118,8 +118,8 @@ impl ProcTable {
                     let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
                     let info = FdInfo {
                         kind: FdKind::Memfd,
-                        nameraw: name.clone(),
-                        name,
+                        name: name.as_str().into(),
+                        nameraw: name,
                         // MFD_CLOEXEC is memfd's only fd-level flag.
                         flags: if flags & 1 != 0 {
                             abi::PPM_O_CLOEXEC
@@ -171,8 +171,8 @@ impl ProcTable {
                     kind,
                     // An IP socket is named by its tuple (`name_text`).
                     name: match (raw, tuple) {
-                        (Some(r), None) => tuple_name(kind, r),
-                        _ => String::new(),
+                        (Some(r), None) => tuple_name(kind, r).into(),
+                        _ => Default::default(),
                     },
                     tuple,
                     l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
@@ -202,7 +202,7 @@ impl ProcTable {
                 let addr = ev.str_of(&param::ADDR).and_then(render::sockaddr);
                 if let (Some(a), Some(f)) = (addr, self.fd_mut(tid, fd)) {
                     if !f.has_name() {
-                        f.name = a;
+                        f.name = a.into();
                     }
                 }
             }
@@ -254,8 +254,10 @@ impl ProcTable {
 
     /// The fd an open-family record created.
     /// Records the fd an open-family call returned. An entry already at
-    /// `fd` (reused number) keeps its string buffers: opens are the most
-    /// frequent fd event, and this saves two allocations each.
+    /// `fd` (reused number) keeps its nameraw buffer, and the name is
+    /// shared through the table's [`crate::state::fd::NameCache`] when
+    /// another fd has it: opens are the most frequent fd event, and most
+    /// open a path opened before, so they allocate nothing.
     fn put_open(&mut self, tid: i64, fd: i64, code: u32, ev: &Event<'_>) {
         // The path parameter decoded once: as passed (nameraw) and resolved.
         let (raw, name) = match param::NAME.index_in(ev) {
@@ -281,15 +283,19 @@ impl ProcTable {
             ev.int_of(&param::DEV).unwrap_or(0) as u32,
             ev.int_of(&param::INO).unwrap_or(0) as u64,
         );
-        let Some(table) = self.table_mut(tid) else {
+        let Some(key) = self.get(tid).map(|t| t.fdtab) else {
             return;
         };
+        let Some(table) = self.fdtabs.get_mut(&key) else {
+            return;
+        };
+        let names = &mut self.names;
         let stored = table.upsert(fd, |old| {
             // Every field set in place (the pattern is exhaustive, so a new
             // field must be handled here): no moves of the whole entry.
             let FdInfo {
                 kind: old_kind,
-                name: name_buf,
+                name: old_name,
                 nameraw: raw_buf,
                 flags: old_flags,
                 dev: old_dev,
@@ -300,8 +306,8 @@ impl ProcTable {
                 connected,
                 renamed_at,
             } = old;
-            name_buf.clear();
-            name_buf.push_str(&name);
+            // A name another fd has (the same file opened again) is shared.
+            *old_name = names.get(&name);
             // nameraw stays empty when it equals the name (fd.nameraw falls
             // back to fd.name).
             raw_buf.clear();
@@ -424,7 +430,7 @@ impl ProcTable {
                 if name.is_empty() || name == f.name_text() {
                     return;
                 }
-                f.name = name;
+                f.name = name.into();
             }
         }
         if named {

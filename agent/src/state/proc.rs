@@ -16,7 +16,7 @@ use crate::event::decode::Event;
 use crate::event::param;
 use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::{needs_refresh, ContainerResolver};
-use crate::state::fd::{FdInfo, FdTable};
+use crate::state::fd::{FdInfo, FdTable, NameCache};
 use crate::state::users::Users;
 use lanner_abi as abi;
 use std::collections::VecDeque;
@@ -99,6 +99,8 @@ pub struct ProcTable {
     order: VecDeque<i64>,
     capacity: usize,
     pub(crate) fdtabs: IntMap<i64, FdTable>,
+    /// Recently opened paths, shared by the fds that have them.
+    pub(crate) names: NameCache,
     loader: Option<Box<dyn ThreadLoader>>,
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
@@ -139,6 +141,7 @@ impl ProcTable {
             order: VecDeque::new(),
             capacity: capacity.max(1),
             fdtabs: IntMap::default(),
+            names: NameCache::default(),
             loader: None,
             reaped: IntMap::default(),
             reaped_order: VecDeque::new(),
