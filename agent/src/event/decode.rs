@@ -235,8 +235,20 @@ impl<'a> Event<'a> {
     }
 
     /// Integer value of the parameter `key` names (None if absent).
+    #[inline]
     pub fn int_of<K: ParamKey + ?Sized>(&self, key: &K) -> Option<i64> {
-        self.value_of(key)?.as_int()
+        self.int_at(key.index_in(self)?)
+    }
+
+    /// `self.value(i)?.as_int()` (a test compares them), read straight
+    /// from the bytes without building a [`Value`]: the fd, res and flags
+    /// reads of every event.
+    #[inline]
+    pub fn int_at(&self, i: usize) -> Option<i64> {
+        match self.info {
+            Some(e) => int_decode(e.params.get(i)?.ptype, self.param(i)?),
+            None => self.value(i)?.as_int(),
+        }
     }
 
     /// String value (NUL stripped) of the parameter `key` names.
@@ -354,6 +366,39 @@ impl ParamKind {
             v as i64
         })
     }
+}
+
+/// `Value::decode(ptype, b).as_int()` in one match.
+#[inline]
+fn int_decode(ptype: u32, b: &[u8]) -> Option<i64> {
+    Some(match ptype {
+        abi::PT_INT64 | abi::PT_ERRNO | abi::PT_FD | abi::PT_PID => {
+            i64::from_le_bytes(b.try_into().ok()?)
+        }
+        abi::PT_UINT32
+        | abi::PT_FLAGS32
+        | abi::PT_ENUMFLAGS32
+        | abi::PT_UID
+        | abi::PT_GID
+        | abi::PT_MODE
+        | abi::PT_BOOL
+        | abi::PT_SIGSET => i64::from(u32::from_le_bytes(b.try_into().ok()?)),
+        abi::PT_INT32 | abi::PT_FD32 | abi::PT_PID32 => {
+            i64::from(i32::from_le_bytes(b.try_into().ok()?))
+        }
+        abi::PT_UINT64 | abi::PT_RELTIME | abi::PT_ABSTIME => {
+            u64::from_le_bytes(b.try_into().ok()?) as i64
+        }
+        abi::PT_INT16 => i64::from(i16::from_le_bytes(b.try_into().ok()?)),
+        abi::PT_UINT16 | abi::PT_FLAGS16 | abi::PT_ENUMFLAGS16 | abi::PT_SYSCALLID => {
+            i64::from(u16::from_le_bytes(b.try_into().ok()?))
+        }
+        abi::PT_INT8 => i64::from(i8::from_le_bytes(b.try_into().ok()?)),
+        abi::PT_UINT8 | abi::PT_FLAGS8 | abi::PT_ENUMFLAGS8 | abi::PT_SIGTYPE => {
+            i64::from(u8::from_le_bytes(b.try_into().ok()?))
+        }
+        _ => return None,
+    })
 }
 
 /// `b` as a little-endian integer, if it is exactly `n` (1, 2, 4, 8) bytes.
@@ -501,6 +546,9 @@ pub(crate) mod tests {
         assert_eq!(e.int_of("flags"), Some(abi::PPM_O_RDONLY as i64));
         assert_eq!(e.value_of("dev"), Some(Value::Empty));
         assert_eq!(e.value_of("nope"), None);
+        for i in 0..=e.nparams() {
+            assert_eq!(e.int_at(i), e.value(i).and_then(|v| v.as_int()), "{i}");
+        }
     }
 
     #[test]
@@ -566,6 +614,7 @@ pub(crate) mod tests {
             (e.name(), e.int_of("fd"), e.int_of("size")),
             ("read", Some(3), Some(8))
         );
+        assert_eq!((e.int_at(0), e.int_at(2)), (Some(3), None));
         assert_eq!(e.value_of("data"), None);
     }
 
@@ -578,6 +627,8 @@ pub(crate) mod tests {
                 &[0xff; 2],
                 &[0xff; 4],
                 &[0x7f; 8],
+                &[0xff; 8],
+                &[0x80; 4],
                 &[1, 2, 3],
                 b"ab\0",
                 b"",
@@ -585,6 +636,7 @@ pub(crate) mod tests {
                 let v = k.decode(b);
                 assert_eq!(v, Value::decode(ptype, b), "type {ptype} {b:?}");
                 assert_eq!(k.int(b), v.as_int(), "type {ptype} {b:?}");
+                assert_eq!(int_decode(ptype, b), v.as_int(), "type {ptype} {b:?}");
             }
         }
         assert_eq!(Value::decode(abi::PT_INT8, &[0xff]), Value::Int(-1));
