@@ -243,7 +243,7 @@ impl<'a> Event<'a> {
     /// `self.value(i)?.as_int()` (a test compares them), read straight
     /// from the bytes without building a [`Value`]: the fd, res and flags
     /// reads of every event.
-    #[inline]
+    #[inline(always)]
     pub fn int_at(&self, i: usize) -> Option<i64> {
         match self.info {
             Some(e) => int_decode(e.params.get(i)?.ptype, self.param(i)?),

@@ -189,7 +189,7 @@ pub struct FdName(Option<Arc<str>>);
 
 impl FdName {
     /// The text.
-    #[inline]
+    #[inline(always)]
     pub fn as_str(&self) -> &str {
         self.0.as_deref().unwrap_or("")
     }
@@ -323,7 +323,7 @@ fn name_hash(b: &[u8]) -> usize {
 impl FdInfo {
     /// Falco's `fd.name`: [`FdInfo::name`], or the tuple's text for an IP
     /// socket named by its tuple.
-    #[inline]
+    #[inline(always)]
     pub fn name_text(&self) -> Cow<'_, str> {
         match &self.tuple {
             Some(t) if self.name.is_empty() => Cow::Owned(t.text()),
