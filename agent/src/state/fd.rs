@@ -278,6 +278,7 @@ pub struct NameCache {
 impl NameCache {
     /// `s` as an [`FdName`], shared with the last one of the same text
     /// when it is still in the cache.
+    #[inline]
     pub fn get(&mut self, s: &str) -> FdName {
         if s.is_empty() {
             return FdName(None);
