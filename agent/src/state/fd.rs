@@ -388,6 +388,7 @@ impl FdTable {
     }
 
     /// Where `fd`'s entry is in `entries`.
+    #[inline]
     fn position(&self, fd: i64) -> Option<usize> {
         let at = match usize::try_from(fd) {
             Ok(i) if i < self.index.len() => self.index[i],
