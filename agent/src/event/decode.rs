@@ -207,7 +207,7 @@ impl<'a> Event<'a> {
     /// wrong-length parameter is None), read with one fixed 8-byte load
     /// and a shift instead of a dispatch on the kind and width (the
     /// exec/clone state update reads a score of integers per record).
-    #[inline]
+    #[inline(always)]
     pub fn int_at(&self, i: usize, layout: IntLayout) -> Option<i64> {
         // No `nparams` check: past the last parameter `offs` holds the
         // record's end, then zeros, so the length found there (0, or a
@@ -272,8 +272,25 @@ impl<'a> Event<'a> {
     }
 
     /// Integer value of the parameter `key` names (None if absent).
+    #[inline]
     pub fn int_of<K: ParamKey + ?Sized>(&self, key: &K) -> Option<i64> {
-        self.value_of(key)?.as_int()
+        self.int_param(key.index_in(self)?)
+    }
+
+    /// `self.value(i)?.as_int()` (a test compares them), read straight
+    /// from the bytes without building a [`Value`]: the fd, res and flags
+    /// reads of every event. The parameter's type gives its layout by a
+    /// table lookup ([`INT_LAYOUTS`], built from [`ParamKind::of`]).
+    #[inline(always)]
+    pub fn int_param(&self, i: usize) -> Option<i64> {
+        match self.info {
+            Some(e) => {
+                let ptype = e.params.get(i)?.ptype;
+                let layout = INT_LAYOUTS.get(ptype as usize).copied().flatten()?;
+                self.int_at(i, layout)
+            }
+            None => self.value(i)?.as_int(),
+        }
     }
 
     /// String value (NUL stripped) of the parameter `key` names.
@@ -328,7 +345,7 @@ pub enum ParamKind {
 
 impl ParamKind {
     /// The kind of `ptype` (`enum ppm_param_type`).
-    pub fn of(ptype: u32) -> ParamKind {
+    pub const fn of(ptype: u32) -> ParamKind {
         match ptype {
             abi::PT_INT8 => ParamKind::Int(1),
             abi::PT_INT16 => ParamKind::Int(2),
@@ -432,6 +449,19 @@ impl IntLayout {
         }
     }
 }
+
+/// The integer layout of each parameter type (`None`: not an integer),
+/// computed from [`ParamKind::of`] at build time, so an integer read costs
+/// a table load, not a match on the type.
+static INT_LAYOUTS: [Option<IntLayout>; abi::PT_MAX as usize] = {
+    let mut out = [None; abi::PT_MAX as usize];
+    let mut t = 0;
+    while t < out.len() {
+        out[t] = IntLayout::of(ParamKind::of(t as u32));
+        t += 1;
+    }
+    out
+};
 
 /// `b` as a little-endian integer, if it is exactly `n` (1, 2, 4, 8) bytes.
 #[inline]
@@ -578,6 +608,9 @@ pub(crate) mod tests {
         assert_eq!(e.int_of("flags"), Some(abi::PPM_O_RDONLY as i64));
         assert_eq!(e.value_of("dev"), Some(Value::Empty));
         assert_eq!(e.value_of("nope"), None);
+        for i in 0..=e.nparams() {
+            assert_eq!(e.int_param(i), e.value(i).and_then(|v| v.as_int()), "{i}");
+        }
     }
 
     #[test]
@@ -643,6 +676,7 @@ pub(crate) mod tests {
             (e.name(), e.int_of("fd"), e.int_of("size")),
             ("read", Some(3), Some(8))
         );
+        assert_eq!((e.int_param(0), e.int_param(2)), (Some(3), None));
         assert_eq!(e.value_of("data"), None);
     }
 
@@ -650,11 +684,20 @@ pub(crate) mod tests {
     fn kinds_read_integers_by_width_and_sign() {
         for ptype in 0..64u32 {
             let k = ParamKind::of(ptype);
+            // The layout table int_param reads agrees with the kind.
+            let layout = INT_LAYOUTS.get(ptype as usize).copied().flatten();
+            assert_eq!(layout, IntLayout::of(k), "type {ptype}");
+            assert_eq!(
+                layout.map(IntLayout::kind),
+                IntLayout::of(k).map(IntLayout::kind)
+            );
             for b in [
                 &[0xffu8][..],
                 &[0xff; 2],
                 &[0xff; 4],
                 &[0x7f; 8],
+                &[0xff; 8],
+                &[0x80; 4],
                 &[1, 2, 3],
                 b"ab\0",
                 b"",

@@ -4,20 +4,25 @@
 //!
 //! Owns: [`FdInfo`] (kind, Falco's name, open flags, device/inode, socket
 //! tuple and role; an IP socket's name is its tuple, rendered on demand by
-//! [`FdInfo::name_text`]), one [`FdTable`] per process (entries found by fd
-//! through an index vector; shared by threads and by `CLONE_FILES`
-//! children, copied on fork), the update rules of the
+//! [`FdInfo::name_text`]; names are [`FdName`]s, shared between fds
+//! through the process table's [`NameCache`]), one [`FdTable`] per process
+//! (entries found by fd through an index vector; shared by threads and by
+//! `CLONE_FILES` children, copied on fork), the update rules of the
 //! fd-creating and fd-destroying records, the `O_CLOEXEC` purge at exec,
 //! and parsing `/proc/<pid>/fd/<n>` link texts for lazy seeding.
 //! Must never: grow without bound (a table holds at most
 //! [`MAX_FDS_PER_TABLE`] entries, refusals are counted; its index vector
 //! grows only to 16 slots per live entry plus a constant, and never past
-//! fd 65535), or do I/O itself
+//! fd 65535; the name cache holds at most `NAME_SLOTS` short names), or
+//! do I/O itself
 //! (lazy lookups go through the process table's loader).
 
 use super::inthash::IntMap;
 use std::borrow::Cow;
+use std::fmt;
 use std::net::IpAddr;
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// Most fds remembered per table; more are counted in `fd_refused`.
 pub const MAX_FDS_PER_TABLE: usize = 4096;
@@ -158,7 +163,7 @@ pub struct FdInfo {
     /// that an IP socket named by its tuple leaves it empty: read the name
     /// through [`FdInfo::name_text`], which renders that tuple (only when
     /// asked, not on every connect and send).
-    pub name: String,
+    pub name: FdName,
     /// The path as the process passed it (`fd.nameraw`).
     pub nameraw: String,
     /// `PPM_O_*` open flags (O_CLOEXEC decides what survives exec).
@@ -176,14 +181,154 @@ pub struct FdInfo {
     pub renamed_at: u64,
 }
 
+/// An fd's name: immutable text, shared by every fd with the same name
+/// that went through the same [`NameCache`] (an `Arc<str>`; an empty name
+/// holds nothing). Reads like a `&str` (`Deref`, [`FdName::as_str`]).
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct FdName(Option<Arc<str>>);
+
+impl FdName {
+    /// The text.
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        self.0.as_deref().unwrap_or("")
+    }
+
+    /// Makes the name empty.
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Deref for FdName {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for FdName {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for FdName {
+    fn from(s: &str) -> FdName {
+        FdName((!s.is_empty()).then(|| Arc::from(s)))
+    }
+}
+
+impl From<String> for FdName {
+    fn from(s: String) -> FdName {
+        FdName((!s.is_empty()).then(|| Arc::from(s)))
+    }
+}
+
+impl PartialEq<str> for FdName {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for FdName {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for FdName {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl fmt::Debug for FdName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for FdName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Slots of a [`NameCache`] (a power of two).
+const NAME_SLOTS: usize = 1024;
+/// Longer names are not cached (they are rare, and the cache's memory
+/// stays below `NAME_SLOTS` times this).
+const NAME_CACHED_MAX: usize = 256;
+
+/// The names of recently opened files, so an open of a path some fd
+/// already has (the same file opened again, by this process or another)
+/// shares its text instead of allocating a copy per fd. Direct-mapped:
+/// one slot per hash, a new name replaces the slot's old one (fds keep
+/// their own reference), so a lookup is one hash and at most one compare
+/// whatever the names, and the cache never holds more than `NAME_SLOTS`
+/// names of at most `NAME_CACHED_MAX` bytes.
+#[derive(Debug, Default)]
+pub struct NameCache {
+    /// Empty until the first name.
+    slots: Vec<Option<Arc<str>>>,
+}
+
+impl NameCache {
+    /// `s` as an [`FdName`], shared with the last one of the same text
+    /// when it is still in the cache.
+    #[inline]
+    pub fn get(&mut self, s: &str) -> FdName {
+        if s.is_empty() {
+            return FdName(None);
+        }
+        if s.len() > NAME_CACHED_MAX {
+            return FdName(Some(Arc::from(s)));
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(NAME_SLOTS, None);
+        }
+        let slot = &mut self.slots[name_hash(s.as_bytes()) & (NAME_SLOTS - 1)];
+        match slot {
+            Some(a) if **a == *s => FdName(Some(a.clone())),
+            _ => {
+                let a: Arc<str> = Arc::from(s);
+                *slot = Some(a.clone());
+                FdName(Some(a))
+            }
+        }
+    }
+}
+
+/// A slot index for `b` (8 bytes per multiply). It only spreads names
+/// over slots, so no flooding resistance is needed: colliding names only
+/// replace each other.
+#[inline]
+fn name_hash(b: &[u8]) -> usize {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    (h >> 32) as usize
+}
+
 impl FdInfo {
     /// Falco's `fd.name`: [`FdInfo::name`], or the tuple's text for an IP
     /// socket named by its tuple.
-    #[inline]
+    #[inline(always)]
     pub fn name_text(&self) -> Cow<'_, str> {
         match &self.tuple {
             Some(t) if self.name.is_empty() => Cow::Owned(t.text()),
-            _ => Cow::Borrowed(&self.name),
+            _ => Cow::Borrowed(self.name.as_str()),
         }
     }
 
@@ -243,6 +388,7 @@ impl FdTable {
     }
 
     /// Where `fd`'s entry is in `entries`.
+    #[inline]
     fn position(&self, fd: i64) -> Option<usize> {
         let at = match usize::try_from(fd) {
             Ok(i) if i < self.index.len() => self.index[i],
@@ -458,8 +604,8 @@ pub fn from_proc_link(link: &str, is_dir: bool) -> FdInfo {
     };
     FdInfo {
         kind,
-        nameraw: name.clone(),
-        name,
+        name: FdName::from(name.as_str()),
+        nameraw: name,
         ino: inode(link),
         ..FdInfo::default()
     }
@@ -557,6 +703,29 @@ mod tests {
         assert!(t.get(7).is_none() && t.get(1 << 40).is_none());
         let c = t.fork_copy();
         assert_eq!((c.len(), c.get(3).unwrap().name.as_str()), (699, "low"));
+    }
+
+    #[test]
+    fn name_cache_shares_equal_names_and_stays_bounded() {
+        let mut c = NameCache::default();
+        let a = c.get("/etc/passwd");
+        let b = c.get(&String::from("/etc/passwd"));
+        assert_eq!((a.as_str(), &a), ("/etc/passwd", &b));
+        let ptr = |n: &FdName| n.0.as_ref().map(|x| Arc::as_ptr(x) as *const u8);
+        assert_eq!(ptr(&a), ptr(&b), "the same text is shared");
+        assert_eq!(c.get(""), FdName::default());
+        assert!(c.get("").is_empty() && ptr(&c.get("")).is_none());
+        let long = "/x".repeat(NAME_CACHED_MAX);
+        assert_eq!(c.get(&long).as_str(), long);
+        // Many distinct names: each comes back with its own text, and the
+        // cache holds at most one per slot.
+        let names: Vec<String> = (0..4 * NAME_SLOTS).map(|i| format!("/f/{i}")).collect();
+        let got: Vec<FdName> = names.iter().map(|n| c.get(n)).collect();
+        assert!(names.iter().zip(&got).all(|(n, g)| g == n));
+        assert_eq!(c.slots.len(), NAME_SLOTS);
+        assert_eq!(a, "/etc/passwd", "a replaced slot leaves fds their name");
+        assert_eq!(FdName::from(String::new()), FdName::default());
+        assert_eq!(format!("{a} {a:?}"), "/etc/passwd \"/etc/passwd\"");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::event::render;
 use crate::event::text::lossy;
 use crate::fields::path::resolve_text;
 use crate::state::fd::{FdInfo, FdKind, Tuple, L4};
-use crate::state::proc::ProcTable;
+use crate::state::proc::{Home, ProcTable};
 use lanner_abi as abi;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -98,8 +98,14 @@ fn l4_of(domain: u32, ty: u32, proto: u32) -> L4 {
 }
 
 impl ProcTable {
-    /// Applies an fd-related record of thread `ev.tid()`.
-    pub(crate) fn apply_fd_event(&mut self, code: u32, ev: &Event<'_>) {
+    /// Applies an fd-related record of thread `ev.tid()` (whose fds are
+    /// at `home`, `None` when the thread is unknown); returns its `res`.
+    pub(crate) fn apply_fd_event(
+        &mut self,
+        code: u32,
+        ev: &Event<'_>,
+        home: Option<Home>,
+    ) -> Option<i64> {
         let tid = ev.tid();
         let res = ev.int_of(&param::RES);
         match code {
@@ -107,8 +113,9 @@ impl ProcTable {
             | abi::PPME_SYSCALL_OPENAT_2_X
             | abi::PPME_SYSCALL_OPENAT2_X
             | abi::PPME_SYSCALL_CREAT_X => {
-                if let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) {
-                    self.put_open(tid, fd, code, ev);
+                if let (Some(fd), Some(home)) = (ev.int_of(&param::FD).filter(|fd| *fd >= 0), home)
+                {
+                    self.put_open(home, fd, code, ev);
                 }
             }
             abi::PPME_SYSCALL_MEMFD_CREATE_X => {
@@ -118,8 +125,8 @@ impl ProcTable {
                     let flags = ev.int_of(&param::FLAGS).unwrap_or(0) as u32;
                     let info = FdInfo {
                         kind: FdKind::Memfd,
-                        nameraw: name.clone(),
-                        name,
+                        name: name.as_str().into(),
+                        nameraw: name,
                         // MFD_CLOEXEC is memfd's only fd-level flag.
                         flags: if flags & 1 != 0 {
                             abi::PPM_O_CLOEXEC
@@ -128,14 +135,14 @@ impl ProcTable {
                         },
                         ..FdInfo::default()
                     };
-                    self.put_fd(tid, fd, info);
+                    self.put_fd_in(home, fd, info);
                 }
             }
-            abi::PPME_SYSCALL_USERFAULTFD_X => self.put_kind(tid, res, FdKind::Userfaultfd),
-            abi::PPME_SYSCALL_BPF_2_X => self.put_kind(tid, ev.int_of(&param::FD), FdKind::Bpf),
+            abi::PPME_SYSCALL_USERFAULTFD_X => self.put_kind(home, res, FdKind::Userfaultfd),
+            abi::PPME_SYSCALL_BPF_2_X => self.put_kind(home, ev.int_of(&param::FD), FdKind::Bpf),
             abi::PPME_SOCKET_SOCKET_X => {
                 let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) else {
-                    return;
+                    return res;
                 };
                 let domain = ev.int_of(&param::DOMAIN).unwrap_or(0) as u32;
                 let kind = match domain {
@@ -159,11 +166,11 @@ impl ProcTable {
                     flags,
                     ..FdInfo::default()
                 };
-                self.put_fd(tid, fd, info);
+                self.put_fd_in(home, fd, info);
             }
             abi::PPME_SOCKET_ACCEPT_5_X | abi::PPME_SOCKET_ACCEPT4_6_X => {
                 let Some(fd) = ev.int_of(&param::FD).filter(|fd| *fd >= 0) else {
-                    return;
+                    return res;
                 };
                 let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
                 let (kind, tuple) = raw.and_then(parse_tuple).unwrap_or_default();
@@ -171,8 +178,8 @@ impl ProcTable {
                     kind,
                     // An IP socket is named by its tuple (`name_text`).
                     name: match (raw, tuple) {
-                        (Some(r), None) => tuple_name(kind, r),
-                        _ => String::new(),
+                        (Some(r), None) => tuple_name(kind, r).into(),
+                        _ => Default::default(),
                     },
                     tuple,
                     l4: if kind.is_ip() { L4::Tcp } else { L4::Unknown },
@@ -180,20 +187,20 @@ impl ProcTable {
                     connected: true,
                     ..FdInfo::default()
                 };
-                self.put_fd(tid, fd, info);
+                self.put_fd_in(home, fd, info);
             }
             abi::PPME_SOCKET_CONNECT_X => {
                 // 0 or EINPROGRESS: the tuple describes the connection.
-                if matches!(res, Some(0) | Some(-115)) {
-                    self.update_tuple(tid, ev, true);
+                if let (Some(0 | -115), Some(home)) = (res, home) {
+                    self.update_tuple(home, ev, true);
                 }
             }
             abi::PPME_SOCKET_SENDTO_X
             | abi::PPME_SOCKET_SENDMSG_X
             | abi::PPME_SOCKET_RECVFROM_X
             | abi::PPME_SOCKET_RECVMSG_X => {
-                if res.is_some_and(|r| r >= 0) {
-                    self.update_tuple(tid, ev, false);
+                if let (true, Some(home)) = (res.is_some_and(|r| r >= 0), home) {
+                    self.update_tuple(home, ev, false);
                 }
             }
             abi::PPME_SOCKET_BIND_X if res == Some(0) => {
@@ -202,7 +209,7 @@ impl ProcTable {
                 let addr = ev.str_of(&param::ADDR).and_then(render::sockaddr);
                 if let (Some(a), Some(f)) = (addr, self.fd_mut(tid, fd)) {
                     if !f.has_name() {
-                        f.name = a;
+                        f.name = a.into();
                     }
                 }
             }
@@ -239,6 +246,7 @@ impl ProcTable {
                 }
             }
         }
+        res
     }
 
     /// A successful close, applied after rules looked at the event (they
@@ -254,9 +262,11 @@ impl ProcTable {
 
     /// The fd an open-family record created.
     /// Records the fd an open-family call returned. An entry already at
-    /// `fd` (reused number) keeps its string buffers: opens are the most
-    /// frequent fd event, and this saves two allocations each.
-    fn put_open(&mut self, tid: i64, fd: i64, code: u32, ev: &Event<'_>) {
+    /// `fd` (reused number) keeps its nameraw buffer, and the name is
+    /// shared through the table's [`crate::state::fd::NameCache`] when
+    /// another fd has it: opens are the most frequent fd event, and most
+    /// open a path opened before, so they allocate nothing.
+    fn put_open(&mut self, home: Home, fd: i64, code: u32, ev: &Event<'_>) {
         // The path parameter decoded once: as passed (nameraw) and resolved.
         let (raw, name) = match param::NAME.index_in(ev) {
             Some(i) => {
@@ -281,15 +291,16 @@ impl ProcTable {
             ev.int_of(&param::DEV).unwrap_or(0) as u32,
             ev.int_of(&param::INO).unwrap_or(0) as u64,
         );
-        let Some(table) = self.table_mut(tid) else {
+        let Some(table) = self.fdtabs.get_mut(&home.fdtab) else {
             return;
         };
+        let names = &mut self.names;
         let stored = table.upsert(fd, |old| {
             // Every field set in place (the pattern is exhaustive, so a new
             // field must be handled here): no moves of the whole entry.
             let FdInfo {
                 kind: old_kind,
-                name: name_buf,
+                name: old_name,
                 nameraw: raw_buf,
                 flags: old_flags,
                 dev: old_dev,
@@ -300,8 +311,8 @@ impl ProcTable {
                 connected,
                 renamed_at,
             } = old;
-            name_buf.clear();
-            name_buf.push_str(&name);
+            // A name another fd has (the same file opened again) is shared.
+            *old_name = names.get(&name);
             // nameraw stays empty when it equals the name (fd.nameraw falls
             // back to fd.name).
             raw_buf.clear();
@@ -328,16 +339,23 @@ impl ProcTable {
     }
 
     fn put_fd(&mut self, tid: i64, fd: i64, info: FdInfo) {
-        let ok = self.table_mut(tid).map(|t| t.insert(fd, info));
+        let home = self.get(tid).map(Home::of);
+        self.put_fd_in(home, fd, info);
+    }
+
+    /// [`ProcTable::put_fd`] for a thread already looked up.
+    fn put_fd_in(&mut self, home: Option<Home>, fd: i64, info: FdInfo) {
+        let tab = home.and_then(|h| self.fdtabs.get_mut(&h.fdtab));
+        let ok = tab.map(|t| t.insert(fd, info));
         if ok == Some(false) {
             self.stats.fd_refused += 1;
         }
     }
 
-    fn put_kind(&mut self, tid: i64, fd: Option<i64>, kind: FdKind) {
+    fn put_kind(&mut self, home: Option<Home>, fd: Option<i64>, kind: FdKind) {
         if let Some(fd) = fd.filter(|fd| *fd >= 0) {
-            self.put_fd(
-                tid,
+            self.put_fd_in(
+                home,
                 fd,
                 FdInfo {
                     kind,
@@ -371,14 +389,14 @@ impl ProcTable {
 
     /// Applies the tuple of a connect or send/recv record to its fd;
     /// `connect` marks the fd connected as the client end.
-    fn update_tuple(&mut self, tid: i64, ev: &Event<'_>, connect: bool) {
+    fn update_tuple(&mut self, home: Home, ev: &Event<'_>, connect: bool) {
         let Some(fd) = ev.int_of(&param::FD) else {
             return;
         };
         let num = self.event_num();
         let raw = ev.param(param::TUPLE.index_in(ev).unwrap_or(usize::MAX));
         let parsed = raw.filter(|r| !r.is_empty()).and_then(parse_tuple);
-        let Some(tab) = self.ensure_fd_table(tid, fd) else {
+        let Some(tab) = self.ensure_fd_in(home, fd) else {
             return;
         };
         if connect && tab.get(fd).is_none() {
@@ -424,7 +442,7 @@ impl ProcTable {
                 if name.is_empty() || name == f.name_text() {
                     return;
                 }
-                f.name = name;
+                f.name = name.into();
             }
         }
         if named {

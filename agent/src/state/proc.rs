@@ -16,7 +16,7 @@ use crate::event::decode::Event;
 use crate::event::param;
 use crate::event::text::lossy_owned as lossy;
 use crate::fields::container::{needs_refresh, ContainerResolver};
-use crate::state::fd::{FdInfo, FdTable};
+use crate::state::fd::{FdInfo, FdTable, NameCache};
 use crate::state::users::Users;
 use lanner_abi as abi;
 use std::collections::VecDeque;
@@ -57,6 +57,25 @@ pub const STATE_EVENTS: &[&str] = &[
     "bpf",
     "setsid",
 ];
+
+/// Where a thread's fds are: its fd table's key and its process id (for
+/// a lazy /proc lookup), copied out of its entry by the one lookup of an
+/// fd event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Home {
+    pub fdtab: i64,
+    pub pid: i64,
+}
+
+impl Home {
+    #[inline]
+    pub(crate) fn of(t: &ThreadInfo) -> Home {
+        Home {
+            fdtab: t.fdtab,
+            pid: t.pid,
+        }
+    }
+}
 
 /// Longest parent chain followed (loops in bad data end there too).
 pub const MAX_ANCESTORS: usize = 256;
@@ -99,6 +118,8 @@ pub struct ProcTable {
     order: VecDeque<i64>,
     capacity: usize,
     pub(crate) fdtabs: IntMap<i64, FdTable>,
+    /// Recently opened paths, shared by the fds that have them.
+    pub(crate) names: NameCache,
     loader: Option<Box<dyn ThreadLoader>>,
     /// Threads the loader could not find: not asked again (a thread whose
     /// exit raced our /proc read would otherwise cost a read per event).
@@ -139,6 +160,7 @@ impl ProcTable {
             order: VecDeque::new(),
             capacity: capacity.max(1),
             fdtabs: IntMap::default(),
+            names: NameCache::default(),
             loader: None,
             reaped: IntMap::default(),
             reaped_order: VecDeque::new(),
@@ -320,6 +342,17 @@ impl ProcTable {
         }
     }
 
+    /// [`ProcTable::ensure`], returning the thread's fd table key and
+    /// process id: the one thread lookup of an fd event.
+    #[inline]
+    pub(crate) fn ensure_home(&mut self, tid: i64) -> Option<Home> {
+        if let Some(t) = self.threads.get(&tid) {
+            return Some(Home::of(t));
+        }
+        self.ensure(tid);
+        self.threads.get(&tid).map(Home::of)
+    }
+
     /// Makes sure fd `fd` of `tid` is known when its table predates the
     /// stream, asking the loader once per fd.
     pub(crate) fn ensure_fd(&mut self, tid: i64, fd: i64) {
@@ -331,8 +364,13 @@ impl ProcTable {
     /// [`ProcTable::ensure_fd`] (for `fd >= 0`), then `tid`'s fd table:
     /// one thread and one table lookup for both.
     pub(crate) fn ensure_fd_table(&mut self, tid: i64, fd: i64) -> Option<&mut FdTable> {
-        let t = self.threads.get(&tid)?;
-        let (key, pid) = (t.fdtab, t.pid);
+        let home = Home::of(self.threads.get(&tid)?);
+        self.ensure_fd_in(home, fd)
+    }
+
+    /// [`ProcTable::ensure_fd_table`] for a thread already looked up.
+    pub(crate) fn ensure_fd_in(&mut self, home: Home, fd: i64) -> Option<&mut FdTable> {
+        let Home { fdtab: key, pid } = home;
         let tab = self.fdtabs.get_mut(&key)?;
         if fd < 0 || tab.complete || tab.get(fd).is_some() || tab.is_absent(fd) {
             return Some(tab);
@@ -379,9 +417,8 @@ impl ProcTable {
                 }
             }
             code => {
-                self.ensure(ev.tid());
-                self.apply_fd_event(code, ev);
-                if ev.int_of(&param::RES) == Some(0) {
+                let home = self.ensure_home(ev.tid());
+                if self.apply_fd_event(code, ev, home) == Some(0) {
                     self.on_success(code, ev);
                 }
             }

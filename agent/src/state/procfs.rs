@@ -295,7 +295,7 @@ fn find_socket(text: &str, ino: u64, kind: FdKind, l4: L4) -> Option<FdInfo> {
                 let path = c.get(7).copied().unwrap_or_default().to_string();
                 return Some(FdInfo {
                     kind,
-                    name: path,
+                    name: path.into(),
                     ino,
                     ..FdInfo::default()
                 });
@@ -314,7 +314,7 @@ fn find_socket(text: &str, ino: u64, kind: FdKind, l4: L4) -> Option<FdInfo> {
         };
         if r.1 == 0 && r.0.is_unspecified() {
             // Listening or unconnected: only the local end.
-            info.name = format!("{}:{}", l.0, l.1);
+            info.name = format!("{}:{}", l.0, l.1).into();
             info.server = l4 == L4::Tcp;
         } else {
             // Which end connected is not in the table; the local end is
@@ -325,7 +325,7 @@ fn find_socket(text: &str, ino: u64, kind: FdKind, l4: L4) -> Option<FdInfo> {
                 sip: r.0,
                 sport: r.1,
             });
-            info.name = format!("{}:{}->{}:{}", l.0, l.1, r.0, r.1);
+            info.name = format!("{}:{}->{}:{}", l.0, l.1, r.0, r.1).into();
             info.connected = true;
         }
         return Some(info);
