@@ -361,63 +361,36 @@ impl ThreadInfo {
                 _ => Some(raw),
             }
         };
-        if let Some(n) = int(Slot::Uid) {
-            self.uid = n as u32;
+        // One straight-line store per integer slot (a macro, not a loop:
+        // each is its own load and store, no dispatch).
+        macro_rules! set_ints {
+            ($($slot:ident => $field:ident as $t:ty),* $(,)?) => {
+                $(if let Some(n) = int(Slot::$slot) {
+                    self.$field = n as $t;
+                })*
+            };
         }
-        if let Some(n) = int(Slot::Gid) {
-            self.gid = n as u32;
-        }
-        if let Some(n) = int(Slot::Loginuid) {
-            self.loginuid = n as u32;
-        }
-        if let Some(n) = int(Slot::Tty) {
-            self.tty = n as u32;
-        }
-        if let Some(n) = int(Slot::Vpgid) {
-            self.vpgid = n;
-        }
-        if let Some(n) = int(Slot::Pgid) {
-            self.pgid = n;
-        }
-        if let Some(n) = int(Slot::Vtid) {
-            self.vtid = n;
-        }
-        if let Some(n) = int(Slot::Vpid) {
-            self.vpid = n;
-        }
-        if let Some(n) = int(Slot::CapInheritable) {
-            self.cap_inheritable = n as u64;
-        }
-        if let Some(n) = int(Slot::CapPermitted) {
-            self.cap_permitted = n as u64;
-        }
-        if let Some(n) = int(Slot::CapEffective) {
-            self.cap_effective = n as u64;
-        }
-        if let Some(n) = int(Slot::ExeIno) {
-            self.exe_ino = n as u64;
-        }
-        if let Some(n) = int(Slot::ExeInoCtime) {
-            self.exe_ino_ctime = n as u64;
-        }
-        if let Some(n) = int(Slot::ExeInoMtime) {
-            self.exe_ino_mtime = n as u64;
-        }
-        if let Some(n) = int(Slot::VmSize) {
-            self.vm_size = n as u32;
-        }
-        if let Some(n) = int(Slot::VmRss) {
-            self.vm_rss = n as u32;
-        }
-        if let Some(n) = int(Slot::VmSwap) {
-            self.vm_swap = n as u32;
-        }
-        if let Some(n) = int(Slot::Fdlimit) {
-            self.fdlimit = n;
-        }
-        if let Some(n) = int(Slot::PidnsInitStartTs) {
-            self.pidns_init_start_ts = n as u64;
-        }
+        set_ints!(
+            Uid => uid as u32,
+            Gid => gid as u32,
+            Loginuid => loginuid as u32,
+            Tty => tty as u32,
+            Vpgid => vpgid as i64,
+            Pgid => pgid as i64,
+            Vtid => vtid as i64,
+            Vpid => vpid as i64,
+            CapInheritable => cap_inheritable as u64,
+            CapPermitted => cap_permitted as u64,
+            CapEffective => cap_effective as u64,
+            ExeIno => exe_ino as u64,
+            ExeInoCtime => exe_ino_ctime as u64,
+            ExeInoMtime => exe_ino_mtime as u64,
+            VmSize => vm_size as u32,
+            VmRss => vm_rss as u32,
+            VmSwap => vm_swap as u32,
+            Fdlimit => fdlimit as i64,
+            PidnsInitStartTs => pidns_init_start_ts as u64,
+        );
         let mut image_changed = false;
         let mut exe_raw = None;
         if let Some(b) = text(Slot::Exe) {
