@@ -440,7 +440,8 @@ impl IntLayout {
         }
     }
 
-    /// The kind this layout reads.
+    /// The kind this layout reads (tests check layouts against kinds).
+    #[cfg(test)]
     pub fn kind(self) -> ParamKind {
         if self.signed {
             ParamKind::Int(self.width)

@@ -10,7 +10,6 @@ use super::{ProcTable, ThreadInfo, NO_LOGINUID};
 use crate::event::decode::Event;
 use crate::event::param;
 use crate::state::fd::FdTable;
-use crate::state::thread::res_and_tid;
 use lanner_abi as abi;
 
 impl ProcTable {
@@ -101,7 +100,7 @@ impl ProcTable {
     }
 
     pub(super) fn on_exec(&mut self, ev: &Event<'_>) {
-        let (res, tid) = res_and_tid(ev);
+        let (res, tid) = (ev.int_of(&param::RES), ev.int_of(&param::TID));
         if res != Some(0) {
             self.ensure(ev.tid());
             return;

@@ -444,23 +444,6 @@ impl ThreadInfo {
     }
 }
 
-/// `ev.int_of("res")` and `ev.int_of("tid")` (same answers), through the
-/// per-code plan: the exec path reads both before anything else, and the
-/// generic lookup (index, then a dispatch on the parameter type) cost
-/// more than the whole integer part of `fill`.
-pub(crate) fn res_and_tid(ev: &Event<'_>) -> (Option<i64>, Option<i64>) {
-    if ev.info().is_none() {
-        let p = &crate::event::param::RES;
-        return (ev.int_of(p), ev.int_of(&crate::event::param::TID));
-    }
-    let plan = plan_of(ev);
-    let int = |s: Slot| {
-        let i = s as usize;
-        ev.int_at(usize::from(plan.idx[i]), plan.int[i])
-    };
-    (int(Slot::Res), int(Slot::Tid))
-}
-
 /// What a clone/exec parameter sets in a [`ThreadInfo`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -490,9 +473,6 @@ enum Slot {
     VmSwap,
     Fdlimit,
     PidnsInitStartTs,
-    /// Read by the process table (`res`, `tid`), not by `fill`.
-    Res,
-    Tid,
     /// Read from exec records only.
     Pid,
     Ptid,
@@ -530,8 +510,6 @@ impl Slot {
             "vm_swap" => Slot::VmSwap,
             "fdlimit" => Slot::Fdlimit,
             "pidns_init_start_ts" => Slot::PidnsInitStartTs,
-            "res" => Slot::Res,
-            "tid" => Slot::Tid,
             "pid" => Slot::Pid,
             "ptid" => Slot::Ptid,
             "flags" => Slot::Flags,
