@@ -100,12 +100,11 @@ impl ProcTable {
     }
 
     pub(super) fn on_exec(&mut self, ev: &Event<'_>) {
-        let (res, tid) = (ev.int_of(&param::RES), ev.int_of(&param::TID));
-        if res != Some(0) {
+        if ev.int_of(&param::RES) != Some(0) {
             self.ensure(ev.tid());
             return;
         }
-        let tid = tid.unwrap_or(ev.tid());
+        let tid = ev.int_of(&param::TID).unwrap_or(ev.tid());
         self.stats.execs += 1;
         // A known thread (the common case) gets its new image in place:
         // what `insert` would do for it is a no-op here (same fd table and
